@@ -1,0 +1,14 @@
+import { AppHeader } from "@/components/shell/app-header";
+import { requirePageUser } from "@/lib/require-page-user";
+
+export const dynamic = "force-dynamic";
+
+export default async function InboxLayout({ children }: { children: React.ReactNode }) {
+  const user = await requirePageUser();
+  return (
+    <div className="flex h-full flex-col">
+      <AppHeader user={user} />
+      <div className="min-h-0 flex-1">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { SessionUser } from "@/lib/auth";
+import { SignOutButton } from "@/components/shell/sign-out-button";
+
+export function AppHeader({ user }: { user: SessionUser }) {
+  return (
+    <header className="flex h-12 shrink-0 items-center justify-between border-b border-slate-200 bg-white px-4">
+      <nav aria-label="Main" className="flex items-center gap-1">
+        <Link href="/inbox" className="mr-3 flex items-center gap-2 font-semibold text-slate-900">
+          <span className="flex h-6 w-6 items-center justify-center rounded-md bg-brand-600 text-xs font-bold text-white">U</span>
+          Inbox
+        </Link>
+        {user.role === "ADMIN" ? (
+          <Link href="/settings" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+            Settings
+          </Link>
+        ) : null}
+      </nav>
+      <div className="flex items-center gap-3">
+        <span className="text-sm text-slate-700" data-testid="current-user">
+          {user.name}
+          <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">
+            {user.role === "ADMIN" ? "Admin" : "Agent"}
+          </span>
+        </span>
+        <SignOutButton />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * One error type for the whole API. Services throw `ApiError`; the route wrapper turns it into
+ * `{ "error": { "code", "message", "details"? } }` with the status from this table.
+ */
+
+export const errorStatus = {
+  BAD_REQUEST: 400,
+  INVALID_JSON: 400,
+  UNAUTHORIZED: 401,
+  INVALID_SIGNATURE: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_FAILED: 422,
+  MESSAGING_WINDOW_CLOSED: 422,
+  CHANNEL_NOT_CONFIGURED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  UPSTREAM_ERROR: 502,
+  SERVICE_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export interface ErrorDetail {
+  field: string;
+  issue: string;
+}
+
+export class ApiError extends Error {
+  readonly code: ErrorCode | (string & {});
+  readonly status: number;
+  readonly details?: ErrorDetail[];
+  /** Extra JSON fields a client can act on (e.g. the failed message for a retry). */
+  readonly extra?: Record<string, unknown>;
+
+  constructor(options: {
+    code: ErrorCode | (string & {});
+    message: string;
+    status?: number;
+    details?: ErrorDetail[];
+    extra?: Record<string, unknown>;
+  }) {
+    super(options.message);
+    this.name = "ApiError";
+    this.code = options.code;
+    this.status = options.status ?? errorStatus[options.code as ErrorCode] ?? 500;
+    this.details = options.details;
+    this.extra = options.extra;
+  }
+}
+
+export function errorBody(error: ApiError) {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details ? { details: error.details } : {}),
+    },
+    ...(error.extra ?? {}),
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ApiError) {
+    return Response.json(errorBody(error), { status: error.status });
+  }
+  // Unknown errors are logged server-side by name and message only (never request data, which may
+  // carry tokens) and answered without details.
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`[api] unexpected error: ${reason}`);
+  return Response.json(
+    { error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side. Please try again." } },
+    { status: 500 },
+  );
+}

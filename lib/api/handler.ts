@@ -1,0 +1,49 @@
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import { getSessionUser, type SessionUser } from "@/lib/auth";
+
+/**
+ * Route wrappers: authenticate, then run the handler; any thrown error becomes the one JSON error
+ * shape. Handlers stay thin: parse, call `lib/`, answer.
+ */
+
+interface RouteContext<P> {
+  params: Promise<P>;
+}
+
+interface HandlerArgs<P> {
+  req: Request;
+  params: P;
+}
+
+type Params = Record<string, string | string[]>;
+
+export function withPublic<P extends Params = Params>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
+  return async (req: Request, context: RouteContext<P>) => {
+    try {
+      return await handler({ req, params: await context.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function withUser<P extends Params = Params>(
+  handler: (args: HandlerArgs<P> & { user: SessionUser }) => Promise<Response>,
+) {
+  return withPublic<P>(async (args) => {
+    const user = await getSessionUser();
+    if (!user) throw new ApiError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    return handler({ ...args, user });
+  });
+}
+
+export function withAdmin<P extends Params = Params>(
+  handler: (args: HandlerArgs<P> & { user: SessionUser }) => Promise<Response>,
+) {
+  return withUser<P>(async (args) => {
+    if (args.user.role !== "ADMIN") {
+      throw new ApiError({ code: "FORBIDDEN", message: "Only admins can do this. Ask an admin on your team." });
+    }
+    return handler(args);
+  });
+}

@@ -1,0 +1,81 @@
+import { getServerSession, type NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { db } from "@/lib/db";
+import { authSecret } from "@/lib/local-secrets";
+import { verifyCredentials } from "@/lib/users/verify-credentials";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  role: "ADMIN" | "AGENT";
+}
+
+export const SIGN_IN_THROTTLED = "TooManyAttempts";
+const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+function clientIp(headers: Record<string, unknown> | undefined): string | null {
+  const forwarded = headers?.["x-forwarded-for"];
+  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
+  const real = headers?.["x-real-ip"];
+  return typeof real === "string" && real ? real : null;
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: "/sign-in", error: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      id: "credentials",
+      name: "Email and password",
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+      },
+      async authorize(credentials, req) {
+        const result = await verifyCredentials(credentials, clientIp(req?.headers));
+        if (result.ok) return result.user;
+        if (result.reason === "throttled") throw new Error(SIGN_IN_THROTTLED);
+        return null;
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) {
+        const signedIn = user as unknown as { id: string; role: string; sessionVersion: number };
+        token.sub = signedIn.id;
+        token.role = signedIn.role;
+        token.sessionVersion = signedIn.sessionVersion;
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return {
+        ...session,
+        user: { ...session.user, id: token.sub, role: token.role },
+        sessionVersion: token.sessionVersion,
+      };
+    },
+  },
+};
+
+/**
+ * The signed-in staff member, re-read from the database on every request: a disabled account, a
+ * changed role or a reset password (which bump `sessionVersion`) take effect at once.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = (await getServerSession(authOptions)) as
+    | { user?: { id?: string }; sessionVersion?: number }
+    | null;
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, name: true, email: true, role: true, disabledAt: true, sessionVersion: true },
+  });
+  if (!user || user.disabledAt) return null;
+  if (session?.sessionVersion !== user.sessionVersion) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}

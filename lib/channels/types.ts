@@ -1,0 +1,212 @@
+/**
+ * The contract every messaging channel implements. Everything outside `lib/channels/<name>/`
+ * speaks only these types, so adding a channel (Messenger is next) is one new folder plus one
+ * line in the registry.
+ */
+
+export const CHANNEL_KEYS = ["instagram", "whatsapp"] as const;
+export type ChannelKey = (typeof CHANNEL_KEYS)[number];
+
+/** Mirrors the Prisma `Channel` enum; kept here so channel code never imports the database layer. */
+export type DbChannel = "INSTAGRAM" | "WHATSAPP" | "MESSENGER";
+
+export type MessageType =
+  | "TEXT"
+  | "IMAGE"
+  | "VIDEO"
+  | "AUDIO"
+  | "FILE"
+  | "STICKER"
+  | "STORY_REPLY"
+  | "REACTION"
+  | "UNSUPPORTED";
+
+export type DeliveryStatus = "SENT" | "DELIVERED" | "READ" | "FAILED";
+
+export type AttachmentKind =
+  | "image"
+  | "video"
+  | "audio"
+  | "file"
+  | "sticker"
+  | "share"
+  | "story_mention"
+  | "story"
+  | "location"
+  | "contacts";
+
+/** Stored as JSON on the Message row. `url` is Meta's (short-lived) link; `mediaId` is WhatsApp's handle. */
+export interface Attachment {
+  kind: AttachmentKind;
+  url?: string;
+  mediaId?: string;
+  mimeType?: string;
+  filename?: string;
+  caption?: string;
+  /** Location coordinates, shared contacts, interactive payloads: channel-specific extras. */
+  meta?: Record<string, unknown>;
+}
+
+/** The customer on the other side of a conversation. `id` is the IGSID or the WhatsApp wa_id. */
+export interface Participant {
+  id: string;
+  name?: string;
+  username?: string;
+  phone?: string;
+  avatarUrl?: string;
+}
+
+interface EventBase {
+  channel: ChannelKey;
+  /** Our side: Instagram account / page id, or WhatsApp phone number id. */
+  businessAccountId: string;
+  participant: Participant;
+  timestamp: Date;
+}
+
+export type NormalizedEvent =
+  | (EventBase & {
+      kind: "message";
+      direction: "INBOUND" | "OUTBOUND";
+      /** Meta's message id (mid / wamid): the dedupe key. */
+      externalId: string;
+      type: MessageType;
+      /** What the thread shows; a readable placeholder for kinds we cannot render. */
+      text: string | null;
+      attachments: Attachment[];
+      replyToExternalId?: string;
+      /** Instagram `is_echo`: sent by the business from another app, or the echo of our own reply. */
+      isEcho?: boolean;
+    })
+  | (EventBase & { kind: "message_deleted"; externalId: string })
+  | (EventBase & { kind: "message_edited"; externalId: string; text: string })
+  | (EventBase & {
+      kind: "read";
+      /** Everything we sent up to and including this message (or up to the watermark) was read. */
+      upToExternalId?: string;
+      watermark?: Date;
+    })
+  | (EventBase & {
+      kind: "reaction";
+      targetExternalId: string;
+      emoji: string | null;
+      action: "react" | "unreact";
+    })
+  | (EventBase & {
+      kind: "status";
+      externalId: string;
+      status: DeliveryStatus;
+      error?: { code?: string; title: string; details?: string };
+    });
+
+/** Credentials and ids for one channel, from the Integration row or, failing that, env. */
+export interface ChannelCredentials {
+  accessToken: string;
+  appSecret: string;
+  verifyToken: string;
+  graphApiUrl: string;
+  graphApiVersion: string;
+  /** Instagram account / page id, or WhatsApp phone number id. */
+  accountId: string;
+  /** WhatsApp Business Account id (templates live there). */
+  businessAccountId?: string;
+  /** Instagram: allow replies up to 7 days after the last inbound message with the HUMAN_AGENT tag. */
+  humanAgentTag?: boolean;
+  source: "database" | "environment";
+}
+
+export interface SendTextInput {
+  to: string;
+  text: string;
+  /** Send with Meta's HUMAN_AGENT tag (Instagram, inside the 7-day window). */
+  humanAgent?: boolean;
+}
+
+export interface OutboundAttachment {
+  kind: "image" | "video" | "audio" | "file";
+  url: string;
+  caption?: string;
+  filename?: string;
+}
+
+export interface SendResult {
+  externalId: string;
+}
+
+export interface RemoteMessage {
+  externalId: string;
+  direction: "INBOUND" | "OUTBOUND";
+  timestamp: Date;
+  type: MessageType;
+  text: string | null;
+  attachments: Attachment[];
+}
+
+export interface RemoteConversation {
+  externalId: string;
+  participant: Participant;
+  updatedAt: Date;
+  messages: RemoteMessage[];
+}
+
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  category: string;
+  status: string;
+  /** Body text with {{1}}-style placeholders, for the composer's preview. */
+  body: string;
+  parameterCount: number;
+}
+
+export interface MessagingWindow {
+  /** Free-form replies are allowed this long after the customer's last message. */
+  freeFormMs: number;
+  /** With the HUMAN_AGENT tag enabled, this long instead (Instagram). */
+  humanAgentMs?: number;
+}
+
+export interface ChannelAdapter {
+  key: ChannelKey;
+  dbChannel: DbChannel;
+  label: string;
+  /** The webhook payload's `object` field. */
+  webhookObject: string;
+  messagingWindow: MessagingWindow;
+  /** Credentials from env vars (the names teams already use) when no Integration row exists. */
+  credentialsFromEnv(env: NodeJS.ProcessEnv): ChannelCredentials | null;
+  /** Zod-validates one webhook delivery and yields its events. Throws WebhookPayloadError on a bad shape. */
+  parseWebhook(payload: unknown): NormalizedEvent[];
+  sendText(creds: ChannelCredentials, input: SendTextInput): Promise<SendResult>;
+  sendAttachment(
+    creds: ChannelCredentials,
+    input: { to: string; attachment: OutboundAttachment; humanAgent?: boolean },
+  ): Promise<SendResult>;
+  fetchProfile(creds: ChannelCredentials, participantId: string): Promise<Participant | null>;
+  listConversations(
+    creds: ChannelCredentials,
+    options?: { participantId?: string; limit?: number },
+  ): Promise<RemoteConversation[]>;
+  /** WhatsApp only: approved templates, and sending one to re-open a closed window. */
+  templates?: {
+    list(creds: ChannelCredentials): Promise<MessageTemplate[]>;
+    send(
+      creds: ChannelCredentials,
+      input: { to: string; name: string; language: string; parameters: string[] },
+    ): Promise<SendResult>;
+  };
+  /** WhatsApp only: resolve a media id and download the bytes with the token. */
+  media?: {
+    download(
+      creds: ChannelCredentials,
+      mediaId: string,
+    ): Promise<{ body: ArrayBuffer; mimeType: string }>;
+  };
+}
+
+export class WebhookPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WebhookPayloadError";
+  }
+}

@@ -1,0 +1,82 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { databaseProvider, sqliteFilePath } from "@/lib/db-provider";
+
+/**
+ * Applies the SQL files under prisma/migrations in name order, each in its own transaction, and
+ * records name + checksum. A file that was edited after it ran stops start-up: schema history must
+ * only grow. Prisma's own `migrate deploy` is not used so that SQLite and PostgreSQL share one
+ * migrator (the JS schema engine cannot migrate PostgreSQL, see ../shared/STACK.md).
+ */
+
+export interface MigrationFile {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export interface MigrationReport {
+  applied: string[];
+  alreadyApplied: number;
+}
+
+export function readMigrations(directory: string): MigrationFile[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(directory, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+export function checkApplied(files: MigrationFile[], applied: Map<string, string>): MigrationFile[] {
+  for (const [name, checksum] of applied) {
+    const file = files.find((candidate) => candidate.name === name);
+    if (!file) throw new Error(`Migration ${name} was applied but its file is missing`);
+    if (file.checksum !== checksum) {
+      throw new Error(`Migration ${name} was edited after it was applied; add a new migration instead`);
+    }
+  }
+  return files.filter((file) => !applied.has(file.name));
+}
+
+function migrateSqlite(url: string, files: MigrationFile[]): MigrationReport {
+  const file = sqliteFilePath(url);
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const connection = new Database(file, { timeout: 15_000 });
+  try {
+    connection.pragma("journal_mode = WAL");
+    connection.exec(
+      `CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`,
+    );
+    // BEGIN IMMEDIATE takes the write lock up front, so two processes starting together serialise here.
+    const migrate = connection.transaction(() => {
+      const rows = connection.prepare(`SELECT "name", "checksum" FROM "_app_migrations"`).all() as {
+        name: string;
+        checksum: string;
+      }[];
+      const pending = checkApplied(files, new Map(rows.map((row) => [row.name, row.checksum])));
+      for (const migration of pending) {
+        connection.exec(migration.sql);
+        connection
+          .prepare(`INSERT INTO "_app_migrations" ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`)
+          .run(migration.name, migration.checksum, new Date().toISOString());
+      }
+      return { applied: pending.map((migration) => migration.name), alreadyApplied: rows.length };
+    });
+    return migrate.immediate();
+  } finally {
+    connection.close();
+  }
+}
+
+export async function runMigrations(url: string, directory = path.join(process.cwd(), "prisma", "migrations")) {
+  if (databaseProvider(url) === "postgresql") {
+    throw new Error("DATABASE_URL: PostgreSQL migrations are not supported by this build yet");
+  }
+  return migrateSqlite(url, readMigrations(directory));
+}

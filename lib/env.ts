@@ -1,0 +1,81 @@
+import { z } from "zod";
+
+/**
+ * The only module that reads `process.env`. Every variable is validated once, at start-up; a bad
+ * value stops the app with a message naming the variable. None is required for the local default.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
+    message: 'must start with "file:" (SQLite) or "postgresql://" (PostgreSQL)',
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: databaseUrl.default("file:./data/inbox.db"),
+  /** Where the embedded database, generated local keys and stored media live. */
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** 32 bytes, base64 or hex. Generated into DATA_DIR on first run when unset. */
+  APP_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((value) => decodeKey(value) !== null, {
+        message: "must be 32 bytes encoded as base64 (44 chars) or hex (64 chars)",
+      })
+      .optional(),
+  ),
+  /** next-auth's signing secret. Generated into DATA_DIR on first run when unset. */
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
+  /** Public base URL of this app, shown as the webhook callback URL in settings. */
+  APP_URL: optionalString.pipe(z.url().optional()),
+  ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
+  ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
+  ADMIN_NAME: optionalString,
+  META_GRAPH_API_URL: z.url().default("https://graph.facebook.com"),
+  META_GRAPH_API_VERSION: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'must look like "v21.0"')
+    .default("v21.0"),
+  META_APP_SECRET: optionalString,
+  META_ACCESS_TOKEN: optionalString,
+  INSTAGRAM_VERIFY_TOKEN: optionalString,
+  INSTAGRAM_APP_SECRET: optionalString,
+  INSTAGRAM_PAGE_ID: optionalString,
+  INSTAGRAM_ACCESS_TOKEN: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: optionalString,
+  WHATSAPP_BUSINESS_ACCOUNT_ID: optionalString,
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function decodeKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
+  const fromBase64 = Buffer.from(trimmed, "base64");
+  return fromBase64.length === 32 ? fromBase64 : null;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues
+      .map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`)
+      .join("\n");
+    throw new Error(`Invalid environment configuration:\n${problems}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);

@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirectPath } from "./safe-redirect";
+
+describe("safeRedirectPath", () => {
+  it("keeps same-site paths", () => {
+    expect(safeRedirectPath("/inbox?tab=whatsapp")).toBe("/inbox?tab=whatsapp");
+  });
+  it("refuses other sites and falls back", () => {
+    expect(safeRedirectPath("https://evil.example/")).toBe("/inbox");
+    expect(safeRedirectPath("//evil.example/")).toBe("/inbox");
+    expect(safeRedirectPath("/\\evil.example")).toBe("/inbox");
+    expect(safeRedirectPath(undefined, "/settings")).toBe("/settings");
+  });
+});
