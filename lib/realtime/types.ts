@@ -1,0 +1,18 @@
+/**
+ * Live updates for the inbox. Domain code publishes after its transaction commits; the SSE route
+ * subscribes. The in-process bus serves one instance; the PostgreSQL bus (LISTEN/NOTIFY) carries
+ * the same events across instances. Events carry ids, not content: clients refetch what changed.
+ */
+export type InboxEvent =
+  | { type: "conversation.updated"; conversationId: string; channel: string }
+  | { type: "message.created"; conversationId: string; messageId: string; channel: string }
+  | { type: "message.updated"; conversationId: string; messageId: string; channel: string }
+  | { type: "integration.updated"; channel: string };
+
+export type InboxEventListener = (event: InboxEvent) => void;
+
+export interface EventBus {
+  publish(event: InboxEvent): Promise<void>;
+  /** Returns the unsubscribe function. */
+  subscribe(listener: InboxEventListener): () => void;
+}
