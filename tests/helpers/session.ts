@@ -1,0 +1,43 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ROOT, type RunningApp } from "./app";
+
+/** Signs in through next-auth's real credentials flow (CSRF token, callback) and returns the Cookie header. */
+export async function signIn(appUrl: string, email: string, password: string): Promise<string> {
+  const csrfResponse = await fetch(`${appUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookie = cookieHeader(csrfResponse.headers.getSetCookie());
+  const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookies = response.headers.getSetCookie();
+  const session = cookies.find((cookie) => cookie.includes("session-token="));
+  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${response.status})`);
+  return cookieHeader([...csrfResponse.headers.getSetCookie(), ...cookies]);
+}
+
+function cookieHeader(setCookies: string[]): string {
+  return setCookies.map((cookie) => cookie.split(";")[0]).join("; ");
+}
+
+/** Adds a staff member straight into the app's database with the same code `npm run user:create` runs. */
+export async function createUser(
+  app: Pick<RunningApp, "databaseUrl" | "dataDir">,
+  user: { name: string; email: string; password: string; role: "ADMIN" | "AGENT" },
+): Promise<void> {
+  await promisify(execFile)(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    [
+      "scripts/create-user.ts",
+      "--email", user.email,
+      "--name", user.name,
+      "--role", user.role,
+      "--password", user.password,
+    ],
+    { cwd: ROOT, env: { NODE_ENV: "test", PATH: process.env.PATH, DATABASE_URL: app.databaseUrl, DATA_DIR: app.dataDir } },
+  );
+}
