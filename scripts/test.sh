@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# npm test: everything, in the order that fails fastest — types, unit tests, the production build,
+# integration tests against it, then the browser suite against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+echo "== typecheck"
+npx tsc --noEmit
+echo "== unit tests"
+npx vitest run lib scripts
+echo "== production build"
+npx next build
+echo "== integration tests (built app, real SQLite)"
+npx vitest run tests
+echo "== browser tests (Chromium)"
+npx playwright test
