@@ -22,8 +22,8 @@ export function SetupForm() {
 
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <TextField id="name" name="name" label="Your name" autoComplete="name" required error={state.fieldErrors?.name} autoFocus />
-      <TextField id="email" name="email" type="email" label="Email" autoComplete="email" required error={state.fieldErrors?.email} />
+      <TextField id="name" name="name" label="Your name" autoComplete="name" required error={state.fieldErrors?.name} defaultValue={state.values?.name} autoFocus />
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="email" required error={state.fieldErrors?.email} defaultValue={state.values?.email} />
       <TextField
         id="password"
         name="password"
