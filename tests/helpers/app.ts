@@ -61,6 +61,8 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
+      // Its own process group: `next start` runs the server in a child process, and stop() must end both.
+      detached: true,
     },
   );
   let output = "";
@@ -99,11 +101,19 @@ async function waitForHealth(url: string, child: ChildProcess, logs: () => strin
 function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    const killTimer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
+    const killTimer = setTimeout(() => signalGroup("SIGKILL"), 5_000);
     child.once("exit", () => {
       clearTimeout(killTimer);
+      signalGroup("SIGKILL");
       resolve();
     });
-    child.kill("SIGTERM");
+    signalGroup("SIGTERM");
   });
 }
