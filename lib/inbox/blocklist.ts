@@ -1,0 +1,128 @@
+import type { DbChannel } from "@/lib/channels/types";
+import { db } from "@/lib/db";
+import { eventBus } from "@/lib/realtime/bus";
+import { writeAuditLog } from "@/lib/settings/audit-log";
+
+/**
+ * The blocklist rules, in one place for every caller (Settings → Blocklist and the inbox's "block
+ * contact" button): a blocked person's conversations are kept but hidden from the inbox, new
+ * webhooks from them are ignored (see isBlocked), and unblocking brings the conversations back.
+ * Both directions are idempotent and audited.
+ */
+
+export interface BlockTarget {
+  channel: DbChannel;
+  /** IGSID or WhatsApp wa_id. */
+  externalId: string;
+  actorId: string;
+}
+
+export interface BlockedEntry {
+  id: string;
+  channel: DbChannel;
+  externalId: string;
+  name: string | null;
+  reason: string | null;
+  createdAt: string;
+  createdBy: { name: string } | null;
+  hiddenConversations: number;
+}
+
+const blockedSelect = {
+  id: true,
+  channel: true,
+  externalId: true,
+  name: true,
+  reason: true,
+  createdAt: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+/** Blocklisted people never reach the inbox: webhooks log and ignore them, syncs skip them. */
+export async function isBlocked(channel: DbChannel, externalId: string): Promise<boolean> {
+  const blocked = await db.blockedContact.findUnique({
+    where: { channel_externalId: { channel, externalId } },
+    select: { id: true },
+  });
+  return blocked !== null;
+}
+
+export async function blockContact(input: BlockTarget & { name?: string | null; reason?: string | null }): Promise<BlockedEntry> {
+  const { channel, externalId, actorId } = input;
+  const { entry, conversationIds } = await db.$transaction(async (tx) => {
+    const entry = await tx.blockedContact.upsert({
+      where: { channel_externalId: { channel, externalId } },
+      create: { channel, externalId, name: input.name ?? null, reason: input.reason ?? null, createdById: actorId },
+      update: {
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+      select: blockedSelect,
+    });
+    const conversationIds = await setHidden(tx, channel, externalId, true);
+    await writeAuditLog(
+      { actorId, action: "blocklist.add", target: describe(channel, externalId, entry.name), details: { hiddenConversations: conversationIds.length } },
+      tx,
+    );
+    return { entry, conversationIds };
+  });
+  await announce(channel, conversationIds);
+  return present(entry, conversationIds.length);
+}
+
+/** Returns false when the person was not on the blocklist (nothing to do). */
+export async function unblockContact(input: BlockTarget): Promise<boolean> {
+  const { channel, externalId, actorId } = input;
+  const result = await db.$transaction(async (tx) => {
+    const removed = await tx.blockedContact.deleteMany({ where: { channel, externalId } });
+    if (removed.count === 0) return null;
+    const conversationIds = await setHidden(tx, channel, externalId, false);
+    await writeAuditLog(
+      { actorId, action: "blocklist.remove", target: describe(channel, externalId, null), details: { unhiddenConversations: conversationIds.length } },
+      tx,
+    );
+    return conversationIds;
+  });
+  if (result === null) return false;
+  await announce(channel, result);
+  return true;
+}
+
+export async function listBlocked(): Promise<BlockedEntry[]> {
+  const rows = await db.blockedContact.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: blockedSelect });
+  if (rows.length === 0) return [];
+  const contacts = await db.contact.findMany({
+    where: { OR: rows.map(({ channel, externalId }) => ({ channel, externalId })) },
+    select: { channel: true, externalId: true, _count: { select: { conversations: { where: { hidden: true } } } } },
+  });
+  const countByKey = new Map(contacts.map((contact) => [`${contact.channel}:${contact.externalId}`, contact._count.conversations]));
+  return rows.map((row) => present(row, countByKey.get(`${row.channel}:${row.externalId}`) ?? 0));
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function setHidden(tx: Tx, channel: DbChannel, externalId: string, hidden: boolean): Promise<string[]> {
+  const conversations = await tx.conversation.findMany({
+    where: { channel, hidden: !hidden, contact: { channel, externalId } },
+    select: { id: true },
+  });
+  const ids = conversations.map((conversation) => conversation.id);
+  if (ids.length > 0) await tx.conversation.updateMany({ where: { id: { in: ids } }, data: { hidden } });
+  return ids;
+}
+
+/** The inbox drops (or brings back) these conversations live. */
+async function announce(channel: DbChannel, conversationIds: string[]) {
+  for (const conversationId of conversationIds) {
+    await eventBus.publish({ type: "conversation.updated", conversationId, channel: channel.toLowerCase() });
+  }
+}
+
+function describe(channel: DbChannel, externalId: string, name: string | null): string {
+  const label = channel === "WHATSAPP" ? "WhatsApp" : channel === "INSTAGRAM" ? "Instagram" : "Messenger";
+  return name ? `${label} ${name} (${externalId})` : `${label} ${externalId}`;
+}
+
+function present(row: { id: string; channel: DbChannel; externalId: string; name: string | null; reason: string | null; createdAt: Date; createdBy: { name: string } | null }, hiddenConversations: number): BlockedEntry {
+  return { ...row, createdAt: row.createdAt.toISOString(), hiddenConversations };
+}
