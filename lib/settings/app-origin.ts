@@ -2,12 +2,12 @@ import { env } from "@/lib/env";
 
 /**
  * The public base URL Meta must call back: APP_URL when set (deployments behind a proxy should set
- * it), otherwise the origin the admin reached us on.
+ * it), otherwise the host the admin reached us on. Read from the Host header, not `req.url`: Next
+ * rewrites the latter to its own listening address.
  */
-export function appOrigin(request: { url: string } | { headers: Headers }): string {
+export function appOrigin(headers: Headers): string {
   if (env.APP_URL) return env.APP_URL.replace(/\/+$/, "");
-  if ("url" in request) return new URL(request.url).origin;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "localhost:3000";
-  const proto = request.headers.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? "localhost:3000";
+  const proto = headers.get("x-forwarded-proto") ?? (/^(localhost|127\.|\[::1\])/.test(host) ? "http" : "https");
   return `${proto}://${host}`;
 }

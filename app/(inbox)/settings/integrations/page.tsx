@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Integrations · Settings" };
 export default async function IntegrationsPage() {
   if (!(await adminPageUser())) return <AskAnAdmin />;
   const [integrations, audit] = await Promise.all([
-    listIntegrations(appOrigin({ headers: await headers() })),
+    listIntegrations(appOrigin(await headers())),
     listAuditLog("integration"),
   ]);
   return (

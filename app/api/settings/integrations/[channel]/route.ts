@@ -10,6 +10,6 @@ export const PUT = withAdmin<{ channel: string }>(async ({ req, params, user }) 
   const channel = validate(integrationChannelSchema, params.channel, "channel");
   const input = await parseJsonBody(req, saveIntegrationSchema);
   await saveIntegration(channel, input, user.id);
-  const integrations = await listIntegrations(appOrigin(req));
+  const integrations = await listIntegrations(appOrigin(req.headers));
   return Response.json({ integration: integrations.find((integration) => integration.channel === channel) });
 });

@@ -9,6 +9,6 @@ import { integrationChannelSchema } from "@/lib/validations/settings";
 export const POST = withAdmin<{ channel: string }>(async ({ req, params, user }) => {
   const channel = validate(integrationChannelSchema, params.channel, "channel");
   await importIntegrationFromEnv(channel, user.id);
-  const integrations = await listIntegrations(appOrigin(req));
+  const integrations = await listIntegrations(appOrigin(req.headers));
   return Response.json({ integration: integrations.find((integration) => integration.channel === channel) });
 });
