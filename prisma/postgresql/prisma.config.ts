@@ -18,9 +18,9 @@ if (!/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
 
 const VERSION_PROBE = /^SELECT EXISTS\(SELECT 1 FROM pg_namespace WHERE nspname = \$1\), version\(\)/;
 // ColumnTypeEnum in @prisma/driver-adapter-utils.
-const BOOLEAN = 5;
-const TEXT = 7;
-const INT32 = 0;
+const BOOLEAN = 5 as const;
+const TEXT = 7 as const;
+const INT32 = 0 as const;
 
 function refuse(what: string): never {
   throw new Error(`prisma/postgresql/prisma.config.ts: the offline adapter cannot ${what}; use a real database`);
