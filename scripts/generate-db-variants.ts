@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SQLITE_DIR = path.join(ROOT, "prisma");
-const POSTGRES_DIR = path.join(ROOT, "prisma", "postgresql");
+export const POSTGRES_DIR = path.join(ROOT, "prisma", "postgresql");
 const POSTGRES_CONFIG = path.join(POSTGRES_DIR, "prisma.config.ts");
 
 const GENERATED_HEADER = [
@@ -81,7 +81,7 @@ function prisma(args: string[]): string {
  * `CREATE SCHEMA IF NOT EXISTS "public"`; that needs CREATE rights on the database even when the
  * schema exists, which hosted databases often withhold, and tables land in the connection's schema anyway.
  */
-function diffPostgres(fromSchema: string | null, toSchemaPath: string): string {
+export function diffPostgres(fromSchema: string | null, toSchemaPath: string): string {
   const scratch = mkdtempSync(path.join(tmpdir(), "db-variants-"));
   try {
     const from = ["--from-empty"];
@@ -113,7 +113,7 @@ function plan(): Plan {
   return { schema, schemaStale: current !== schema, missing };
 }
 
-function check(): string[] {
+export function checkVariants(): string[] {
   const { schemaStale, missing } = plan();
   const problems: string[] = [];
   if (schemaStale) problems.push("prisma/postgresql/schema.prisma does not match prisma/schema.prisma");
@@ -162,7 +162,7 @@ function generate(): string[] {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   try {
     if (process.argv.includes("--check")) {
-      const problems = check();
+      const problems = checkVariants();
       if (problems.length > 0) {
         console.error(`PostgreSQL variants are stale:\n  ${problems.join("\n  ")}\nRun \`npm run db:generate-variants\` and commit the result.`);
         process.exit(1);
