@@ -85,8 +85,10 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
     expect(error).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
     expect((error as Prisma.PrismaClientKnownRequestError).code).toBe("P2002");
     expect(isUniqueViolation(error)).toBe(true);
-    expect(isUniqueViolation(error, ["channel", "externalId"])).toBe(true);
-    expect(isUniqueViolation(error, ["conversationId", "idempotencyKey"])).toBe(false);
+    expect(isUniqueViolation(error, { model: "Message", fields: ["channel", "externalId"] })).toBe(true);
+    expect(isUniqueViolation(error, { model: "Message" })).toBe(true);
+    expect(isUniqueViolation(error, { model: "Message", fields: ["conversationId", "idempotencyKey"] })).toBe(false);
+    expect(isUniqueViolation(error, { model: "Contact", fields: ["channel", "externalId"] })).toBe(false);
     expect(isUniqueViolation(new Error("P2002"))).toBe(false);
   });
 
@@ -97,8 +99,32 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
     const results = await Promise.allSettled(attempts);
     const rejected = results.filter((result) => result.status === "rejected");
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
-    expect(rejected.every((result) => isUniqueViolation(result.reason, ["channel", "externalId"]))).toBe(true);
+    expect(rejected.every((result) => isUniqueViolation(result.reason, { model: "Message", fields: ["channel", "externalId"] }))).toBe(true);
     expect(await clients[0].message.count({ where: { externalId: "mid.race" } })).toBe(1);
+  });
+
+  it.skipIf(!available)("names the Contact constraint when transactions race to create the same new contact", async () => {
+    const results = await Promise.allSettled(
+      // One client, as in the app: on PostgreSQL its pool still runs the transactions in parallel.
+      Array.from({ length: 6 }, (_, index) =>
+        clients[0].$transaction(async (tx) => {
+          await tx.contact.upsert({
+            where: { channel_externalId: { channel: "INSTAGRAM", externalId: "igsid-new" } },
+            create: { channel: "INSTAGRAM", externalId: "igsid-new" },
+            update: {},
+          });
+          await tx.message.create({ data: { ...inboundMessage(conversationId), externalId: `mid.new-${index}` } });
+        }),
+      ),
+    );
+    // SQLite runs one write transaction at a time, so only PostgreSQL is expected to collide here.
+    for (const result of results) {
+      if (result.status === "rejected") {
+        expect(isUniqueViolation(result.reason, { model: "Contact", fields: ["channel", "externalId"] })).toBe(true);
+        expect(isUniqueViolation(result.reason, { model: "Message" })).toBe(false);
+      }
+    }
+    expect(await clients[0].contact.count({ where: { externalId: "igsid-new" } })).toBe(1);
   });
 
   it.skipIf(!available)("rolls back an interactive transaction that hits the constraint", async () => {

@@ -1,23 +1,31 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 
-/**
- * True when `error` is a unique-constraint violation (P2002), optionally on exactly these columns.
- * Use this rather than reading `error.meta`: through driver adapters Prisma sets no `meta.target`,
- * and the columns it reports differ by database (PostgreSQL's come quoted when mixed-case:
- * `["channel", "\"externalId\""]`, SQLite's plain).
- */
-export function isUniqueViolation(error: unknown, fields?: readonly string[]): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  if (!fields) return true;
-  const violated = uniqueViolationFields(error);
-  return violated !== null && violated.length === fields.length && fields.every((field) => violated.includes(field));
+/** Which unique constraint: the model and, optionally, its exact columns. */
+export interface UniqueTarget {
+  model: string;
+  fields?: readonly string[];
 }
 
-function uniqueViolationFields(error: Prisma.PrismaClientKnownRequestError): string[] | null {
+/**
+ * True when `error` is a unique-constraint violation (P2002), optionally of one model's constraint.
+ * Use this rather than reading `error.meta`: through driver adapters Prisma sets no `meta.target`,
+ * and the columns it reports differ by database (PostgreSQL quotes mixed-case ones:
+ * `["channel", "\"externalId\""]`, SQLite does not).
+ *
+ * Say which constraint whenever a transaction touches several: on PostgreSQL two transactions
+ * racing to create the same new Contact make one fail on Contact(channel, externalId) — the same
+ * columns as Message's dedupe key — and that is "retry", not "already stored".
+ */
+export function isUniqueViolation(error: unknown, target?: UniqueTarget): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  if (!target) return true;
   const meta = error.meta as
-    | { target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
+    | { modelName?: unknown; target?: unknown; driverAdapterError?: { cause?: { constraint?: { fields?: unknown } } } }
     | undefined;
-  const fields = meta?.driverAdapterError?.cause?.constraint?.fields ?? meta?.target;
-  if (!Array.isArray(fields)) return null;
-  return fields.map((field) => String(field).replace(/^"(.*)"$/, "$1"));
+  if (meta?.modelName !== target.model) return false;
+  if (!target.fields) return true;
+  const reported = meta.driverAdapterError?.cause?.constraint?.fields ?? meta.target;
+  if (!Array.isArray(reported)) return false;
+  const violated = reported.map((field) => String(field).replace(/^"(.*)"$/, "$1"));
+  return violated.length === target.fields.length && target.fields.every((field) => violated.includes(field));
 }
