@@ -2,9 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { migrationsDirectory, runMigrations } from "@/lib/db-migrate";
-import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from "@/tests/helpers/postgres";
+import { createTestDatabase, describeWithPostgres, type TestDatabase } from "@/tests/helpers/postgres";
 
 const MIGRATIONS = migrationsDirectory("postgresql://derived");
 const MIGRATION_COUNT = readdirSync(MIGRATIONS, { withFileTypes: true }).filter((entry) => entry.isDirectory()).length;
@@ -19,7 +19,7 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
-describe.skipIf(!TEST_POSTGRES_URL)("migrator on PostgreSQL (needs TEST_POSTGRES_URL)", () => {
+describeWithPostgres("migrator on PostgreSQL", () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   afterEach(async () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

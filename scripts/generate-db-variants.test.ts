@@ -2,7 +2,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/db-migrate";
-import { createTestDatabase, TEST_POSTGRES_URL } from "@/tests/helpers/postgres";
+import { createTestDatabase, describeWithPostgres } from "@/tests/helpers/postgres";
 import { checkVariants, derivePostgresSchema, diffPostgres, missingPostgresMigrations, POSTGRES_DIR } from "./generate-db-variants";
 
 const SQLITE_SCHEMA = `generator client {
@@ -66,7 +66,7 @@ async function describeSchema(url: string): Promise<string[]> {
   }
 }
 
-describe.skipIf(!TEST_POSTGRES_URL)("PostgreSQL migrations vs the derived schema (needs TEST_POSTGRES_URL)", () => {
+describeWithPostgres("PostgreSQL migrations vs the derived schema", () => {
   it("builds exactly the schema prisma/postgresql/schema.prisma describes", async () => {
     const [migrated, direct] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     try {

@@ -1,8 +1,8 @@
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createPostgresBus, POSTGRES_BUS_APPLICATION_NAME, POSTGRES_BUS_CHANNEL, type PostgresBus } from "@/lib/realtime/postgres-bus";
 import type { InboxEvent } from "@/lib/realtime/types";
-import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from "@/tests/helpers/postgres";
+import { createTestDatabase, describeWithPostgres, type TestDatabase } from "@/tests/helpers/postgres";
 
 function collect(bus: PostgresBus): InboxEvent[] {
   const events: InboxEvent[] = [];
@@ -20,7 +20,7 @@ async function waitFor(condition: () => boolean, timeoutMs = 5_000) {
 
 const message = (id: string): InboxEvent => ({ type: "message.created", conversationId: "c1", messageId: id, channel: "instagram" });
 
-describe.skipIf(!TEST_POSTGRES_URL)("PostgreSQL event bus (needs TEST_POSTGRES_URL)", () => {
+describeWithPostgres("PostgreSQL event bus", () => {
   let database: TestDatabase;
   const buses: PostgresBus[] = [];
   const logs: string[] = [];

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { describe } from "vitest";
 
 /**
  * Fresh PostgreSQL databases for tests, created next to the one TEST_POSTGRES_URL names (which only
@@ -9,9 +10,14 @@ import pg from "pg";
 
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL?.trim() || undefined;
 
-export const POSTGRES_SKIP_REASON = "TEST_POSTGRES_URL is unset: skipping the PostgreSQL tests";
+const SKIP_REASON = "TEST_POSTGRES_URL is unset (e.g. postgresql://postgres@127.0.0.1:5432/test)";
 
-if (!TEST_POSTGRES_URL) console.warn(`[tests] ${POSTGRES_SKIP_REASON}`);
+/** `describe` for tests that need PostgreSQL: skipped, saying so, when TEST_POSTGRES_URL is unset. */
+export function describeWithPostgres(name: string, body: () => void) {
+  if (TEST_POSTGRES_URL) return describe(name, body);
+  console.warn(`[tests] skipping "${name}": ${SKIP_REASON}`);
+  return describe.skip(`${name} (skipped: ${SKIP_REASON})`, body);
+}
 
 export interface TestDatabase {
   url: string;
@@ -20,7 +26,7 @@ export interface TestDatabase {
 }
 
 async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  if (!TEST_POSTGRES_URL) throw new Error(POSTGRES_SKIP_REASON);
+  if (!TEST_POSTGRES_URL) throw new Error(SKIP_REASON);
   const client = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await client.connect();
   try {
