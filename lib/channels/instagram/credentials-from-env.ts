@@ -1,4 +1,4 @@
-import { graphSettingsFromEnv, readEnv } from "../meta/env-settings";
+import { graphSettingsFromEnv, readEnv, type EnvVars } from "../meta/env-settings";
 import type { ChannelCredentials } from "../types";
 
 /**
@@ -8,7 +8,7 @@ import type { ChannelCredentials } from "../types";
  * treats as "not configured" (signature checks fail closed, sends fail before calling Meta).
  * The shared META_* token alone does not switch Instagram on: a WhatsApp-only team sets it too.
  */
-export function instagramCredentialsFromEnv(env: NodeJS.ProcessEnv): ChannelCredentials | null {
+export function instagramCredentialsFromEnv(env: EnvVars): ChannelCredentials | null {
   const accessToken = readEnv(env, "INSTAGRAM_ACCESS_TOKEN", "META_ACCESS_TOKEN");
   const appSecret = readEnv(env, "INSTAGRAM_APP_SECRET", "META_APP_SECRET");
   const verifyToken = readEnv(env, "INSTAGRAM_VERIFY_TOKEN");
