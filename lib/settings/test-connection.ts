@@ -1,11 +1,13 @@
+import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { graphRequest, parseGraphAnswer } from "@/lib/channels/meta/graph-client";
+import { GraphApiError } from "@/lib/channels/meta/graph-error";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { encryptionKey } from "@/lib/local-secrets";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
-import { graphGet } from "@/lib/settings/graph-probe";
 import { accountIdOf, integrationConfigSchema, integrationFromEnv, rowConfigures } from "@/lib/settings/integration-config";
 import type { IntegrationChannel } from "@/lib/validations/settings";
 
@@ -44,18 +46,41 @@ export async function testConnection(channel: IntegrationChannel, actorId: strin
   return result.ok ? { ...result, verifiedAt: now.toISOString() } : result;
 }
 
+const instagramAccountSchema = z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() });
+const whatsappNumberSchema = z.object({
+  id: z.string(),
+  display_phone_number: z.string().optional(),
+  verified_name: z.string().optional(),
+});
+
 async function probe(channel: IntegrationChannel, creds: ProbeCredentials) {
-  const answer =
-    channel === "instagram"
-      ? await graphGet(creds, "me", "id,name,username")
-      : await graphGet(creds, creds.accountId, "id,display_phone_number,verified_name");
-  if (!answer.ok) return answer;
-  const body = answer.body;
-  const connectedAs =
-    channel === "instagram"
-      ? [body.username ? `@${String(body.username)}` : null, body.name ? `(${String(body.name)})` : null].filter(Boolean).join(" ") || String(body.id ?? "unknown account")
-      : `${String(body.verified_name ?? "WhatsApp number")} (${String(body.display_phone_number ?? body.id ?? creds.accountId)})`;
-  return { ok: true as const, connectedAs };
+  const graph = { accessToken: creds.accessToken, graphApiUrl: env.META_GRAPH_API_URL, graphApiVersion: creds.graphApiVersion };
+  try {
+    if (channel === "instagram") {
+      const answer = await graphRequest(graph, { method: "GET", path: "/me", query: { fields: "id,name,username" } }, { channel });
+      const account = parseGraphAnswer(instagramAccountSchema, answer, channel);
+      const connectedAs = [account.username && `@${account.username}`, account.name && `(${account.name})`].filter(Boolean).join(" ");
+      return { ok: true as const, connectedAs: connectedAs || account.id };
+    }
+    const answer = await graphRequest(
+      graph,
+      { method: "GET", path: `/${encodeURIComponent(creds.accountId)}`, query: { fields: "id,display_phone_number,verified_name" } },
+      { channel },
+    );
+    const phone = parseGraphAnswer(whatsappNumberSchema, answer, channel);
+    return { ok: true as const, connectedAs: `${phone.verified_name ?? "WhatsApp number"} (${phone.display_phone_number ?? phone.id})` };
+  } catch (error) {
+    if (!(error instanceof GraphApiError)) throw error;
+    return { ok: false as const, error: describeFailure(error), reconnect: error.kind === "TOKEN_EXPIRED" };
+  }
+}
+
+/** The Graph client's messages are written for sends; a few read better in the words of a connection test. */
+function describeFailure(error: GraphApiError): string {
+  if (error.kind === "INVALID_REQUEST" || error.kind === "UNKNOWN") {
+    return `Meta could not load this account${error.metaMessage ? `: ${error.metaMessage}` : ""}. Check the account id and the token's permissions.`;
+  }
+  return error.userMessage;
 }
 
 /** The credentials the channel runs with: the saved row when it configures the channel, else env. */
