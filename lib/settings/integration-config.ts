@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { instagramChannel } from "@/lib/channels/instagram/instagram-channel";
+import type { ChannelAdapter } from "@/lib/channels/types";
+import { whatsappChannel } from "@/lib/channels/whatsapp/whatsapp-channel";
 import { env } from "@/lib/env";
 import type { IntegrationChannel } from "@/lib/validations/settings";
 
@@ -34,7 +37,13 @@ export const CHANNEL_SETTINGS = {
 
 export const INTEGRATION_CHANNELS = Object.keys(CHANNEL_SETTINGS) as IntegrationChannel[];
 
-/** A channel configured entirely from env vars (the names teams already use), as stored config + secrets. */
+const ADAPTERS: Record<IntegrationChannel, ChannelAdapter> = { instagram: instagramChannel, whatsapp: whatsappChannel };
+
+/**
+ * A channel configured from env vars (each adapter knows its variable names), in the shape of an
+ * Integration row. Env may configure only part of a channel (receiving without sending), so a
+ * missing secret is an empty string.
+ */
 export interface EnvIntegration {
   accessToken: string;
   appSecret: string;
@@ -42,16 +51,17 @@ export interface EnvIntegration {
 }
 
 export function integrationFromEnv(channel: IntegrationChannel): EnvIntegration | null {
-  const accessToken = (channel === "instagram" ? env.INSTAGRAM_ACCESS_TOKEN : env.WHATSAPP_ACCESS_TOKEN) ?? env.META_ACCESS_TOKEN;
-  const appSecret = (channel === "instagram" ? env.INSTAGRAM_APP_SECRET : env.WHATSAPP_APP_SECRET) ?? env.META_APP_SECRET;
-  const verifyToken = channel === "instagram" ? env.INSTAGRAM_VERIFY_TOKEN : env.WHATSAPP_VERIFY_TOKEN;
-  const accountId = channel === "instagram" ? env.INSTAGRAM_PAGE_ID : env.WHATSAPP_PHONE_NUMBER_ID;
-  if (!accessToken || !appSecret || !verifyToken || !accountId) return null;
-  const config: IntegrationConfig =
+  const creds = ADAPTERS[channel].credentialsFromEnv(env);
+  if (!creds) return null;
+  const ids: IntegrationConfig =
     channel === "instagram"
-      ? { webhookVerifyToken: verifyToken, pageId: accountId }
-      : { webhookVerifyToken: verifyToken, phoneNumberId: accountId, businessAccountId: env.WHATSAPP_BUSINESS_ACCOUNT_ID };
-  return { accessToken, appSecret, config: { ...config, graphApiVersion: env.META_GRAPH_API_VERSION } };
+      ? { pageId: creds.accountId }
+      : { phoneNumberId: creds.accountId, businessAccountId: creds.businessAccountId ?? "" };
+  return {
+    accessToken: creds.accessToken,
+    appSecret: creds.appSecret,
+    config: { webhookVerifyToken: creds.verifyToken, ...ids, graphApiVersion: creds.graphApiVersion },
+  };
 }
 
 /** The id the Graph API is asked about: Instagram account (or page) id, or WhatsApp phone number id. */

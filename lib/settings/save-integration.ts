@@ -76,8 +76,8 @@ export async function importIntegrationFromEnv(channel: IntegrationChannel, acto
   const key = encryptionKey();
   const data = {
     isEnabled: true,
-    accessToken: encryptSecret(fromEnv.accessToken, key),
-    apiSecret: encryptSecret(fromEnv.appSecret, key),
+    accessToken: fromEnv.accessToken ? encryptSecret(fromEnv.accessToken, key) : null,
+    apiSecret: fromEnv.appSecret ? encryptSecret(fromEnv.appSecret, key) : null,
     config: fromEnv.config as Prisma.InputJsonObject,
   };
   await db.$transaction(async (tx) => {
