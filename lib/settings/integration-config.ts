@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { instagramChannel } from "@/lib/channels/instagram/instagram-channel";
-import type { ChannelAdapter } from "@/lib/channels/types";
-import { whatsappChannel } from "@/lib/channels/whatsapp/whatsapp-channel";
+import { getChannel } from "@/lib/channels/registry";
 import { env } from "@/lib/env";
 import type { IntegrationChannel } from "@/lib/validations/settings";
 
@@ -37,8 +35,6 @@ export const CHANNEL_SETTINGS = {
 
 export const INTEGRATION_CHANNELS = Object.keys(CHANNEL_SETTINGS) as IntegrationChannel[];
 
-const ADAPTERS: Record<IntegrationChannel, ChannelAdapter> = { instagram: instagramChannel, whatsapp: whatsappChannel };
-
 /**
  * A channel configured from env vars (each adapter knows its variable names), in the shape of an
  * Integration row. Env may configure only part of a channel (receiving without sending), so a
@@ -51,7 +47,7 @@ export interface EnvIntegration {
 }
 
 export function integrationFromEnv(channel: IntegrationChannel): EnvIntegration | null {
-  const creds = ADAPTERS[channel].credentialsFromEnv(env);
+  const creds = getChannel(channel).credentialsFromEnv(env);
   if (!creds) return null;
   const ids: IntegrationConfig =
     channel === "instagram"
