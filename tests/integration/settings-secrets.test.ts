@@ -97,6 +97,16 @@ describe("settings: secrets never leave the server", () => {
     const instagram = list.integrations.find((integration: { channel: string }) => integration.channel === "instagram");
     expect(instagram.needsReconnect).toBe(true);
     expect(instagram.lastError).toMatch(/expired/);
+    const inbox = await call("GET", "/inbox");
+    expect(inbox.text).toContain("Instagram is disconnected");
+    expect(inbox.text).toContain("Reconnect in Settings");
+  });
+
+  it("warns in the app header a week before a token expires", async () => {
+    const db = await openAppDb(app);
+    await db.integration.update({ where: { name: "whatsapp" }, data: { tokenExpiresAt: new Date(Date.now() + 3 * 86_400_000 - 60_000) } });
+    const inbox = await call("GET", "/inbox");
+    expect(inbox.text).toContain("WhatsApp&#x27;s access token expires in 3 days");
   });
 
   it("refuses to enable a channel with a required field missing, naming the field", async () => {
