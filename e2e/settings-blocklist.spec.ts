@@ -23,7 +23,8 @@ test.describe("settings: blocklist", () => {
     await form.getByLabel("Id, @username or phone").fill("1789000000000042");
     await form.getByRole("button", { name: "Block" }).click();
     await expect(page.getByTestId("blocked-1789000000000042")).toBeVisible();
-    await testInfo.attach("settings-blocklist", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await page.screenshot({ path: testInfo.outputPath("settings-blocklist.png"), fullPage: true });
+    await testInfo.attach("settings-blocklist", { path: testInfo.outputPath("settings-blocklist.png"), contentType: "image/png" });
 
     await number.getByRole("button", { name: "Unblock" }).click();
     await expect(number).toHaveCount(0);

@@ -35,6 +35,7 @@ test.describe("settings: webhook events", () => {
     await expect(event.getByTestId("event-raw-body")).toContainText('"object": "instagram"');
     await expect(event.getByText("WebhookPayloadError: messaging[0] has no message").first()).toBeVisible();
     await expect(event.getByRole("button", { name: "Replay" })).toBeVisible();
-    await testInfo.attach("settings-events", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await page.screenshot({ path: testInfo.outputPath("settings-events.png"), fullPage: true });
+    await testInfo.attach("settings-events", { path: testInfo.outputPath("settings-events.png"), contentType: "image/png" });
   });
 });

@@ -44,7 +44,8 @@ test.describe("settings: integrations", () => {
     expect(await page.content()).not.toContain(TYPED_TOKEN);
     const api = await page.request.get("/api/settings/integrations");
     expect(await api.text()).not.toContain(TYPED_TOKEN);
-    await testInfo.attach("settings-integrations", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await page.screenshot({ path: testInfo.outputPath("settings-integrations.png"), fullPage: true });
+    await testInfo.attach("settings-integrations", { path: testInfo.outputPath("settings-integrations.png"), contentType: "image/png" });
 
   });
 

@@ -49,6 +49,7 @@ test.describe("settings: team", () => {
     await expect(row.getByRole("status")).toContainText("Password reset");
     await expect(page.getByTestId("audit-trail")).toContainText(`reset the password of ${NEW_AGENT.email}`);
     await expect(page.getByTestId("audit-trail")).toContainText(`disabled ${NEW_AGENT.email}`);
-    await testInfo.attach("settings-team", { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await page.screenshot({ path: testInfo.outputPath("settings-team.png"), fullPage: true });
+    await testInfo.attach("settings-team", { path: testInfo.outputPath("settings-team.png"), contentType: "image/png" });
   });
 });

@@ -2,6 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { useSWRConfig } from "swr";
+import { ActionMessage } from "@/components/settings/action-message";
+import { SelectField } from "@/components/settings/select-field";
+import { useAction } from "@/components/settings/use-action";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { BlockedEntry } from "@/lib/inbox/blocklist";
@@ -15,33 +18,24 @@ const CHANNEL_LABELS = { INSTAGRAM: "Instagram", WHATSAPP: "WhatsApp", MESSENGER
 export function BlocklistPanel({ initial }: { initial: BlockedEntry[] }) {
   const { data, mutate } = useBlocklist(initial);
   const { mutate: mutateKey } = useSWRConfig();
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const { pending, message, run } = useAction();
   const blocked = data?.blocked ?? initial;
 
-  async function act(action: () => Promise<unknown>, done: string) {
-    setPending(true);
-    setError(null);
-    setNotice(null);
-    try {
+  const act = (action: () => Promise<unknown>, done: string) =>
+    run(async () => {
+      setInvalid(null);
       await action();
-      setNotice(done);
       await mutate();
       void mutateKey(auditLogKey("blocklist"));
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "That did not work");
-    } finally {
-      setPending(false);
-    }
-  }
+    }, done);
 
   function onAdd(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
     const values = Object.fromEntries(new FormData(formElement).entries());
     const parsed = blockContactSchema.safeParse({ ...values, reason: values.reason || undefined });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Check the form");
+    if (!parsed.success) return setInvalid(parsed.error.issues[0]?.message ?? "Check the form");
     void act(async () => {
       await requestJson("/api/settings/blocklist", { method: "POST", body: parsed.data });
       formElement.reset();
@@ -57,20 +51,13 @@ export function BlocklistPanel({ initial }: { initial: BlockedEntry[] }) {
           or the WhatsApp number with its country code.
         </p>
         <div className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr_1fr]">
-          <div>
-            <label htmlFor="block-channel" className="mb-1 block text-sm font-medium text-slate-700">Channel</label>
-            <select id="block-channel" name="channel" defaultValue="INSTAGRAM" className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
-              <option value="INSTAGRAM">Instagram</option>
-              <option value="WHATSAPP">WhatsApp</option>
-            </select>
-          </div>
+          <SelectField id="block-channel" name="channel" label="Channel" defaultValue="INSTAGRAM" options={[["INSTAGRAM", "Instagram"], ["WHATSAPP", "WhatsApp"]]} />
           <TextField id="block-identifier" name="identifier" label="Id, @username or phone" autoComplete="off" />
           <TextField id="block-reason" name="reason" label="Reason (optional)" autoComplete="off" />
         </div>
         <div className="mt-4 flex flex-wrap items-center gap-3">
           <Button type="submit" variant="danger" disabled={pending}>Block</Button>
-          {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
-          {notice ? <p role="status" className="text-sm text-emerald-700">{notice}</p> : null}
+          <ActionMessage message={invalid ? { tone: "bad", text: invalid } : message} />
         </div>
       </form>
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useState } from "react";
+import { ActionMessage } from "@/components/settings/action-message";
+import { useAction } from "@/components/settings/use-action";
 import { Button } from "@/components/ui/button";
 import type { WebhookEventRow } from "@/lib/settings/list-events";
 import { requestJson } from "@/lib/swr/fetcher";
@@ -21,27 +22,21 @@ function pretty(rawBody: string): string {
 }
 
 export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onReplayed: () => void }) {
-  const [replaying, setReplaying] = useState(false);
-  const [message, setMessage] = useState<{ tone: "good" | "bad"; text: string } | null>(null);
+  const { pending: replaying, message, run } = useAction();
   const canReplay = event.status === "FAILED" || event.status === "IGNORED";
 
-  async function replay() {
-    setReplaying(true);
-    setMessage(null);
-    try {
-      const outcome = await requestJson<{ status: string; error: string | null }>(`/api/settings/events/${event.id}/replay`, { method: "POST" });
-      setMessage(
+  const replay = () =>
+    run(
+      async () => {
+        const outcome = await requestJson<{ status: string; error: string | null }>(`/api/settings/events/${event.id}/replay`, { method: "POST" });
+        onReplayed();
+        return outcome;
+      },
+      (outcome) =>
         outcome.status === "FAILED"
           ? { tone: "bad", text: `Replayed; failed again: ${outcome.error ?? "unknown error"}` }
           : { tone: "good", text: `Replayed: ${outcome.status.toLowerCase()}` },
-      );
-      onReplayed();
-    } catch (error) {
-      setMessage({ tone: "bad", text: error instanceof Error ? error.message : "Replay failed" });
-    } finally {
-      setReplaying(false);
-    }
-  }
+    );
 
   return (
     <li data-testid={`event-${event.id}`} className="px-4 py-3">
@@ -76,11 +71,7 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
               {replaying ? "Replaying…" : "Replay"}
             </Button>
           ) : null}
-          {message ? (
-            <p role={message.tone === "bad" ? "alert" : "status"} className={`text-sm ${message.tone === "bad" ? "text-red-700" : "text-emerald-700"}`}>
-              {message.text}
-            </p>
-          ) : null}
+          <ActionMessage message={message} />
         </div>
       ) : null}
     </li>

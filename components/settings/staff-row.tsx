@@ -1,6 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { ActionMessage } from "@/components/settings/action-message";
+import { useAction } from "@/components/settings/use-action";
 import { Button } from "@/components/ui/button";
 import type { StaffMember } from "@/lib/settings/list-users";
 import { requestJson } from "@/lib/swr/fetcher";
@@ -8,26 +10,17 @@ import { passwordSchema } from "@/lib/validations/auth";
 
 /** One team member: role, status and the actions an admin can take on them. */
 export function StaffRow({ member, isSelf, onChanged }: { member: StaffMember; isSelf: boolean; onChanged: () => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [resetting, setResetting] = useState(false);
-  const [pending, setPending] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const { pending, message, run } = useAction();
   const disabled = Boolean(member.disabledAt);
 
-  async function act(action: () => Promise<unknown>, done: string) {
-    setPending(true);
-    setError(null);
-    setNotice(null);
-    try {
+  const act = (action: () => Promise<unknown>, done: string) =>
+    run(async () => {
+      setInvalid(null);
       await action();
-      setNotice(done);
       onChanged();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "That did not work");
-    } finally {
-      setPending(false);
-    }
-  }
+    }, done);
 
   const patch = (body: object, done: string) =>
     act(() => requestJson(`/api/settings/users/${member.id}`, { method: "PATCH", body }), done);
@@ -36,7 +29,7 @@ export function StaffRow({ member, isSelf, onChanged }: { member: StaffMember; i
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
     const parsed = passwordSchema.safeParse(password);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid password");
+    if (!parsed.success) return setInvalid(parsed.error.issues[0]?.message ?? "Invalid password");
     setResetting(false);
     void act(() => requestJson(`/api/settings/users/${member.id}/password`, { method: "POST", body: { password } }), "Password reset; their sessions have ended.");
   }
@@ -48,8 +41,7 @@ export function StaffRow({ member, isSelf, onChanged }: { member: StaffMember; i
           {member.name} {isSelf ? <span className="text-xs font-normal text-slate-500">(you)</span> : null}
         </div>
         <div className="text-sm text-slate-600">{member.email}</div>
-        {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
-        {notice ? <p role="status" className="mt-1 text-sm text-emerald-700">{notice}</p> : null}
+        <ActionMessage className="mt-1" message={invalid ? { tone: "bad", text: invalid } : message} />
       </td>
       <td className="px-4 py-3 align-top">
         <label className="sr-only" htmlFor={`role-${member.id}`}>Role of {member.name}</label>
