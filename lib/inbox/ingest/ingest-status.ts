@@ -1,16 +1,7 @@
 import type { ChannelAdapter } from "@/lib/channels/types";
 import { db } from "@/lib/db";
-import type { MessageStatus } from "@/lib/generated/prisma/enums";
+import { canMoveTo } from "@/lib/inbox/ingest/status-order";
 import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ingest/types";
-
-/** Delivery receipts arrive out of order; a status only ever moves forward along this ladder. */
-const RANK: Record<MessageStatus, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: 4, DELETED: 5 };
-
-export function canMoveTo(current: MessageStatus, next: MessageStatus): boolean {
-  // Meta reports a failure instead of delivery, never after it was delivered or read.
-  if (next === "FAILED") return current === "PENDING" || current === "SENT";
-  return RANK[next] > RANK[current];
-}
 
 export async function ingestStatus(adapter: ChannelAdapter, event: EventOf<"status">): Promise<IngestResult> {
   const message = await db.message.findUnique({

@@ -103,8 +103,11 @@ export async function touchConversation(
   });
 }
 
-export function previewOf(message: { text: string | null; type: string; attachments?: { kind: string }[] }): string {
+/** The list's one-line preview: the text, else "[image]"-style for attachments. */
+export function previewOf(message: { text: string | null; type: string; attachments?: unknown }): string {
   if (message.text) return message.text;
-  const kind = message.attachments?.[0]?.kind ?? message.type.toLowerCase();
+  const first: unknown = Array.isArray(message.attachments) ? message.attachments[0] : undefined;
+  const kind =
+    first && typeof first === "object" && "kind" in first && typeof first.kind === "string" ? first.kind : message.type.toLowerCase();
   return `[${kind.replace("_", " ")}]`;
 }

@@ -1,0 +1,260 @@
+// Replying on Instagram end to end: the reply route against the fake Graph API (Meta's exact
+// request body, its error bodies), window rules, idempotency, echo races, retry and sync.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type Database from "better-sqlite3";
+import {
+  DEMO_INSTAGRAM_ACCOUNT_ID,
+  igsidFor,
+  instagramEcho,
+  instagramText,
+  newInstagramMid,
+  postWebhook,
+} from "../../scripts/meta-sim/payloads";
+import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/server";
+import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
+import { openDatabase, waitFor } from "../helpers/database";
+import { signIn } from "../helpers/session";
+
+const APP_SECRET = "instagram-app-secret-for-reply-tests";
+const ACCOUNT = DEMO_INSTAGRAM_ACCOUNT_ID;
+const TOKEN = "instagram-access-token-reply";
+const DAY = 24 * 3_600_000;
+
+let graph: FakeGraph;
+let app: RunningApp;
+let db: Database.Database;
+let cookie: string;
+
+beforeAll(async () => {
+  graph = await startFakeGraph({ port: 4202 });
+  app = await startApp({
+    env: {
+      META_GRAPH_API_URL: graph.url,
+      INSTAGRAM_APP_SECRET: APP_SECRET,
+      INSTAGRAM_VERIFY_TOKEN: "verify",
+      INSTAGRAM_PAGE_ID: ACCOUNT,
+      INSTAGRAM_ACCESS_TOKEN: TOKEN,
+    },
+  });
+  db = openDatabase(app);
+  cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+});
+
+afterAll(async () => {
+  db?.close();
+  await app?.stop();
+  await graph?.close();
+});
+
+beforeEach(() => graph.reset());
+
+/** A conversation with a customer who just wrote, via a real signed webhook. */
+async function conversationWith(name: string, options: { lastInboundAgoMs?: number } = {}) {
+  const igsid = igsidFor(name);
+  const res = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramText({ senderId: igsid, text: `hi from ${name}` }), appSecret: APP_SECRET });
+  const { eventId } = await res.json();
+  await waitFor(() => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED", "event processed");
+  const conversation = db
+    .prepare(`SELECT c.id FROM Conversation c JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ?`)
+    .get(igsid) as { id: string };
+  if (options.lastInboundAgoMs !== undefined) {
+    db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(Date.now() - options.lastInboundAgoMs, conversation.id);
+  }
+  return { igsid, conversationId: conversation.id };
+}
+
+function reply(conversationId: string, body: unknown, headers: Record<string, string> = { cookie }) {
+  return fetch(`${app.url}/api/inbox/conversations/${conversationId}/reply`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+const sendRequests = () => graph.requests().filter((request) => request.method === "POST" && request.path.endsWith(`/${ACCOUNT}/messages`));
+
+describe("Instagram reply", () => {
+  it("sends Meta's exact body, stores the message SENT with Meta's id, logs it, touches the lead", async () => {
+    const { igsid, conversationId } = await conversationWith("reply.ana");
+    const res = await reply(conversationId, { text: "Yes, it is still available." });
+    expect(res.status).toBe(201);
+    const { message } = await res.json();
+    expect(message).toMatchObject({ direction: "OUTBOUND", status: "SENT", text: "Yes, it is still available.", type: "TEXT" });
+    expect(message.externalId).toBeTruthy();
+
+    const [request] = sendRequests();
+    expect(request.body).toEqual({ recipient: { id: igsid }, messaging_type: "RESPONSE", message: { text: "Yes, it is still available." } });
+    expect(request.path).toBe(`/v21.0/${ACCOUNT}/messages`);
+    expect(JSON.stringify(request.headers) + request.query).toContain(TOKEN);
+
+    expect(db.prepare(`SELECT kind, userId FROM CommunicationLog WHERE messageId = ?`).get(message.id)).toMatchObject({ kind: "reply_sent" });
+    const conversation = db.prepare(`SELECT lastMessagePreview, unreadCount FROM Conversation WHERE id = ?`).get(conversationId);
+    expect(conversation).toMatchObject({ lastMessagePreview: "You: Yes, it is still available." });
+  });
+
+  it("validates the body and requires a session", async () => {
+    const { conversationId } = await conversationWith("reply.validation");
+    const empty = await reply(conversationId, { text: "   " });
+    expect(empty.status).toBe(422);
+    expect((await empty.json()).error.code).toBe("VALIDATION_FAILED");
+    const tooLong = await reply(conversationId, { text: "x".repeat(1001) });
+    expect(tooLong.status).toBe(422);
+    const anonymous = await reply(conversationId, { text: "hi" }, {});
+    expect(anonymous.status).toBe(401);
+    const unknown = await reply("no-such-conversation", { text: "hi" });
+    expect(unknown.status).toBe(404);
+    const broken = await fetch(`${app.url}/api/inbox/conversations/${conversationId}/reply`, { method: "POST", headers: { cookie }, body: "{" });
+    expect(broken.status).toBe(400);
+    expect(sendRequests()).toHaveLength(0);
+  });
+
+  it("refuses outside the 24-hour window with the exact error and no Graph call", async () => {
+    const { conversationId } = await conversationWith("reply.cold", { lastInboundAgoMs: DAY + 60_000 });
+    const res = await reply(conversationId, { text: "Still interested?" });
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      error: { code: "MESSAGING_WINDOW_CLOSED", message: "24-hour messaging window expired. Wait for the customer to message first." },
+    });
+    expect(sendRequests()).toHaveLength(0);
+  });
+
+  it("with the Human Agent tag enabled, sends up to 7 days later tagged HUMAN_AGENT", async () => {
+    const { conversationId } = await conversationWith("reply.tagged", { lastInboundAgoMs: 3 * DAY });
+    db.prepare(`INSERT INTO Integration (id, name, config, createdAt, updatedAt) VALUES ('ig-row', 'instagram', ?, ?, ?)`).run(
+      JSON.stringify({ humanAgentTag: true }),
+      Date.now(),
+      Date.now(),
+    );
+    try {
+      const res = await reply(conversationId, { text: "Following up as promised" });
+      expect(res.status).toBe(201);
+      expect(sendRequests()[0].body).toMatchObject({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT", message: { text: "Following up as promised" } });
+
+      db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(Date.now() - 8 * DAY, conversationId);
+      const tooLate = await reply(conversationId, { text: "Anyone?" });
+      expect(tooLate.status).toBe(422);
+      expect(sendRequests()).toHaveLength(1);
+    } finally {
+      db.prepare(`DELETE FROM Integration WHERE name = 'instagram'`).run();
+    }
+  });
+
+  it("an expired token answers 502 with the mapped message, keeps the FAILED message, and a retry sends it", async () => {
+    const { conversationId } = await conversationWith("reply.expired");
+    graph.program({ path: `/${ACCOUNT}/messages`, status: 400, body: "error-token-expired", times: 1 });
+    const res = await reply(conversationId, { text: "Here is the price list" });
+    expect(res.status).toBe(502);
+    const body = await res.json();
+    expect(body.error).toEqual({ code: "TOKEN_EXPIRED", message: "Instagram token expired — reconnect in Settings" });
+    expect(body.message).toMatchObject({ status: "FAILED", error: "Instagram token expired — reconnect in Settings", text: "Here is the price list" });
+    expect(db.prepare(`SELECT status FROM Message WHERE id = ?`).get(body.message.id)).toEqual({ status: "FAILED" });
+    expect(db.prepare(`SELECT needsReconnect, lastError FROM Integration WHERE name = 'instagram'`).get()).toMatchObject({ needsReconnect: 1 });
+    expect(db.prepare(`SELECT kind FROM CommunicationLog WHERE messageId = ?`).get(body.message.id)).toEqual({ kind: "reply_failed" });
+
+    const retried = await fetch(`${app.url}/api/inbox/messages/${body.message.id}/retry`, { method: "POST", headers: { cookie } });
+    expect(retried.status).toBe(200);
+    expect((await retried.json()).message).toMatchObject({ id: body.message.id, status: "SENT", error: null });
+    expect(db.prepare(`SELECT needsReconnect FROM Integration WHERE name = 'instagram'`).get()).toMatchObject({ needsReconnect: 0 });
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM Message WHERE conversationId = ? AND direction = 'OUTBOUND'`).get(conversationId)).toEqual({ n: 1 });
+    const again = await fetch(`${app.url}/api/inbox/messages/${body.message.id}/retry`, { method: "POST", headers: { cookie } });
+    expect(again.status).toBe(409);
+  });
+
+  it("retries a transient 500 and then succeeds", async () => {
+    const { conversationId } = await conversationWith("reply.transient");
+    graph.program({ path: `/${ACCOUNT}/messages`, status: 500, times: 1 });
+    const res = await reply(conversationId, { text: "Sorry for the wait" });
+    expect(res.status).toBe(201);
+    expect((await res.json()).message.status).toBe("SENT");
+    expect(sendRequests()).toHaveLength(2);
+  });
+
+  it("sends once for the same idempotency key, even when the clicks race", async () => {
+    const { conversationId } = await conversationWith("reply.double");
+    const first = await reply(conversationId, { text: "Booked!", idempotencyKey: "click-1" });
+    const second = await reply(conversationId, { text: "Booked!", idempotencyKey: "click-1" });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect((await second.json()).message.id).toBe((await first.json()).message.id);
+    expect(sendRequests()).toHaveLength(1);
+
+    graph.program({ path: `/${ACCOUNT}/messages`, delayMs: 400, times: 1 });
+    const racing = await Promise.all([1, 2, 3].map(() => reply(conversationId, { text: "See you", idempotencyKey: "click-2" })));
+    const ids = await Promise.all(racing.map(async (res) => (await res.json()).message.id));
+    expect(new Set(ids).size).toBe(1);
+    expect(racing.map((res) => res.status)).toEqual([201, 201, 201]);
+    expect(sendRequests()).toHaveLength(2);
+  });
+
+  it("the echo of our own reply never duplicates it, also when it overtakes the Send API answer", async () => {
+    const { igsid, conversationId } = await conversationWith("reply.echo");
+    const res = await reply(conversationId, { text: "Echo after answer" });
+    const { message } = await res.json();
+    await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramEcho({ recipientId: igsid, mid: message.externalId, text: "Echo after answer" }), appSecret: APP_SECRET });
+
+    // Meta's answer is held back; the echo (same mid Meta will answer with) arrives first.
+    const mid = newInstagramMid();
+    graph.program({ path: `/${ACCOUNT}/messages`, delayMs: 1500, body: { recipient_id: igsid, message_id: mid }, times: 1 });
+    const pending = reply(conversationId, { text: "Echo before answer" });
+    await waitFor(
+      () => db.prepare(`SELECT id FROM Message WHERE conversationId = ? AND status = 'PENDING'`).get(conversationId),
+      "pending reply",
+    );
+    const echo = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramEcho({ recipientId: igsid, mid, text: "Echo before answer" }), appSecret: APP_SECRET });
+    const { eventId } = await echo.json();
+    await waitFor(() => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED", "echo processed");
+    const sent = await pending;
+    expect(sent.status).toBe(201);
+    expect((await sent.json()).message).toMatchObject({ externalId: mid, status: "SENT" });
+
+    await waitFor(async () => {
+      const rows = db.prepare(`SELECT text, externalId FROM Message WHERE conversationId = ? AND direction = 'OUTBOUND' ORDER BY sentAt`).all(conversationId);
+      return rows.length === 2 ? rows : undefined;
+    }, "two outbound messages");
+    const rows = db.prepare(`SELECT text, externalId FROM Message WHERE conversationId = ? AND direction = 'OUTBOUND' ORDER BY sentAt`).all(conversationId);
+    expect(rows).toEqual([
+      { text: "Echo after answer", externalId: message.externalId },
+      { text: "Echo before answer", externalId: mid },
+    ]);
+  });
+});
+
+describe("Instagram conversation sync", () => {
+  it("backfills conversations and messages without duplicates, merging with webhook messages", async () => {
+    const igsid = igsidFor("sync.customer");
+    const webhookMid = newInstagramMid();
+    const res = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramText({ senderId: igsid, mid: webhookMid, text: "from the webhook", timestamp: Date.now() - 1000 }), appSecret: APP_SECRET });
+    const { eventId } = await res.json();
+    await waitFor(() => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED", "event");
+
+    const olderMid = newInstagramMid();
+    graph.addConversation({
+      participant: { id: igsid, username: "sync.customer" },
+      messages: [
+        { mid: olderMid, from: igsid, text: "an old question", createdTime: new Date(Date.now() - 3 * DAY) },
+        { mid: webhookMid, from: igsid, text: "from the webhook", createdTime: new Date(Date.now() - 1000) },
+      ],
+    });
+    const other = igsidFor("sync.only");
+    graph.addConversation({
+      participant: { id: other, username: "sync.only" },
+      messages: [{ mid: newInstagramMid(), from: ACCOUNT, text: "We sent this before the webhook existed", createdTime: new Date(Date.now() - 5 * DAY) }],
+    });
+
+    for (let round = 0; round < 2; round++) {
+      const list = await fetch(`${app.url}/api/inbox/conversations?channel=instagram&sync=true`, { headers: { cookie } });
+      expect(list.status).toBe(200);
+    }
+    const count = (mid: string) => (db.prepare(`SELECT COUNT(*) AS n FROM Message WHERE externalId = ?`).get(mid) as { n: number }).n;
+    expect(count(olderMid)).toBe(1);
+    expect(count(webhookMid)).toBe(1);
+    const synced = db
+      .prepare(`SELECT c.id, c.unreadCount FROM Conversation c JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ?`)
+      .get(other) as { id: string; unreadCount: number };
+    expect(synced.unreadCount).toBe(0);
+    expect(db.prepare(`SELECT direction FROM Message WHERE conversationId = ?`).all(synced.id)).toEqual([{ direction: "OUTBOUND" }]);
+
+    const detail = await fetch(`${app.url}/api/inbox/conversations/${synced.id}?sync=true`, { headers: { cookie } });
+    expect(detail.status).toBe(200);
+  });
+});
