@@ -1,0 +1,62 @@
+// What tests and the CLI can tell the fake, in process or over HTTP (/__fake/*): one schema each, so
+// both paths accept exactly the same input.
+import { z } from "zod";
+import { namedErrorKinds } from "./graph-errors";
+
+export const ruleSchema = z.object({
+  match: z.object({ method: z.string().toUpperCase().optional(), pathIncludes: z.string().optional() }).default({}),
+  /** How many matching requests the rule answers before it expires; forever when omitted. */
+  times: z.number().int().positive().optional(),
+  respond: z.union([
+    z.object({ status: z.number().int().min(100).max(599), body: z.unknown() }),
+    /** Holds the request this long, then answers normally: lets the app's timeout fire. */
+    z.object({ delayMs: z.number().int().nonnegative() }),
+    z.object({ error: z.enum(namedErrorKinds) }),
+  ]),
+});
+
+export type FakeRule = z.input<typeof ruleSchema>;
+
+export const profileSchema = z.object({
+  name: z.string(),
+  username: z.string(),
+  profile_pic: z.string().optional(),
+});
+
+export type ProfileInput = z.input<typeof profileSchema>;
+
+export const setProfileRequestSchema = z.object({
+  id: z.string().min(1),
+  /** null makes the id unknown: profile lookups answer Meta's "object does not exist" error. */
+  profile: profileSchema.nullable(),
+});
+
+const time = z.union([z.iso.datetime({ offset: true }), z.number()]);
+
+export const conversationSeedSchema = z.object({
+  id: z.string().optional(),
+  /** The business account; when omitted the conversation is listed under every account id. */
+  accountId: z.string().optional(),
+  accountUsername: z.string().default("demo.furniture"),
+  participant: z.object({ id: z.string().min(1), username: z.string().optional() }),
+  messages: z
+    .array(
+      z.object({
+        id: z.string().optional(),
+        from: z.enum(["customer", "business"]).default("customer"),
+        text: z.string().default(""),
+        attachments: z.array(z.object({ type: z.enum(["image", "video", "audio", "file"]), url: z.string() })).optional(),
+        /** ISO time or epoch milliseconds; defaults to one minute apart, ending now. */
+        createdTime: time.optional(),
+      }),
+    )
+    .default([]),
+});
+
+export type ConversationSeed = z.input<typeof conversationSeedSchema>;
+
+export const addMediaRequestSchema = z.object({
+  id: z.string().min(1),
+  base64: z.string(),
+  mimeType: z.string().default("application/octet-stream"),
+});

@@ -1,0 +1,217 @@
+// The fake answers like Meta's Graph API over real HTTP: send, profiles, conversations, templates,
+// media and tokens, under any version prefix.
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import igSendRequest from "./fixtures/instagram-send-request.json";
+import igSendResponse from "./fixtures/instagram-send-response.json";
+import igProfile from "./fixtures/instagram-user-profile.json";
+import waSendRequest from "./fixtures/whatsapp-send-request.json";
+import waSendResponse from "./fixtures/whatsapp-send-response.json";
+import { startFakeGraph, type FakeGraph } from "./start-fake-graph";
+
+let fake: FakeGraph;
+const auth = { Authorization: "Bearer test-token" };
+
+function call(path: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  return fetch(`${fake.url}${path}`, {
+    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+    headers: { ...auth, ...(init.body === undefined ? {} : { "Content-Type": "application/json" }), ...init.headers },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+function withoutDoc<T extends { _doc?: string }>(fixture: T): Omit<T, "_doc"> {
+  const { _doc, ...rest } = fixture;
+  return rest;
+}
+
+beforeAll(async () => {
+  fake = await startFakeGraph({ port: 0 });
+});
+afterAll(() => fake.close());
+beforeEach(() => fake.reset());
+
+describe("Instagram", () => {
+  it("sends a message in Meta's shape, records it, and gives every send a new mid", async () => {
+    const response = await call("/v21.0/17841400000000001/messages", { body: withoutDoc(igSendRequest) });
+    expect(response.status).toBe(200);
+    const first = await response.json();
+    expect(Object.keys(first).sort()).toEqual(Object.keys(igSendResponse).sort());
+    expect(first.recipient_id).toBe("6543210987654321");
+    expect(first.message_id).toMatch(/^aWdfZAG1faXRlbToxOklHTWVzc2FnZAUlEOj[\w-]+$/);
+    const second = await (await call("/v19.0/17841400000000001/messages", { body: withoutDoc(igSendRequest) })).json();
+    expect(second.message_id).not.toBe(first.message_id);
+
+    const [recorded] = fake.requests();
+    expect(recorded).toMatchObject({
+      method: "POST",
+      path: "/v21.0/17841400000000001/messages",
+      body: withoutDoc(igSendRequest),
+      headers: { authorization: "Bearer test-token", "content-type": "application/json" },
+    });
+    expect(Date.parse(recorded.time)).not.toBeNaN();
+  });
+
+  it("accepts attachments and the HUMAN_AGENT tag, rejects malformed bodies with (#100)", async () => {
+    const image = { recipient: { id: "1" }, message: { attachment: { type: "image", payload: { url: "https://x/y.jpg" } } } };
+    expect((await call("/v21.0/me/messages", { body: image })).status).toBe(200);
+    const tagged = { recipient: { id: "1" }, messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT", message: { text: "hi" } };
+    expect((await call("/v21.0/me/messages", { body: tagged })).status).toBe(200);
+
+    const noRecipient = await call("/v21.0/me/messages", { body: { message: { text: "hi" } } });
+    expect(noRecipient.status).toBe(400);
+    expect(await noRecipient.json()).toMatchObject({ error: { code: 100, type: "OAuthException", message: "(#100) The parameter recipient is required" } });
+    const both = await call("/v21.0/me/messages", { body: { recipient: { id: "1" }, message: { text: "a", attachment: image.message.attachment } } });
+    expect(both.status).toBe(400);
+    const tagMissing = await call("/v21.0/me/messages", { body: { ...tagged, tag: undefined } });
+    expect((await tagMissing.json()).error.message).toContain("tag");
+  });
+
+  it("serves deterministic profiles, seeded profiles, and Meta's error for unknown users", async () => {
+    const fields = "?fields=name,username,profile_pic";
+    const generated = await (await call(`/v21.0/6543210987654321${fields}`)).json();
+    expect(Object.keys(generated).sort()).toEqual(Object.keys(withoutDoc(igProfile)).sort());
+    expect(await (await call(`/v19.0/6543210987654321${fields}`)).json()).toEqual(generated);
+    const avatar = await fetch(generated.profile_pic);
+    expect(avatar.headers.get("content-type")).toBe("image/png");
+
+    fake.setProfile("6543210987654321", { name: "Ana Costa", username: "ana.costa.design", profile_pic: igProfile.profile_pic });
+    expect(await (await call(`/v21.0/6543210987654321${fields}`)).json()).toEqual(withoutDoc(igProfile));
+    expect(await (await call("/v21.0/6543210987654321?fields=username")).json()).toEqual({ id: "6543210987654321", username: "ana.costa.design" });
+
+    fake.setProfile("1111111111111111", null);
+    const gone = await call(`/v21.0/1111111111111111${fields}`);
+    expect(gone.status).toBe(400);
+    expect(await gone.json()).toMatchObject({ error: { code: 100, error_subcode: 33, type: "GraphMethodException" } });
+    expect((await call(`/v21.0/not-an-igsid${fields}`)).status).toBe(400);
+  });
+
+  it("lists seeded conversations in Meta's shape, newest message first, filterable by user_id", async () => {
+    const id = fake.addConversation({
+      participant: { id: "6543210987654321", username: "ana.costa.design" },
+      messages: [
+        { text: "Is the sofa available?", createdTime: "2026-11-20T10:00:00Z" },
+        { from: "business", text: "Yes!", createdTime: "2026-11-20T10:05:00Z" },
+        { text: "Photo?", attachments: [{ type: "image", url: "https://x/a.jpg" }], createdTime: "2026-11-20T10:06:00Z" },
+      ],
+    });
+    fake.addConversation({ participant: { id: "7654321098765432" }, messages: [{ text: "Hello", createdTime: "2026-11-19T09:00:00Z" }] });
+
+    const all = await (await call("/v21.0/17841400000000001/conversations?platform=instagram&fields=participants,messages{id,created_time,from,to,message},updated_time")).json();
+    expect(all.data).toHaveLength(2);
+    const [latest] = all.data;
+    expect(latest).toMatchObject({
+      id,
+      updated_time: "2026-11-20T10:06:00+0000",
+      participants: { data: [{ id: "17841400000000001", username: "demo.furniture" }, { id: "6543210987654321", username: "ana.costa.design" }] },
+    });
+    expect(latest.messages.data.map((message: { message: string }) => message.message)).toEqual(["Photo?", "Yes!", "Is the sofa available?"]);
+    expect(latest.messages.data[1]).toMatchObject({
+      created_time: "2026-11-20T10:05:00+0000",
+      from: { id: "17841400000000001", username: "demo.furniture" },
+      to: { data: [{ id: "6543210987654321", username: "ana.costa.design" }] },
+    });
+    expect(latest.messages.data[0].attachments.data[0].image_data.url).toBe("https://x/a.jpg");
+    expect(all.paging).toBeUndefined();
+
+    const one = await (await call("/v21.0/me/conversations?platform=instagram&user_id=7654321098765432")).json();
+    expect(one.data.map((conversation: { participants: { data: { id: string }[] } }) => conversation.participants.data[1].id)).toEqual(["7654321098765432"]);
+    const onlyTimes = await (await call("/v21.0/me/conversations?platform=instagram&fields=updated_time")).json();
+    expect(Object.keys(onlyTimes.data[0]).sort()).toEqual(["id", "updated_time"]);
+  });
+
+  it("answers the test-connection calls for the account", async () => {
+    expect(await (await call("/v21.0/me?fields=id,name,username")).json()).toEqual({ id: "17841400000000001", name: "Demo Furniture Co", username: "demo.furniture" });
+    expect(await (await call("/v21.0/17841400000000001?fields=username")).json()).toEqual({ id: "17841400000000001", username: "demo.furniture" });
+  });
+
+  it("refreshes an Instagram token with or without a version prefix", async () => {
+    for (const path of ["/refresh_access_token", "/v21.0/refresh_access_token"]) {
+      const response = await fetch(`${fake.url}${path}?grant_type=ig_refresh_token&access_token=old`);
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      expect(body).toMatchObject({ token_type: "bearer", expires_in: 5184000 });
+      expect(body.access_token).toMatch(/^IGAA/);
+    }
+    expect((await fetch(`${fake.url}/refresh_access_token?grant_type=ig_refresh_token`)).status).toBe(401);
+  });
+});
+
+describe("WhatsApp", () => {
+  it("sends a text in Meta's shape with a fresh wamid each time", async () => {
+    const response = await call("/v21.0/106540352242922/messages", { body: withoutDoc(waSendRequest) });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body).toMatchObject({ messaging_product: "whatsapp", contacts: waSendResponse.contacts });
+    expect(body.messages[0].id).toMatch(/^wamid\.[A-Za-z0-9+/=]+$/);
+    const again = await (await call("/v21.0/106540352242922/messages", { body: withoutDoc(waSendRequest) })).json();
+    expect(again.messages[0].id).not.toBe(body.messages[0].id);
+    expect(fake.requests()[0].body).toEqual(withoutDoc(waSendRequest));
+  });
+
+  it("validates media, template and type, and marks messages read", async () => {
+    const send = (body: object) => call("/v21.0/106540352242922/messages", { body: { messaging_product: "whatsapp", to: "+351 912 345 678", ...body } });
+    expect((await send({ type: "image", image: { link: "https://x/y.png", caption: "c" } })).status).toBe(200);
+    expect((await send({ type: "document", document: { id: "123", filename: "q.pdf" } })).status).toBe(200);
+    expect((await send({ type: "template", template: { name: "order_update", language: { code: "en_US" } } })).status).toBe(200);
+    const wrongType = await send({ type: "sticker", sticker: { id: "1" } });
+    expect(wrongType.status).toBe(400);
+    expect(await wrongType.json()).toMatchObject({ error: { code: 100, error_data: { messaging_product: "whatsapp" } } });
+    expect((await send({ type: "image", image: {} })).status).toBe(400);
+    expect((await send({ type: "text", image: { id: "1" } })).status).toBe(400);
+    const noProduct = await call("/v21.0/106540352242922/messages", { body: { to: "351912345678", type: "text", text: { body: "x" } } });
+    expect(noProduct.status).toBe(400);
+
+    const read = await call("/v21.0/106540352242922/messages", { body: { messaging_product: "whatsapp", status: "read", message_id: "wamid.X" } });
+    expect(await read.json()).toEqual({ success: true });
+  });
+
+  it("serves media metadata whose url downloads the bytes only with the bearer token", async () => {
+    const bytes = Buffer.from("%PDF-1.4 quote");
+    fake.addMedia("1473567290098372", bytes, "application/pdf");
+    const info = await (await call("/v21.0/1473567290098372")).json();
+    expect(info).toEqual({
+      messaging_product: "whatsapp",
+      url: `${fake.url}/media-download/1473567290098372`,
+      mime_type: "application/pdf",
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      file_size: bytes.length,
+      id: "1473567290098372",
+    });
+    expect((await fetch(info.url)).status).toBe(401);
+    expect((await fetch(`${info.url}?access_token=t`)).status).toBe(401);
+    const download = await fetch(info.url, { headers: auth });
+    expect(download.headers.get("content-type")).toBe("application/pdf");
+    expect(Buffer.from(await download.arrayBuffer()).equals(bytes)).toBe(true);
+
+    const unknown = await (await call("/v21.0/9990001112223334")).json();
+    expect(unknown.mime_type).toBe("image/png");
+    const png = Buffer.from(await (await fetch(unknown.url, { headers: auth })).arrayBuffer());
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
+    expect(png.length).toBe(unknown.file_size);
+  });
+
+  it("lists approved templates and describes the phone number", async () => {
+    const templates = await (await call("/v21.0/102290129340398/message_templates")).json();
+    const orderUpdate = templates.data.find((template: { name: string; language: string }) => template.name === "order_update" && template.language === "en_US");
+    expect(orderUpdate).toMatchObject({ status: "APPROVED", category: "UTILITY", components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} is ready" }] });
+    expect(templates.data.find((template: { name: string }) => template.name === "hello_world").components.some((c: { type: string }) => c.type === "BODY")).toBe(true);
+    for (const template of templates.data) expect(template.status).toBe("APPROVED");
+
+    const phone = await (await call("/v21.0/106540352242922")).json();
+    expect(phone).toMatchObject({ id: "106540352242922", verified_name: "Demo Furniture Co", quality_rating: "GREEN" });
+    expect(phone.display_phone_number).toBeTruthy();
+    const picked = await (await call("/v21.0/999?fields=display_phone_number,verified_name")).json();
+    expect(Object.keys(picked).sort()).toEqual(["display_phone_number", "id", "verified_name"]);
+  });
+});
+
+describe("authentication", () => {
+  it("answers a missing bearer token with Meta's 190 OAuthException and records the attempt", async () => {
+    const response = await call("/v21.0/me/messages", { body: withoutDoc(igSendRequest), headers: { Authorization: "" } });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { code: 190, type: "OAuthException" } });
+    expect(fake.requests()).toHaveLength(1);
+    expect((await call("/v21.0/me?fields=id", { headers: { Authorization: "Basic abc" } })).status).toBe(401);
+  });
+});

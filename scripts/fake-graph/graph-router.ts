@@ -1,0 +1,69 @@
+// Maps a Graph API request (version prefix already stripped) to the handler that answers it.
+// Graph addresses every object as /{id}, so a bare id is told apart by what the fake knows about it
+// and by the fields asked for.
+import { randomBytes } from "node:crypto";
+import type { FakeState } from "./fake-state";
+import { invalidParameterError, missingTokenError, unknownObjectError, unknownPathError } from "./graph-errors";
+import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
+import { formatConversation, instagramAccount, instagramProfile, listConversations, sendInstagramMessage } from "./instagram-handlers";
+import { generatePng } from "./png";
+import { listTemplates, mediaDownload, mediaInfo, phoneNumberInfo, sendWhatsAppMessage } from "./whatsapp-handlers";
+
+export interface GraphRequest {
+  method: string;
+  segments: string[];
+  query: URLSearchParams;
+  body: unknown;
+  authorization: string | undefined;
+  baseUrl: string;
+}
+
+export function routeGraphRequest(state: FakeState, request: GraphRequest): GraphReply {
+  const { method, segments, query } = request;
+  const [first, second] = segments;
+
+  // Public CDN stand-in for avatars and attachment URLs the simulator points at.
+  if (method === "GET" && first === "cdn") return { status: 200, bytes: generatePng(segments.join("/"), 64), contentType: "image/png" };
+  if (method === "GET" && first === "media-download" && segments.length === 2) return mediaDownload(state, second, request.authorization);
+  if (method === "GET" && first === "refresh_access_token" && segments.length === 1) return refreshToken(query);
+
+  const hasToken = /^Bearer \S+/i.test(request.authorization ?? "") || Boolean(query.get("access_token"));
+  if (!hasToken) return fail(missingTokenError());
+
+  if (method === "GET" && segments.length === 1) return getNode(state, first, query.get("fields"), request.baseUrl);
+  if (method === "GET" && second === "conversations" && segments.length === 2) return listConversations(state, first, query, request.baseUrl);
+  if (method === "GET" && second === "message_templates" && segments.length === 2) return listTemplates(query);
+  if (method === "POST" && second === "messages" && segments.length === 2) return sendMessage(state, first, request.body);
+  return fail(unknownPathError(`/${segments.join("/")}`));
+}
+
+function sendMessage(state: FakeState, nodeId: string, body: unknown): GraphReply {
+  const saysWhatsApp = typeof body === "object" && body !== null && "messaging_product" in body;
+  if (saysWhatsApp || state.phoneNumberIds.has(nodeId)) {
+    state.phoneNumberIds.add(nodeId);
+    return sendWhatsAppMessage(body);
+  }
+  state.instagramAccountIds.add(nodeId);
+  return sendInstagramMessage(state, nodeId, body);
+}
+
+const phoneFields = /\b(display_phone_number|verified_name|quality_rating)\b/;
+const profileFields = /\b(name|username|profile_pic)\b/;
+
+function getNode(state: FakeState, id: string, fields: string | null, baseUrl: string): GraphReply {
+  if (state.instagramAccountIds.has(id) || /^1784\d{10,}$/.test(id)) return instagramAccount(state, id, fields, baseUrl);
+  if (state.phoneNumberIds.has(id) || phoneFields.test(fields ?? "")) return phoneNumberInfo(id, fields);
+  if (state.media.has(id)) return mediaInfo(state, id, baseUrl);
+  const conversation = state.conversations.find((known) => known.id === id);
+  if (conversation) return ok(pickFields(formatConversation(conversation, conversation.accountId ?? state.instagramAccountId, baseUrl), fields));
+  if (state.profiles.has(id) || profileFields.test(fields ?? "")) return instagramProfile(state, id, fields, baseUrl);
+  // Any other numeric id is taken as a WhatsApp media id, so inbound media always downloads.
+  if (/^\d+$/.test(id)) return mediaInfo(state, id, baseUrl);
+  return fail(unknownObjectError(id));
+}
+
+function refreshToken(query: URLSearchParams): GraphReply {
+  if (!query.get("access_token")) return fail(missingTokenError());
+  if (query.get("grant_type") !== "ig_refresh_token") return fail(invalidParameterError("Unsupported grant_type, expected ig_refresh_token"));
+  return ok({ access_token: `IGAA${randomBytes(48).toString("base64url")}`, token_type: "bearer", expires_in: 5184000 });
+}

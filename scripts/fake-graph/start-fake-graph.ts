@@ -1,0 +1,172 @@
+// A local stand-in for Meta's Graph API (Instagram Messaging + WhatsApp Cloud API): real HTTP, every
+// request recorded, faults programmable. The app reaches it through META_GRAPH_API_URL.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { DEMO_INSTAGRAM_ACCOUNT_ID, DEMO_PHONE_NUMBER_ID } from "../meta-sim/payloads";
+import type { ConversationSeed, FakeRule, ProfileInput } from "./control-schemas";
+import { handleControl } from "./control-handlers";
+import { FakeState, type RecordedRequest } from "./fake-state";
+import { namedError } from "./graph-errors";
+import { fail, type GraphReply } from "./graph-reply";
+import { routeGraphRequest } from "./graph-router";
+
+export type { ConversationSeed, FakeRule, ProfileInput, RecordedRequest };
+
+export interface FakeGraphOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** The business's Instagram account id; `me` resolves to it. */
+  instagramAccountId?: string;
+  /** The business's WhatsApp phone number id. */
+  phoneNumberId?: string;
+}
+
+export interface FakeGraph {
+  /** Base URL to use as META_GRAPH_API_URL, without a trailing slash. */
+  url: string;
+  port: number;
+  requests(): RecordedRequest[];
+  /** Clears recorded requests and programmed rules; seeded profiles, conversations and media stay. */
+  reset(): void;
+  program(rule: FakeRule): void;
+  /** Seeds a customer's profile; null makes profile lookups for the id fail as for an unknown user. */
+  setProfile(id: string, profile: ProfileInput | null): void;
+  /** Seeds an Instagram conversation; returns its id. */
+  addConversation(seed: ConversationSeed): string;
+  addMedia(id: string, bytes: Uint8Array, mimeType: string): void;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+// Graph accepts JSON and form bodies (clients often send JSON without a content type); form values
+// that hold JSON (recipient={"id":…}) are decoded too.
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (raw === "") return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    if (!contentType?.includes("application/x-www-form-urlencoded")) return raw;
+  }
+  return Object.fromEntries(
+    [...new URLSearchParams(raw)].map(([key, value]) => {
+      try {
+        return [key, JSON.parse(value)];
+      } catch {
+        return [key, value];
+      }
+    }),
+  );
+}
+
+function flatHeaders(req: IncomingMessage): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
+  );
+}
+
+function writeReply(res: ServerResponse, reply: GraphReply): void {
+  if (res.destroyed) return;
+  if ("bytes" in reply) {
+    res.writeHead(reply.status, { "content-type": reply.contentType, "content-length": reply.bytes.length }).end(reply.bytes);
+    return;
+  }
+  const json = JSON.stringify(reply.body);
+  res.writeHead(reply.status, { "content-type": "application/json; charset=UTF-8" }).end(json);
+}
+
+const versionPrefix = /^\/v\d+(\.\d+)?(?=\/|$)/;
+
+export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<FakeGraph> {
+  const state = new FakeState({
+    instagramAccountId: options.instagramAccountId ?? DEMO_INSTAGRAM_ACCOUNT_ID,
+    phoneNumberId: options.phoneNumberId ?? DEMO_PHONE_NUMBER_ID,
+  });
+  const host = options.host ?? "127.0.0.1";
+  const delays = new Set<NodeJS.Timeout>();
+  let baseUrl = "";
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        delays.delete(timer);
+        resolve();
+      }, ms);
+      delays.add(timer);
+    });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", baseUrl);
+    const method = req.method ?? "GET";
+    const raw = await readBody(req);
+    const body = parseBody(raw, req.headers["content-type"]);
+
+    if (url.pathname.startsWith("/__fake/")) {
+      writeReply(res, handleControl(state, method, url.pathname.slice("/__fake/".length), url.searchParams, body));
+      return;
+    }
+
+    state.record({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: flatHeaders(req),
+      body,
+      time: new Date().toISOString(),
+    });
+
+    const rule = state.takeRule(method, url.pathname);
+    if (rule && "delayMs" in rule) await sleep(rule.delayMs);
+    else if (rule) {
+      writeReply(res, "error" in rule ? fail(namedError(rule.error)) : { status: rule.status, body: rule.body });
+      return;
+    }
+
+    const segments = url.pathname.replace(versionPrefix, "").split("/").filter(Boolean).map(decodeURIComponent);
+    writeReply(
+      res,
+      routeGraphRequest(state, { method, segments, query: url.searchParams, body, authorization: req.headers.authorization, baseUrl }),
+    );
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error("fake graph: request failed", error);
+      writeReply(res, { status: 500, body: { error: { message: "fake graph crashed; see its log", type: "FakeGraphError", code: 1 } } });
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  return {
+    url: baseUrl,
+    port,
+    requests: () => state.requests(),
+    reset: () => state.reset(),
+    program: (rule) => state.program(rule),
+    setProfile: (id, profile) => void state.profiles.set(id, profile),
+    addConversation: (seed) => state.addConversation(seed),
+    addMedia: (id, bytes, mimeType) => void state.media.set(id, { bytes: Buffer.from(bytes), mimeType }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        for (const timer of delays) clearTimeout(timer);
+        delays.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Delayed and keep-alive connections would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,71 @@
+// WhatsApp Cloud API endpoints: send, media (metadata + authenticated download), templates and the
+// phone number itself.
+import { createHash } from "node:crypto";
+import { newWamid } from "../meta-sim/ids";
+import type { FakeState } from "./fake-state";
+import { invalidParameterError, missingTokenError } from "./graph-errors";
+import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
+import { messageTemplates } from "./message-templates";
+import { generatePng } from "./png";
+import { describeIssue, whatsappMarkReadSchema, whatsappSendSchema } from "./send-schemas";
+
+export function sendWhatsAppMessage(body: unknown): GraphReply {
+  if (typeof body === "object" && body !== null && "status" in body) {
+    const markRead = whatsappMarkReadSchema.safeParse(body);
+    if (!markRead.success) return fail(invalidParameterError("Invalid parameter", describeIssue(markRead.error.issues[0])));
+    return ok({ success: true });
+  }
+  const parsed = whatsappSendSchema.safeParse(body);
+  if (!parsed.success) return fail(invalidParameterError("Invalid parameter", describeIssue(parsed.error.issues[0])));
+  const waId = parsed.data.to.replace(/\D/g, "");
+  return ok({
+    messaging_product: "whatsapp",
+    contacts: [{ input: parsed.data.to, wa_id: waId }],
+    messages: [{ id: newWamid(waId) }],
+  });
+}
+
+function mediaFor(state: FakeState, id: string) {
+  return state.media.get(id) ?? { bytes: generatePng(id), mimeType: "image/png" };
+}
+
+/** Media metadata; the url points back at this server and needs the token, as Meta's does. */
+export function mediaInfo(state: FakeState, id: string, baseUrl: string): GraphReply {
+  const media = mediaFor(state, id);
+  return ok({
+    messaging_product: "whatsapp",
+    url: `${baseUrl}/media-download/${encodeURIComponent(id)}`,
+    mime_type: media.mimeType,
+    sha256: createHash("sha256").update(media.bytes).digest("hex"),
+    file_size: media.bytes.length,
+    id,
+  });
+}
+
+export function mediaDownload(state: FakeState, id: string, authorization: string | undefined): GraphReply {
+  // Meta's media CDN accepts the token only as a bearer header, never as a query parameter.
+  if (!/^Bearer \S+/i.test(authorization ?? "")) return fail(missingTokenError());
+  const media = mediaFor(state, id);
+  return { status: 200, bytes: media.bytes, contentType: media.mimeType };
+}
+
+export function listTemplates(query: URLSearchParams): GraphReply {
+  const name = query.get("name");
+  const data = messageTemplates
+    .filter((template) => name === null || template.name.includes(name))
+    .map((template) => pickFields(template, query.get("fields")));
+  return ok({ data });
+}
+
+export function phoneNumberInfo(id: string, fields: string | null): GraphReply {
+  const phone = {
+    verified_name: "Demo Furniture Co",
+    code_verification_status: "VERIFIED",
+    display_phone_number: "+1 555-078-3881",
+    quality_rating: "GREEN",
+    platform_type: "CLOUD_API",
+    throughput: { level: "STANDARD" },
+    id,
+  };
+  return ok(pickFields(phone, fields));
+}
