@@ -10,7 +10,7 @@ import {
   newInstagramMid,
   postWebhook,
 } from "../../scripts/meta-sim/payloads";
-import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/server";
+import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
 import { openDatabase, waitFor } from "../helpers/database";
 import { signIn } from "../helpers/session";
@@ -71,6 +71,7 @@ function reply(conversationId: string, body: unknown, headers: Record<string, st
   });
 }
 
+const SEND = { method: "POST", pathIncludes: `/${ACCOUNT}/messages` };
 const sendRequests = () => graph.requests().filter((request) => request.method === "POST" && request.path.endsWith(`/${ACCOUNT}/messages`));
 
 describe("Instagram reply", () => {
@@ -141,7 +142,7 @@ describe("Instagram reply", () => {
 
   it("an expired token answers 502 with the mapped message, keeps the FAILED message, and a retry sends it", async () => {
     const { conversationId } = await conversationWith("reply.expired");
-    graph.program({ path: `/${ACCOUNT}/messages`, status: 400, body: "error-token-expired", times: 1 });
+    graph.program({ match: SEND, times: 1, respond: { error: "token-expired" } });
     const res = await reply(conversationId, { text: "Here is the price list" });
     expect(res.status).toBe(502);
     const body = await res.json();
@@ -162,7 +163,7 @@ describe("Instagram reply", () => {
 
   it("retries a transient 500 and then succeeds", async () => {
     const { conversationId } = await conversationWith("reply.transient");
-    graph.program({ path: `/${ACCOUNT}/messages`, status: 500, times: 1 });
+    graph.program({ match: SEND, times: 1, respond: { error: "server-error" } });
     const res = await reply(conversationId, { text: "Sorry for the wait" });
     expect(res.status).toBe(201);
     expect((await res.json()).message.status).toBe("SENT");
@@ -178,7 +179,7 @@ describe("Instagram reply", () => {
     expect((await second.json()).message.id).toBe((await first.json()).message.id);
     expect(sendRequests()).toHaveLength(1);
 
-    graph.program({ path: `/${ACCOUNT}/messages`, delayMs: 400, times: 1 });
+    graph.program({ match: SEND, times: 1, respond: { delayMs: 400 } });
     const racing = await Promise.all([1, 2, 3].map(() => reply(conversationId, { text: "See you", idempotencyKey: "click-2" })));
     const ids = await Promise.all(racing.map(async (res) => (await res.json()).message.id));
     expect(new Set(ids).size).toBe(1);
@@ -194,7 +195,7 @@ describe("Instagram reply", () => {
 
     // Meta's answer is held back; the echo (same mid Meta will answer with) arrives first.
     const mid = newInstagramMid();
-    graph.program({ path: `/${ACCOUNT}/messages`, delayMs: 1500, body: { recipient_id: igsid, message_id: mid }, times: 1 });
+    graph.program({ match: SEND, times: 1, respond: { delayMs: 1500, status: 200, body: { recipient_id: igsid, message_id: mid } } });
     const pending = reply(conversationId, { text: "Echo before answer" });
     await waitFor(
       () => db.prepare(`SELECT id FROM Message WHERE conversationId = ? AND status = 'PENDING'`).get(conversationId),
@@ -231,14 +232,14 @@ describe("Instagram conversation sync", () => {
     graph.addConversation({
       participant: { id: igsid, username: "sync.customer" },
       messages: [
-        { mid: olderMid, from: igsid, text: "an old question", createdTime: new Date(Date.now() - 3 * DAY) },
-        { mid: webhookMid, from: igsid, text: "from the webhook", createdTime: new Date(Date.now() - 1000) },
+        { id: olderMid, from: "customer", text: "an old question", createdTime: Date.now() - 3 * DAY },
+        { id: webhookMid, from: "customer", text: "from the webhook", createdTime: Date.now() - 1000 },
       ],
     });
     const other = igsidFor("sync.only");
     graph.addConversation({
       participant: { id: other, username: "sync.only" },
-      messages: [{ mid: newInstagramMid(), from: ACCOUNT, text: "We sent this before the webhook existed", createdTime: new Date(Date.now() - 5 * DAY) }],
+      messages: [{ from: "business", text: "We sent this before the webhook existed", createdTime: Date.now() - 5 * DAY }],
     });
 
     for (let round = 0; round < 2; round++) {

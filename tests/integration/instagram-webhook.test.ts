@@ -18,7 +18,7 @@ import {
   postWebhook,
   signPayload,
 } from "../../scripts/meta-sim/payloads";
-import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/server";
+import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { startApp, type RunningApp } from "../helpers/app";
 import { openDatabase, waitFor } from "../helpers/database";
 import { TEST_ADMIN } from "../helpers/app";
@@ -181,7 +181,7 @@ describe("Instagram webhook: messages", () => {
 
   it("creates the contact when the profile call fails, and fetches the profile on a later message", async () => {
     const igsid = igsidFor("private.person");
-    graph.failProfile(igsid);
+    graph.setProfile(igsid, null);
     await deliver(instagramText({ senderId: igsid, text: "first" }));
     expect(contactFor(igsid)).toMatchObject({ displayName: null, profileFetchedAt: null });
     expect(conversationFor(igsid)).toMatchObject({ unreadCount: 1 });
