@@ -51,6 +51,8 @@ INSTAGRAM_ACCESS_TOKEN=fake-instagram-token
 WHATSAPP_PHONE_NUMBER_ID=106540352242922
 WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398
 WHATSAPP_ACCESS_TOKEN=fake-whatsapp-token
+# npm run meta:simulate signs with this secret by default
+META_APP_SECRET=dev-app-secret
 
 Recorded requests: curl ${fake.url}/__fake/requests`);
 

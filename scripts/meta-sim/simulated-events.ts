@@ -1,0 +1,139 @@
+// Turns a simulator request ("3 image messages from ana on WhatsApp") into the deliveries to post,
+// in order. Events that refer to a message (read, reaction, unsend) bring that message along when no
+// id is given, so the app sees a coherent conversation.
+import { displayNameFor, igsidFor, newNumericId, waIdFor } from "./ids";
+import {
+  instagramAttachment,
+  instagramDeleted,
+  instagramEcho,
+  instagramPostback,
+  instagramReaction,
+  instagramRead,
+  instagramStoryReply,
+  instagramText,
+  type InstagramDelivery,
+} from "./instagram-payloads";
+import type { Channel, SimulatedType } from "./simulator-args";
+import { whatsappMedia, whatsappReaction, whatsappStatus, whatsappText, type WhatsAppDelivery } from "./whatsapp-payloads";
+
+export interface SimulatedEvent {
+  channel: Channel;
+  /** One line for the console: what happened, from whom. */
+  description: string;
+  payload: InstagramDelivery | WhatsAppDelivery;
+}
+
+export interface EventRequest {
+  channel: Channel;
+  type: SimulatedType;
+  from: string;
+  account: string;
+  graphUrl: string;
+  text?: string;
+  status?: "delivered" | "read" | "failed";
+  messageId?: string;
+  /** Epoch ms of the event; the simulator spaces a run's events a second apart. */
+  timestamp: number;
+}
+
+const sampleTexts = [
+  "Hi! Is the blue sofa still available?",
+  "Do you deliver to Porto?",
+  "What are your opening hours on Saturday?",
+  "Can I pay in instalments?",
+  "Is there a discount if I buy two?",
+  "Could you send me more photos?",
+];
+
+export function sampleText(index: number): string {
+  return sampleTexts[index % sampleTexts.length];
+}
+
+/** An image URL the app can actually fetch here: the fake Graph API's public CDN stand-in. */
+function imageUrl(graphUrl: string): string {
+  return `${graphUrl.replace(/\/+$/, "")}/cdn/ig/${newNumericId(16)}.png`;
+}
+
+// Message ids run to 100+ characters; the console only needs enough to tell them apart.
+function shortId(id: string): string {
+  return id.length > 24 ? `${id.slice(0, 12)}…${id.slice(-8)}` : id;
+}
+
+function instagramEvents(request: EventRequest): SimulatedEvent[] {
+  const senderId = igsidFor(request.from);
+  const who = `${displayNameFor(request.from)} (IGSID ${senderId})`;
+  const base = { senderId, accountId: request.account, timestamp: request.timestamp };
+  const event = (description: string, payload: InstagramDelivery): SimulatedEvent => ({ channel: "instagram", description, payload });
+  const text = request.text ?? sampleText(0);
+  const midOf = (delivery: InstagramDelivery) => delivery.entry[0].messaging[0].message?.mid ?? "";
+
+  // A business message the customer can read or react to, when no --message-id names one.
+  const businessMessage = () =>
+    instagramEcho({ accountId: request.account, recipientId: senderId, text: "Thanks for your message! How can I help?", timestamp: request.timestamp - 1000 });
+
+  switch (request.type) {
+    case "text":
+      return [event(`text from ${who}: "${text}"`, instagramText({ ...base, text }))];
+    case "image":
+      return [event(`image from ${who}`, instagramAttachment({ ...base, type: "image", url: imageUrl(request.graphUrl) }))];
+    case "story-reply":
+      return [event(`story reply from ${who}: "${text}"`, instagramStoryReply({ ...base, text, storyUrl: imageUrl(request.graphUrl) }))];
+    case "echo":
+      return [event(`echo (sent from the Instagram app) to ${who}: "${text}"`, instagramEcho({ accountId: request.account, recipientId: senderId, text, timestamp: request.timestamp }))];
+    case "postback":
+      return [event(`postback "Book a viewing" from ${who}`, instagramPostback(base))];
+    case "deleted": {
+      if (request.messageId) return [event(`unsend of ${shortId(request.messageId)} by ${who}`, instagramDeleted({ ...base, mid: request.messageId }))];
+      const original = instagramText({ ...base, text, timestamp: request.timestamp - 1000 });
+      return [
+        event(`text from ${who}: "${text}"`, original),
+        event(`unsend of that message by ${who}`, instagramDeleted({ ...base, mid: midOf(original) })),
+      ];
+    }
+    case "read":
+    case "reaction": {
+      const prior = request.messageId ? [] : [businessMessage()];
+      const mid = request.messageId ?? midOf(prior[0]);
+      const action =
+        request.type === "read"
+          ? event(`read receipt from ${who} up to ${shortId(mid)}`, instagramRead({ ...base, mid }))
+          : event(`❤️ reaction from ${who} to ${shortId(mid)}`, instagramReaction({ ...base, mid }));
+      return [...prior.map((delivery) => event(`echo (business message) to ${who}`, delivery)), action];
+    }
+    case "status":
+      throw new Error("status is a WhatsApp event");
+  }
+}
+
+function whatsappEvents(request: EventRequest): SimulatedEvent[] {
+  const from = waIdFor(request.from);
+  const name = displayNameFor(request.from);
+  const who = `${name} (+${from})`;
+  const base = { from, name, phoneNumberId: request.account, timestamp: request.timestamp };
+  const event = (description: string, payload: WhatsAppDelivery): SimulatedEvent => ({ channel: "whatsapp", description, payload });
+  const text = request.text ?? sampleText(0);
+
+  switch (request.type) {
+    case "text":
+      return [event(`text from ${who}: "${text}"`, whatsappText({ ...base, text }))];
+    case "image":
+      return [event(`image from ${who}${request.text ? `: "${text}"` : ""}`, whatsappMedia({ ...base, type: "image", mimeType: "image/png", caption: request.text }))];
+    case "reaction":
+      return [event(`👍 reaction from ${who} to ${shortId(request.messageId ?? "")}`, whatsappReaction({ ...base, messageId: request.messageId ?? "" }))];
+    case "status": {
+      const status = request.status ?? "delivered";
+      return [
+        event(
+          `status ${status} for ${shortId(request.messageId ?? "")} (to ${who})`,
+          whatsappStatus({ phoneNumberId: request.account, timestamp: request.timestamp, messageId: request.messageId ?? "", status, recipientId: from }),
+        ),
+      ];
+    }
+    default:
+      throw new Error(`${request.type} is an Instagram event`);
+  }
+}
+
+export function buildEvents(request: EventRequest): SimulatedEvent[] {
+  return request.channel === "instagram" ? instagramEvents(request) : whatsappEvents(request);
+}

@@ -1,0 +1,147 @@
+// Command-line arguments of `npm run meta:simulate`, validated in one place so a typo stops the run
+// with a message instead of posting something half-right.
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { DEMO_INSTAGRAM_ACCOUNT_ID } from "./instagram-payloads";
+import { DEMO_PHONE_NUMBER_ID } from "./whatsapp-payloads";
+
+export const simulateUsage = `Usage: npm run meta:simulate -- --channel instagram|whatsapp [options]
+       npm run meta:simulate -- --demo
+
+Signs and posts Meta-format webhook deliveries to a running app, as Instagram / WhatsApp would.
+
+  --channel <c>        instagram | whatsapp (not needed with --demo)
+  --from <name>        customer's friendly name (default "ana"); the same name is always the same
+                       customer: a stable IGSID / WhatsApp number is derived from it
+  --text <text>        message text (default: a realistic sample)
+  --type <type>        text (default) | image | story-reply | reaction | read | echo | deleted |
+                       postback | status
+                       instagram: all but status; whatsapp: text, image, reaction, status
+  --status <s>         for --type status: delivered (default) | read | failed
+  --message-id <id>    message the event refers to (mid / wamid). Required for whatsapp status and
+                       reaction; for instagram reaction/read/deleted a message is sent first when omitted
+  --count <n>          send n events (default 1, max 1000)
+  --demo               several customers on both channels with a few messages each
+  --app-url <url>      default APP_URL or http://localhost:3000
+  --secret <secret>    app secret used to sign; default INSTAGRAM_APP_SECRET / WHATSAPP_APP_SECRET,
+                       then META_APP_SECRET, then "dev-app-secret"
+  --account <id>       business account: Instagram account id (default INSTAGRAM_PAGE_ID or
+                       ${DEMO_INSTAGRAM_ACCOUNT_ID}) or WhatsApp phone number id (default
+                       WHATSAPP_PHONE_NUMBER_ID or ${DEMO_PHONE_NUMBER_ID})
+  --graph-url <url>    fake Graph API, for image URLs and customer names (default META_GRAPH_API_URL
+                       or http://127.0.0.1:4010)
+  --dry-run            print the payloads instead of posting them
+  -h, --help           this text
+
+Examples:
+  npm run meta:simulate -- --channel instagram --from ana --text "Hi"
+  npm run meta:simulate -- --channel whatsapp --from maria --type image
+  npm run meta:simulate -- --channel whatsapp --type status --status read --message-id wamid.HBgM...
+  npm run meta:simulate -- --channel instagram --from joao --count 20`;
+
+export const instagramTypes = ["text", "image", "story-reply", "reaction", "read", "echo", "deleted", "postback"] as const;
+export const whatsappTypes = ["text", "image", "reaction", "status"] as const;
+const allTypes = [...new Set([...instagramTypes, ...whatsappTypes])] as [string, ...string[]];
+
+export type Channel = "instagram" | "whatsapp";
+export type SimulatedType = (typeof instagramTypes)[number] | (typeof whatsappTypes)[number];
+
+const argsSchema = z
+  .object({
+    help: z.boolean(),
+    demo: z.boolean(),
+    dryRun: z.boolean(),
+    channel: z.enum(["instagram", "whatsapp"]).optional(),
+    from: z.string().trim().min(1).max(60),
+    text: z.string().min(1).max(1000).optional(),
+    type: z.enum(allTypes as [SimulatedType, ...SimulatedType[]]),
+    status: z.enum(["delivered", "read", "failed"]),
+    messageId: z.string().min(1).optional(),
+    count: z.coerce.number().int().min(1).max(1000),
+    appUrl: z.url(),
+    graphUrl: z.url(),
+    secret: z.string().min(1).optional(),
+    account: z.string().min(1).optional(),
+  })
+  .superRefine((args, ctx) => {
+    if (args.help) return;
+    if (args.demo) {
+      if (args.account) ctx.addIssue({ code: "custom", path: ["account"], message: "cannot be combined with --demo, which uses both channels" });
+      return;
+    }
+    if (!args.channel) {
+      ctx.addIssue({ code: "custom", path: ["channel"], message: "is required (instagram or whatsapp), or use --demo" });
+      return;
+    }
+    const allowed: readonly string[] = args.channel === "instagram" ? instagramTypes : whatsappTypes;
+    if (!allowed.includes(args.type)) {
+      ctx.addIssue({ code: "custom", path: ["type"], message: `${args.type} is not a ${args.channel} event; use one of ${allowed.join(", ")}` });
+    }
+    if (args.channel === "whatsapp" && (args.type === "status" || args.type === "reaction") && !args.messageId) {
+      ctx.addIssue({ code: "custom", path: ["message-id"], message: `is required for whatsapp --type ${args.type} (the wamid of a message the app sent)` });
+    }
+  });
+
+export type SimulateArgs = z.output<typeof argsSchema>;
+
+export class UsageError extends Error {}
+
+const kebab = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+export function parseSimulateArgs(argv: string[], env: Record<string, string | undefined>): SimulateArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        help: { type: "boolean", short: "h" },
+        demo: { type: "boolean" },
+        "dry-run": { type: "boolean" },
+        channel: { type: "string" },
+        from: { type: "string" },
+        text: { type: "string" },
+        type: { type: "string" },
+        status: { type: "string" },
+        "message-id": { type: "string" },
+        count: { type: "string" },
+        "app-url": { type: "string" },
+        "graph-url": { type: "string" },
+        secret: { type: "string" },
+        account: { type: "string" },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const parsed = argsSchema.safeParse({
+    help: values.help ?? false,
+    demo: values.demo ?? false,
+    dryRun: values["dry-run"] ?? false,
+    channel: values.channel,
+    from: values.from ?? "ana",
+    text: values.text,
+    type: values.type ?? "text",
+    status: values.status ?? "delivered",
+    messageId: values["message-id"],
+    count: values.count ?? 1,
+    appUrl: values["app-url"] ?? (env.APP_URL || "http://localhost:3000"),
+    graphUrl: values["graph-url"] ?? (env.META_GRAPH_API_URL || "http://127.0.0.1:4010"),
+    secret: values.secret,
+    account: values.account,
+  });
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((issue) => `--${kebab(issue.path.map(String).join("."))}: ${issue.message}`).join("\n"));
+  }
+  return parsed.data;
+}
+
+/** Per-channel signing secret and account id: flag, then the channel's env var, then the shared one (empty counts as unset). */
+export function channelSettings(channel: Channel, args: SimulateArgs, env: Record<string, string | undefined>) {
+  const prefix = channel === "instagram" ? "INSTAGRAM" : "WHATSAPP";
+  return {
+    secret: args.secret ?? (env[`${prefix}_APP_SECRET`] || env.META_APP_SECRET || "dev-app-secret"),
+    account:
+      args.account ??
+      (channel === "instagram" ? env.INSTAGRAM_PAGE_ID || DEMO_INSTAGRAM_ACCOUNT_ID : env.WHATSAPP_PHONE_NUMBER_ID || DEMO_PHONE_NUMBER_ID),
+  };
+}

@@ -1,0 +1,123 @@
+// The simulator's argument rules and the deliveries it plans, without posting anything.
+import { describe, expect, it } from "vitest";
+import { demoCustomers, demoEvents } from "./demo-events";
+import { igsidFor, waIdFor } from "./ids";
+import type { InstagramDelivery } from "./instagram-payloads";
+import { buildEvents, type EventRequest } from "./simulated-events";
+import { channelSettings, parseSimulateArgs, UsageError } from "./simulator-args";
+import type { WhatsAppDelivery } from "./whatsapp-payloads";
+
+const igItem = (payload: unknown) => (payload as InstagramDelivery).entry[0].messaging[0];
+const waValue = (payload: unknown) => (payload as WhatsAppDelivery).entry[0].changes[0].value;
+const parse = (args: string, env: Record<string, string> = {}) => parseSimulateArgs(args.split(" ").filter(Boolean), env);
+
+describe("parseSimulateArgs", () => {
+  it("applies defaults and env fallbacks", () => {
+    const args = parse("--channel instagram", { APP_URL: "http://app.test:3000" });
+    expect(args).toMatchObject({ channel: "instagram", from: "ana", type: "text", count: 1, appUrl: "http://app.test:3000", graphUrl: "http://127.0.0.1:4010" });
+    expect(channelSettings("instagram", args, {})).toEqual({ secret: "dev-app-secret", account: "17841400000000001" });
+    expect(channelSettings("whatsapp", args, { META_APP_SECRET: "shared", WHATSAPP_PHONE_NUMBER_ID: "555" })).toEqual({ secret: "shared", account: "555" });
+    expect(channelSettings("instagram", args, { INSTAGRAM_APP_SECRET: "ig", META_APP_SECRET: "shared", INSTAGRAM_PAGE_ID: "" })).toEqual({
+      secret: "ig",
+      account: "17841400000000001",
+    });
+    expect(channelSettings("whatsapp", parse("--channel whatsapp --secret s --account 9"), { WHATSAPP_APP_SECRET: "wa" })).toEqual({ secret: "s", account: "9" });
+  });
+
+  it.each([
+    ["", "--channel"],
+    ["--channel telegram", "--channel"],
+    ["--channel whatsapp --type story-reply", "--type"],
+    ["--channel instagram --type status", "--type"],
+    ["--channel whatsapp --type status", "--message-id"],
+    ["--channel whatsapp --type reaction", "--message-id"],
+    ["--channel instagram --count 0", "--count"],
+    ["--channel instagram --count many", "--count"],
+    ["--channel instagram --app-url not-a-url", "--app-url"],
+    ["--channel whatsapp --type status --message-id w --status seen", "--status"],
+    ["--demo --account 123", "--account"],
+    ["--channel instagram --unknown", "unknown"],
+  ])("rejects %j naming %s", (argv, named) => {
+    expect(() => parse(argv)).toThrow(UsageError);
+    expect(() => parse(argv)).toThrow(new RegExp(named, "i"));
+  });
+
+  it("accepts --demo and --help without a channel", () => {
+    expect(parse("--demo").demo).toBe(true);
+    expect(parse("--help").help).toBe(true);
+  });
+});
+
+describe("buildEvents", () => {
+  const request = (overrides: Partial<EventRequest>): EventRequest => ({
+    channel: "instagram",
+    type: "text",
+    from: "ana",
+    account: "17841400000000001",
+    graphUrl: "http://127.0.0.1:4010",
+    timestamp: 1_700_000_000_000,
+    ...overrides,
+  });
+
+  it("derives a stable customer from the friendly name", () => {
+    const [first] = buildEvents(request({ text: "Hi" }));
+    const [second] = buildEvents(request({ text: "Hi" }));
+    expect(igItem(first.payload).sender.id).toBe(igsidFor("ana"));
+    expect(igItem(second.payload).sender.id).toBe(igItem(first.payload).sender.id);
+    expect(igItem(first.payload).message?.mid).not.toBe(igItem(second.payload).message?.mid);
+    expect(igsidFor("ana")).toMatch(/^[1-9]\d{15}$/);
+    expect(igsidFor("ana")).not.toBe(igsidFor("maria"));
+  });
+
+  it("puts the WhatsApp customer's name in contacts and derives their number", () => {
+    const [event] = buildEvents(request({ channel: "whatsapp", from: "maria.silva", text: "Olá" }));
+    expect(event.channel).toBe("whatsapp");
+    expect(waValue(event.payload).contacts).toEqual([{ profile: { name: "Maria Silva" }, wa_id: waIdFor("maria.silva") }]);
+    expect(waValue(event.payload).messages?.[0]).toMatchObject({ from: waIdFor("maria.silva"), text: { body: "Olá" } });
+    expect(waIdFor("maria.silva")).toMatch(/^35191\d{7}$/);
+  });
+
+  it("sends the referenced message first when an Instagram read, reaction or unsend names none", () => {
+    const [echo, read] = buildEvents(request({ type: "read" }));
+    expect(igItem(echo.payload).message?.is_echo).toBe(true);
+    expect(igItem(read.payload).read?.mid).toBe(igItem(echo.payload).message?.mid);
+
+    const [original, deleted] = buildEvents(request({ type: "deleted" }));
+    expect(igItem(deleted.payload).message).toEqual({ mid: igItem(original.payload).message?.mid, is_deleted: true });
+
+    const only = buildEvents(request({ type: "reaction", messageId: "mid.given" }));
+    expect(only).toHaveLength(1);
+    expect(igItem(only[0].payload).reaction?.mid).toBe("mid.given");
+  });
+
+  it("builds WhatsApp statuses for the given wamid and images the fake can serve", () => {
+    const [status] = buildEvents(request({ channel: "whatsapp", type: "status", status: "failed", messageId: "wamid.ABC" }));
+    expect(waValue(status.payload).statuses?.[0]).toMatchObject({ id: "wamid.ABC", status: "failed", errors: [{ code: 131047 }] });
+    const [image] = buildEvents(request({ type: "image" }));
+    expect(igItem(image.payload).message?.attachments?.[0].payload.url).toMatch(/^http:\/\/127\.0\.0\.1:4010\/cdn\//);
+  });
+});
+
+describe("demoEvents", () => {
+  it("fills both channels with several customers, in time order, reacting to a reply that was sent", () => {
+    const events = demoEvents({ accounts: { instagram: "IG1", whatsapp: "WA1" }, graphUrl: "http://fake", now: 1_700_000_000_000 });
+    expect(demoCustomers("instagram").length).toBeGreaterThanOrEqual(3);
+    expect(demoCustomers("whatsapp").length).toBeGreaterThanOrEqual(3);
+    expect(new Set(events.map((event) => event.channel))).toEqual(new Set(["instagram", "whatsapp"]));
+
+    const instagram = events.filter((event) => event.channel === "instagram").map((event) => igItem(event.payload));
+    expect(instagram.every((item) => item.recipient.id === "IG1" || item.sender.id === "IG1")).toBe(true);
+    const echoMids = instagram.filter((item) => item.message?.is_echo).map((item) => item.message?.mid);
+    const reaction = instagram.find((item) => item.reaction);
+    expect(echoMids).toContain(reaction?.reaction?.mid);
+
+    const whatsapp = events.filter((event) => event.channel === "whatsapp").map((event) => waValue(event.payload));
+    expect(whatsapp.every((value) => value.metadata.phone_number_id === "WA1")).toBe(true);
+
+    const times = events.map((event) =>
+      event.channel === "instagram" ? igItem(event.payload).timestamp : Number(waValue(event.payload).messages?.[0].timestamp) * 1000,
+    );
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(Math.max(...times)).toBe(1_700_000_000_000);
+  });
+});
