@@ -24,3 +24,8 @@ export async function waitFor<T>(check: () => T | Promise<T>, what = "condition"
   }
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
+
+/** A DateTime as Prisma stores it in SQLite (ISO text with "+00:00"), so SQL comparisons stay right. */
+export function sqliteDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+}

@@ -12,7 +12,7 @@ import {
 } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openDatabase, waitFor } from "../helpers/database";
+import { openDatabase, sqliteDate, waitFor } from "../helpers/database";
 import { signIn } from "../helpers/session";
 
 const APP_SECRET = "instagram-app-secret-for-reply-tests";
@@ -48,17 +48,23 @@ afterAll(async () => {
 
 beforeEach(() => graph.reset());
 
+function processed(eventId: string) {
+  return waitFor(
+    () => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED",
+    `event ${eventId} processed`,
+  );
+}
+
 /** A conversation with a customer who just wrote, via a real signed webhook. */
 async function conversationWith(name: string, options: { lastInboundAgoMs?: number } = {}) {
   const igsid = igsidFor(name);
   const res = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramText({ senderId: igsid, text: `hi from ${name}` }), appSecret: APP_SECRET });
-  const { eventId } = await res.json();
-  await waitFor(() => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED", "event processed");
+  await processed((await res.json()).eventId);
   const conversation = db
     .prepare(`SELECT c.id FROM Conversation c JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ?`)
     .get(igsid) as { id: string };
   if (options.lastInboundAgoMs !== undefined) {
-    db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(Date.now() - options.lastInboundAgoMs, conversation.id);
+    db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(sqliteDate(Date.now() - options.lastInboundAgoMs), conversation.id);
   }
   return { igsid, conversationId: conversation.id };
 }
@@ -123,15 +129,15 @@ describe("Instagram reply", () => {
     const { conversationId } = await conversationWith("reply.tagged", { lastInboundAgoMs: 3 * DAY });
     db.prepare(`INSERT INTO Integration (id, name, config, createdAt, updatedAt) VALUES ('ig-row', 'instagram', ?, ?, ?)`).run(
       JSON.stringify({ humanAgentTag: true }),
-      Date.now(),
-      Date.now(),
+      sqliteDate(Date.now()),
+      sqliteDate(Date.now()),
     );
     try {
       const res = await reply(conversationId, { text: "Following up as promised" });
       expect(res.status).toBe(201);
       expect(sendRequests()[0].body).toMatchObject({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT", message: { text: "Following up as promised" } });
 
-      db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(Date.now() - 8 * DAY, conversationId);
+      db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(sqliteDate(Date.now() - 8 * DAY), conversationId);
       const tooLate = await reply(conversationId, { text: "Anyone?" });
       expect(tooLate.status).toBe(422);
       expect(sendRequests()).toHaveLength(1);
@@ -191,7 +197,8 @@ describe("Instagram reply", () => {
     const { igsid, conversationId } = await conversationWith("reply.echo");
     const res = await reply(conversationId, { text: "Echo after answer" });
     const { message } = await res.json();
-    await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramEcho({ recipientId: igsid, mid: message.externalId, text: "Echo after answer" }), appSecret: APP_SECRET });
+    const firstEcho = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramEcho({ recipientId: igsid, mid: message.externalId, text: "Echo after answer" }), appSecret: APP_SECRET });
+    await processed((await firstEcho.json()).eventId);
 
     // Meta's answer is held back; the echo (same mid Meta will answer with) arrives first.
     const mid = newInstagramMid();
@@ -202,16 +209,11 @@ describe("Instagram reply", () => {
       "pending reply",
     );
     const echo = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramEcho({ recipientId: igsid, mid, text: "Echo before answer" }), appSecret: APP_SECRET });
-    const { eventId } = await echo.json();
-    await waitFor(() => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED", "echo processed");
+    await processed((await echo.json()).eventId);
     const sent = await pending;
     expect(sent.status).toBe(201);
     expect((await sent.json()).message).toMatchObject({ externalId: mid, status: "SENT" });
 
-    await waitFor(async () => {
-      const rows = db.prepare(`SELECT text, externalId FROM Message WHERE conversationId = ? AND direction = 'OUTBOUND' ORDER BY sentAt`).all(conversationId);
-      return rows.length === 2 ? rows : undefined;
-    }, "two outbound messages");
     const rows = db.prepare(`SELECT text, externalId FROM Message WHERE conversationId = ? AND direction = 'OUTBOUND' ORDER BY sentAt`).all(conversationId);
     expect(rows).toEqual([
       { text: "Echo after answer", externalId: message.externalId },
@@ -225,8 +227,7 @@ describe("Instagram conversation sync", () => {
     const igsid = igsidFor("sync.customer");
     const webhookMid = newInstagramMid();
     const res = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramText({ senderId: igsid, mid: webhookMid, text: "from the webhook", timestamp: Date.now() - 1000 }), appSecret: APP_SECRET });
-    const { eventId } = await res.json();
-    await waitFor(() => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED", "event");
+    await processed((await res.json()).eventId);
 
     const olderMid = newInstagramMid();
     graph.addConversation({

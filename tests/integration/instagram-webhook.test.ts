@@ -20,7 +20,7 @@ import {
 } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { startApp, type RunningApp } from "../helpers/app";
-import { openDatabase, waitFor } from "../helpers/database";
+import { openDatabase, sqliteDate, waitFor } from "../helpers/database";
 import { TEST_ADMIN } from "../helpers/app";
 import { signIn } from "../helpers/session";
 
@@ -335,7 +335,7 @@ describe("Instagram webhook: messages", () => {
     db.prepare(`INSERT INTO BlockedContact (id, channel, externalId, createdAt) VALUES (?, 'INSTAGRAM', ?, ?)`).run(
       "blocked-spammer",
       igsid,
-      Date.now(),
+      sqliteDate(Date.now()),
     );
     const event = await deliver(instagramText({ senderId: igsid, text: "BUY FOLLOWERS" }));
     expect(event.status).toBe("IGNORED");
@@ -365,7 +365,7 @@ describe("Instagram webhook: never loses an event", () => {
     const payload = instagramText({ senderId: igsid, text: "sent while you were down" });
     db.prepare(
       `INSERT INTO ExternalEventLog (id, source, rawBody, signatureValid, receivedAt, status, attempts) VALUES (?, 'instagram', ?, 1, ?, 'RECEIVED', 0)`,
-    ).run("crash-left-event", JSON.stringify(payload), Date.now() - 60_000);
+    ).run("crash-left-event", JSON.stringify(payload), sqliteDate(Date.now() - 60_000));
     const row = await waitFor(() => eventRow("crash-left-event"), "swept event");
     expect(row.status).toBe("PROCESSED");
     expect(messageByMid(payload.entry[0].messaging[0].message!.mid)).toMatchObject({ text: "sent while you were down" });

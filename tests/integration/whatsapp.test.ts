@@ -20,7 +20,7 @@ import {
 } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openDatabase, waitFor } from "../helpers/database";
+import { openDatabase, sqliteDate, waitFor } from "../helpers/database";
 import { signIn } from "../helpers/session";
 
 const APP_SECRET = "whatsapp-app-secret-for-tests";
@@ -253,7 +253,7 @@ describe("WhatsApp replies and statuses", () => {
 
   it("refuses free text outside the 24-hour window without calling Meta, and sends an approved template instead", async () => {
     const { waId, conversationId } = await freshConversation("cold.lead");
-    db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(Date.now() - 2 * DAY, conversationId);
+    db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(sqliteDate(Date.now() - 2 * DAY), conversationId);
     const refused = await reply(conversationId, { text: "Hi again!" });
     expect(refused.status).toBe(422);
     expect(await refused.json()).toEqual({
