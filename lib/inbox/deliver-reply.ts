@@ -3,7 +3,7 @@ import { GraphApiError } from "@/lib/channels/meta/graph-error";
 import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { TRANSACTION_OPTIONS } from "@/lib/inbox/db-errors";
+import { TRANSACTION_OPTIONS } from "@/lib/inbox/transactions";
 import { previewOf, touchConversation, touchLead } from "@/lib/inbox/ingest/thread";
 import { messageSelect } from "@/lib/inbox/message-select";
 import { eventBus } from "@/lib/realtime/bus";

@@ -3,7 +3,7 @@ import { channelFromDb } from "@/lib/channels/registry";
 import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isUniqueViolation } from "@/lib/inbox/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import { deliverReply, failedReplyError, type DeliveryTarget } from "@/lib/inbox/deliver-reply";
 import { messageSelect } from "@/lib/inbox/message-select";
 import { replyAllowance, WINDOW_CLOSED_MESSAGE } from "@/lib/inbox/messaging-window";
@@ -66,7 +66,7 @@ export async function sendReply(input: {
     });
   } catch (error) {
     // The same key raced in from a second request: answer with that one's result.
-    if (body.idempotencyKey && isUniqueViolation(error)) {
+    if (body.idempotencyKey && isUniqueViolation(error, { model: "Message", fields: ["conversationId", "idempotencyKey"] })) {
       const earlier = await findByIdempotencyKey(conversation.id, body.idempotencyKey);
       if (earlier) return settledResult(earlier.id);
     }

@@ -4,7 +4,7 @@ import { CHANNEL_KEYS, type ChannelAdapter, type ChannelKey, type RemoteConversa
 import { db } from "@/lib/db";
 import { isBlocked } from "@/lib/inbox/blocklist";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isUniqueViolation, TRANSACTION_OPTIONS } from "@/lib/inbox/db-errors";
+import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { previewOf, touchConversation, touchLead, upsertThread } from "@/lib/inbox/ingest/thread";
 import { upstreamError } from "@/lib/inbox/upstream-error";
 import { eventBus } from "@/lib/realtime/bus";
@@ -62,23 +62,23 @@ async function syncFromRemote(
 }
 
 async function mergeConversation(adapter: ChannelAdapter, businessAccountId: string, remote: RemoteConversation) {
-  const thread = await db.$transaction(async (tx) => {
+  const thread = await transactionRetryingRaces(async (tx) => {
     const found = await upsertThread(tx, adapter, { businessAccountId, participant: remote.participant });
     await tx.conversation.updateMany({
       where: { id: found.conversationId, externalId: null },
       data: { externalId: remote.externalId },
     });
     return found;
-  }, TRANSACTION_OPTIONS);
+  });
   let added = 0;
   // Oldest first, so the newest message ends up as the preview.
   const messages = [...remote.messages].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   for (const message of messages) {
     try {
-      const inserted = await db.$transaction((tx) => insertIfNew(tx, adapter, thread, message), TRANSACTION_OPTIONS);
+      const inserted = await transactionRetryingRaces((tx) => insertIfNew(tx, adapter, thread, message));
       if (inserted) added++;
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isDuplicateMessage(error)) throw error;
     }
   }
   return { conversationId: thread.conversationId, added };

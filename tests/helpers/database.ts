@@ -1,16 +1,14 @@
-import Database from "better-sqlite3";
+import { createDbClient } from "@/lib/db-client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RunningApp } from "./app";
 
 /**
- * Direct access to a running app's SQLite file, for what HTTP can't show (the raw event log,
- * counts that prove "exactly once") and for arranging state (an old lastInboundAt, a blocklist
- * entry). WAL mode lets the test read and write while the server runs.
+ * A Prisma client on a running app's database (SQLite file or PostgreSQL), for what HTTP can't
+ * show (the raw event log, counts that prove "exactly once") and for arranging state (an old
+ * lastInboundAt, a blocklist entry).
  */
-export function openDatabase(app: Pick<RunningApp, "databaseUrl">): Database.Database {
-  const file = app.databaseUrl.replace(/^file:/, "");
-  const database = new Database(file);
-  database.pragma("busy_timeout = 5000");
-  return database;
+export function openDatabase(app: Pick<RunningApp, "databaseUrl">): PrismaClient {
+  return createDbClient(app.databaseUrl);
 }
 
 /** Polls until `check` returns a truthy value (webhooks are processed after the 200). */
@@ -25,7 +23,10 @@ export async function waitFor<T>(check: () => T | Promise<T>, what = "condition"
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
-/** A DateTime as Prisma stores it in SQLite (ISO text with "+00:00"), so SQL comparisons stay right. */
-export function sqliteDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+/** Waits until a logged webhook event left RECEIVED; returns its final row. */
+export function eventProcessed(db: PrismaClient, eventId: string) {
+  return waitFor(async () => {
+    const row = await db.externalEventLog.findUnique({ where: { id: eventId }, select: { status: true, error: true, attempts: true } });
+    return row && row.status !== "RECEIVED" ? row : undefined;
+  }, `event ${eventId} processed`);
 }

@@ -1,7 +1,7 @@
 // Replying on Instagram end to end: the reply route against the fake Graph API (Meta's exact
 // request body, its error bodies), window rules, idempotency, echo races, retry and sync.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   DEMO_INSTAGRAM_ACCOUNT_ID,
   igsidFor,
@@ -12,7 +12,7 @@ import {
 } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openDatabase, sqliteDate, waitFor } from "../helpers/database";
+import { eventProcessed, openDatabase, waitFor } from "../helpers/database";
 import { signIn } from "../helpers/session";
 
 const APP_SECRET = "instagram-app-secret-for-reply-tests";
@@ -22,7 +22,7 @@ const DAY = 24 * 3_600_000;
 
 let graph: FakeGraph;
 let app: RunningApp;
-let db: Database.Database;
+let db: PrismaClient;
 let cookie: string;
 
 beforeAll(async () => {
@@ -41,18 +41,15 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db?.close();
+  await db?.$disconnect();
   await app?.stop();
   await graph?.close();
 });
 
 beforeEach(() => graph.reset());
 
-function processed(eventId: string) {
-  return waitFor(
-    () => (db.prepare(`SELECT status FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string }).status === "PROCESSED",
-    `event ${eventId} processed`,
-  );
+async function processed(eventId: string) {
+  expect((await eventProcessed(db, eventId)).status).toBe("PROCESSED");
 }
 
 /** A conversation with a customer who just wrote, via a real signed webhook. */
@@ -60,13 +57,15 @@ async function conversationWith(name: string, options: { lastInboundAgoMs?: numb
   const igsid = igsidFor(name);
   const res = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramText({ senderId: igsid, text: `hi from ${name}` }), appSecret: APP_SECRET });
   await processed((await res.json()).eventId);
-  const conversation = db
-    .prepare(`SELECT c.id FROM Conversation c JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ?`)
-    .get(igsid) as { id: string };
+  const conversation = (await db.conversation.findFirst({ where: { contact: { externalId: igsid } } }))!;
   if (options.lastInboundAgoMs !== undefined) {
-    db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(sqliteDate(Date.now() - options.lastInboundAgoMs), conversation.id);
+    await lastInboundAgo(conversation.id, options.lastInboundAgoMs);
   }
   return { igsid, conversationId: conversation.id };
+}
+
+function lastInboundAgo(conversationId: string, ms: number) {
+  return db.conversation.update({ where: { id: conversationId }, data: { lastInboundAt: new Date(Date.now() - ms) } });
 }
 
 function reply(conversationId: string, body: unknown, headers: Record<string, string> = { cookie }) {
@@ -94,8 +93,9 @@ describe("Instagram reply", () => {
     expect(request.path).toBe(`/v21.0/${ACCOUNT}/messages`);
     expect(JSON.stringify(request.headers) + request.query).toContain(TOKEN);
 
-    expect(db.prepare(`SELECT kind, userId FROM CommunicationLog WHERE messageId = ?`).get(message.id)).toMatchObject({ kind: "reply_sent" });
-    const conversation = db.prepare(`SELECT lastMessagePreview, unreadCount FROM Conversation WHERE id = ?`).get(conversationId);
+    expect(await db.communicationLog.findFirst({ where: { messageId: message.id } })).toMatchObject({ kind: "reply_sent", direction: "OUTBOUND" });
+    const conversation = await db.conversation.findUnique({ where: { id: conversationId }, include: { contact: { include: { lead: true } } } });
+    expect(conversation!.contact.lead!.lastContactAt!.getTime()).toBeGreaterThan(Date.now() - 10_000);
     expect(conversation).toMatchObject({ lastMessagePreview: "You: Yes, it is still available." });
   });
 
@@ -127,22 +127,18 @@ describe("Instagram reply", () => {
 
   it("with the Human Agent tag enabled, sends up to 7 days later tagged HUMAN_AGENT", async () => {
     const { conversationId } = await conversationWith("reply.tagged", { lastInboundAgoMs: 3 * DAY });
-    db.prepare(`INSERT INTO Integration (id, name, config, createdAt, updatedAt) VALUES ('ig-row', 'instagram', ?, ?, ?)`).run(
-      JSON.stringify({ humanAgentTag: true }),
-      sqliteDate(Date.now()),
-      sqliteDate(Date.now()),
-    );
+    await db.integration.create({ data: { name: "instagram", config: { humanAgentTag: true } } });
     try {
       const res = await reply(conversationId, { text: "Following up as promised" });
       expect(res.status).toBe(201);
       expect(sendRequests()[0].body).toMatchObject({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT", message: { text: "Following up as promised" } });
 
-      db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(sqliteDate(Date.now() - 8 * DAY), conversationId);
+      await lastInboundAgo(conversationId, 8 * DAY);
       const tooLate = await reply(conversationId, { text: "Anyone?" });
       expect(tooLate.status).toBe(422);
       expect(sendRequests()).toHaveLength(1);
     } finally {
-      db.prepare(`DELETE FROM Integration WHERE name = 'instagram'`).run();
+      await db.integration.deleteMany({ where: { name: "instagram" } });
     }
   });
 
@@ -154,15 +150,15 @@ describe("Instagram reply", () => {
     const body = await res.json();
     expect(body.error).toEqual({ code: "TOKEN_EXPIRED", message: "Instagram token expired — reconnect in Settings" });
     expect(body.message).toMatchObject({ status: "FAILED", error: "Instagram token expired — reconnect in Settings", text: "Here is the price list" });
-    expect(db.prepare(`SELECT status FROM Message WHERE id = ?`).get(body.message.id)).toEqual({ status: "FAILED" });
-    expect(db.prepare(`SELECT needsReconnect, lastError FROM Integration WHERE name = 'instagram'`).get()).toMatchObject({ needsReconnect: 1 });
-    expect(db.prepare(`SELECT kind FROM CommunicationLog WHERE messageId = ?`).get(body.message.id)).toEqual({ kind: "reply_failed" });
+    expect(await db.message.findUnique({ where: { id: body.message.id } })).toMatchObject({ status: "FAILED", errorCode: "TOKEN_EXPIRED" });
+    expect(await db.integration.findUnique({ where: { name: "instagram" } })).toMatchObject({ needsReconnect: true });
+    expect(await db.communicationLog.findFirst({ where: { messageId: body.message.id } })).toMatchObject({ kind: "reply_failed" });
 
     const retried = await fetch(`${app.url}/api/inbox/messages/${body.message.id}/retry`, { method: "POST", headers: { cookie } });
     expect(retried.status).toBe(200);
     expect((await retried.json()).message).toMatchObject({ id: body.message.id, status: "SENT", error: null });
-    expect(db.prepare(`SELECT needsReconnect FROM Integration WHERE name = 'instagram'`).get()).toMatchObject({ needsReconnect: 0 });
-    expect(db.prepare(`SELECT COUNT(*) AS n FROM Message WHERE conversationId = ? AND direction = 'OUTBOUND'`).get(conversationId)).toEqual({ n: 1 });
+    expect(await db.integration.findUnique({ where: { name: "instagram" } })).toMatchObject({ needsReconnect: false });
+    expect(await db.message.count({ where: { conversationId, direction: "OUTBOUND" } })).toBe(1);
     const again = await fetch(`${app.url}/api/inbox/messages/${body.message.id}/retry`, { method: "POST", headers: { cookie } });
     expect(again.status).toBe(409);
   });
@@ -205,7 +201,7 @@ describe("Instagram reply", () => {
     graph.program({ match: SEND, times: 1, respond: { delayMs: 1500, status: 200, body: { recipient_id: igsid, message_id: mid } } });
     const pending = reply(conversationId, { text: "Echo before answer" });
     await waitFor(
-      () => db.prepare(`SELECT id FROM Message WHERE conversationId = ? AND status = 'PENDING'`).get(conversationId),
+      () => db.message.findFirst({ where: { conversationId, status: "PENDING" } }),
       "pending reply",
     );
     const echo = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramEcho({ recipientId: igsid, mid, text: "Echo before answer" }), appSecret: APP_SECRET });
@@ -214,7 +210,11 @@ describe("Instagram reply", () => {
     expect(sent.status).toBe(201);
     expect((await sent.json()).message).toMatchObject({ externalId: mid, status: "SENT" });
 
-    const rows = db.prepare(`SELECT text, externalId FROM Message WHERE conversationId = ? AND direction = 'OUTBOUND' ORDER BY sentAt`).all(conversationId);
+    const rows = await db.message.findMany({
+      where: { conversationId, direction: "OUTBOUND" },
+      orderBy: { sentAt: "asc" },
+      select: { text: true, externalId: true },
+    });
     expect(rows).toEqual([
       { text: "Echo after answer", externalId: message.externalId },
       { text: "Echo before answer", externalId: mid },
@@ -247,14 +247,11 @@ describe("Instagram conversation sync", () => {
       const list = await fetch(`${app.url}/api/inbox/conversations?channel=instagram&sync=true`, { headers: { cookie } });
       expect(list.status).toBe(200);
     }
-    const count = (mid: string) => (db.prepare(`SELECT COUNT(*) AS n FROM Message WHERE externalId = ?`).get(mid) as { n: number }).n;
-    expect(count(olderMid)).toBe(1);
-    expect(count(webhookMid)).toBe(1);
-    const synced = db
-      .prepare(`SELECT c.id, c.unreadCount FROM Conversation c JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ?`)
-      .get(other) as { id: string; unreadCount: number };
+    expect(await db.message.count({ where: { externalId: olderMid } })).toBe(1);
+    expect(await db.message.count({ where: { externalId: webhookMid } })).toBe(1);
+    const synced = (await db.conversation.findFirst({ where: { contact: { externalId: other } } }))!;
     expect(synced.unreadCount).toBe(0);
-    expect(db.prepare(`SELECT direction FROM Message WHERE conversationId = ?`).all(synced.id)).toEqual([{ direction: "OUTBOUND" }]);
+    expect(await db.message.findMany({ where: { conversationId: synced.id }, select: { direction: true } })).toEqual([{ direction: "OUTBOUND" }]);
 
     const detail = await fetch(`${app.url}/api/inbox/conversations/${synced.id}?sync=true`, { headers: { cookie } });
     expect(detail.status).toBe(200);

@@ -1,7 +1,7 @@
 // Instagram webhook end to end: the built app, a fresh SQLite file, signed deliveries in Meta's
 // format, and the fake Graph API for profile calls.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   DEMO_INSTAGRAM_ACCOUNT_ID,
   igsidFor,
@@ -19,9 +19,8 @@ import {
   signPayload,
 } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
-import { startApp, type RunningApp } from "../helpers/app";
-import { openDatabase, sqliteDate, waitFor } from "../helpers/database";
-import { TEST_ADMIN } from "../helpers/app";
+import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
+import { eventProcessed, openDatabase } from "../helpers/database";
 import { signIn } from "../helpers/session";
 
 const APP_SECRET = "instagram-app-secret-for-tests";
@@ -30,7 +29,7 @@ const ACCOUNT = DEMO_INSTAGRAM_ACCOUNT_ID;
 
 let graph: FakeGraph;
 let app: RunningApp;
-let db: Database.Database;
+let db: PrismaClient;
 let cookie: string;
 
 beforeAll(async () => {
@@ -50,7 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db?.close();
+  await db?.$disconnect();
   await app?.stop();
   await graph?.close();
 });
@@ -60,33 +59,13 @@ async function deliver(payload: unknown) {
   const res = await postWebhook({ appUrl: app.url, channel: "instagram", payload, appSecret: APP_SECRET });
   expect(res.status).toBe(200);
   const { eventId } = (await res.json()) as { eventId: string };
-  return waitFor(() => eventRow(eventId), `event ${eventId} processed`);
+  return eventProcessed(db, eventId);
 }
 
-function eventRow(id: string) {
-  const row = db.prepare(`SELECT status, error, attempts FROM ExternalEventLog WHERE id = ?`).get(id) as
-    | { status: string; error: string | null; attempts: number }
-    | undefined;
-  return row && row.status !== "RECEIVED" ? row : undefined;
-}
-
-function count(table: string, where = "1 = 1", ...params: unknown[]): number {
-  return (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE ${where}`).get(...params) as { n: number }).n;
-}
-
-function messageByMid(mid: string) {
-  return db.prepare(`SELECT * FROM Message WHERE externalId = ?`).get(mid) as Record<string, unknown> | undefined;
-}
-
-function conversationFor(igsid: string) {
-  return db
-    .prepare(`SELECT c.* FROM Conversation c JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ?`)
-    .get(igsid) as Record<string, unknown> | undefined;
-}
-
-function contactFor(igsid: string) {
-  return db.prepare(`SELECT * FROM Contact WHERE externalId = ?`).get(igsid) as Record<string, unknown> | undefined;
-}
+const messageByMid = (mid: string) => db.message.findUnique({ where: { channel_externalId: { channel: "INSTAGRAM", externalId: mid } } });
+const conversationFor = (igsid: string) => db.conversation.findFirst({ where: { contact: { externalId: igsid } } });
+const contactFor = (igsid: string) => db.contact.findFirst({ where: { externalId: igsid } });
+const midOf = (payload: ReturnType<typeof instagramText>) => payload.entry[0].messaging[0].message!.mid;
 
 function rawPost(body: string, headers: Record<string, string> = {}) {
   return fetch(`${app.url}/api/webhooks/instagram`, {
@@ -117,7 +96,7 @@ describe("Instagram webhook: handshake", () => {
 
 describe("Instagram webhook: refusals store nothing", () => {
   it("401 for a missing or bad signature, with one log line and no event row", async () => {
-    const before = count("ExternalEventLog");
+    const before = await db.externalEventLog.count();
     const body = JSON.stringify(instagramText({ senderId: igsidFor("mallory") }));
     const missing = await rawPost(body);
     expect(missing.status).toBe(401);
@@ -126,8 +105,8 @@ describe("Instagram webhook: refusals store nothing", () => {
     expect(forged.status).toBe(401);
     const truncated = await rawPost(body, { "X-Hub-Signature-256": "sha256=abc" });
     expect(truncated.status).toBe(401);
-    expect(count("ExternalEventLog")).toBe(before);
-    expect(contactFor(igsidFor("mallory"))).toBeUndefined();
+    expect(await db.externalEventLog.count()).toBe(before);
+    expect(await contactFor(igsidFor("mallory"))).toBeNull();
     expect(app.logs()).toContain("[webhook instagram] delivery refused: missing or invalid X-Hub-Signature-256");
     expect(app.logs()).not.toContain(APP_SECRET);
   });
@@ -140,7 +119,7 @@ describe("Instagram webhook: refusals store nothing", () => {
   });
 
   it("400 for invalid JSON or another object, signed or not", async () => {
-    const before = count("ExternalEventLog");
+    const before = await db.externalEventLog.count();
     const broken = "{ not json";
     const invalid = await rawPost(broken, { "X-Hub-Signature-256": signPayload(broken, APP_SECRET) });
     expect(invalid.status).toBe(400);
@@ -149,7 +128,7 @@ describe("Instagram webhook: refusals store nothing", () => {
     const wrongObject = await rawPost(page, { "X-Hub-Signature-256": signPayload(page, APP_SECRET) });
     expect(wrongObject.status).toBe(400);
     expect((await wrongObject.json()).error.code).toBe("BAD_REQUEST");
-    expect(count("ExternalEventLog")).toBe(before);
+    expect(await db.externalEventLog.count()).toBe(before);
   });
 });
 
@@ -161,18 +140,18 @@ describe("Instagram webhook: messages", () => {
     const event = await deliver(instagramText({ senderId: igsid, mid, text: "Hi! Is the blue sofa still available?" }));
     expect(event.status).toBe("PROCESSED");
 
-    const message = messageByMid(mid)!;
+    const message = (await messageByMid(mid))!;
     expect(message).toMatchObject({ direction: "INBOUND", status: "DELIVERED", type: "TEXT", text: "Hi! Is the blue sofa still available?", channel: "INSTAGRAM" });
-    const conversation = conversationFor(igsid)!;
+    const conversation = (await conversationFor(igsid))!;
     expect(conversation).toMatchObject({ unreadCount: 1, lastMessagePreview: "Hi! Is the blue sofa still available?", businessAccountId: ACCOUNT });
     expect(conversation.lastInboundAt).toBeTruthy();
-    const contact = contactFor(igsid)!;
+    const contact = (await contactFor(igsid))!;
     expect(contact).toMatchObject({ displayName: "Ana Costa", instagramUsername: "ana.costa.design", avatarUrl: "https://cdn.example/ana.jpg" });
     expect(contact.profileFetchedAt).toBeTruthy();
-    const lead = db.prepare(`SELECT * FROM Lead WHERE contactId = ?`).get(contact.id) as Record<string, unknown>;
+    const lead = await db.lead.findUnique({ where: { contactId: contact.id } });
     expect(lead).toMatchObject({ lastContactChannel: "INSTAGRAM" });
-    expect(lead.lastContactAt).toBeTruthy();
-    expect(count("CommunicationLog", "messageId = ? AND kind = 'inbound_message'", message.id)).toBe(1);
+    expect(lead!.lastContactAt).toBeTruthy();
+    expect(await db.communicationLog.count({ where: { messageId: message.id, kind: "inbound_message" } })).toBe(1);
 
     const list = await fetch(`${app.url}/api/inbox/conversations`, { headers: { cookie } });
     const { conversations } = (await list.json()) as { conversations: { id: string }[] };
@@ -183,34 +162,32 @@ describe("Instagram webhook: messages", () => {
     const igsid = igsidFor("private.person");
     graph.setProfile(igsid, null);
     await deliver(instagramText({ senderId: igsid, text: "first" }));
-    expect(contactFor(igsid)).toMatchObject({ displayName: null, profileFetchedAt: null });
-    expect(conversationFor(igsid)).toMatchObject({ unreadCount: 1 });
+    expect(await contactFor(igsid)).toMatchObject({ displayName: null, profileFetchedAt: null });
+    expect(await conversationFor(igsid)).toMatchObject({ unreadCount: 1 });
 
     graph.setProfile(igsid, { name: "Priya Vale", username: "priya.vale" });
     await deliver(instagramText({ senderId: igsid, text: "second" }));
-    expect(contactFor(igsid)).toMatchObject({ displayName: "Priya Vale", instagramUsername: "priya.vale" });
-    expect(conversationFor(igsid)).toMatchObject({ unreadCount: 2, lastMessagePreview: "second" });
+    expect(await contactFor(igsid)).toMatchObject({ displayName: "Priya Vale", instagramUsername: "priya.vale" });
+    expect(await conversationFor(igsid)).toMatchObject({ unreadCount: 2, lastMessagePreview: "second" });
   });
 
   it("stores attachments and story replies", async () => {
     const igsid = igsidFor("photo.sender");
     const imageMid = newInstagramMid();
     await deliver(instagramAttachment({ senderId: igsid, mid: imageMid, url: `${graph.url}/__fake/cdn/photo.jpg` }));
-    const image = messageByMid(imageMid)!;
+    const image = (await messageByMid(imageMid))!;
     expect(image.type).toBe("IMAGE");
-    expect(JSON.parse(image.attachments as string)[0]).toMatchObject({ kind: "image", url: `${graph.url}/__fake/cdn/photo.jpg` });
-    expect(conversationFor(igsid)!.lastMessagePreview).toBe("[image]");
+    expect((image.attachments as unknown[])[0]).toMatchObject({ kind: "image", url: `${graph.url}/__fake/cdn/photo.jpg` });
+    expect((await conversationFor(igsid))!.lastMessagePreview).toBe("[image]");
 
     const storyMid = newInstagramMid();
     await deliver(instagramStoryReply({ senderId: igsid, mid: storyMid, text: "Love this colour" }));
-    expect(messageByMid(storyMid)).toMatchObject({ type: "STORY_REPLY", text: "Love this colour" });
+    expect(await messageByMid(storyMid)).toMatchObject({ type: "STORY_REPLY", text: "Love this colour" });
   });
 
   it("the media route streams an attachment to signed-in staff only", async () => {
     const igsid = igsidFor("photo.sender");
-    const image = db
-      .prepare(`SELECT m.id FROM Message m JOIN Conversation c ON c.id = m.conversationId JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ? AND m.type = 'IMAGE'`)
-      .get(igsid) as { id: string };
+    const image = (await db.message.findFirst({ where: { type: "IMAGE", conversation: { contact: { externalId: igsid } } } }))!;
     const anonymous = await fetch(`${app.url}/api/inbox/media/${image.id}/0`);
     expect(anonymous.status).toBe(401);
     const res = await fetch(`${app.url}/api/inbox/media/${image.id}/0`, { headers: { cookie } });
@@ -235,26 +212,27 @@ describe("Instagram webhook: messages", () => {
       ]),
     );
     expect(event.status).toBe("PROCESSED");
-    for (const mid of mids) expect(messageByMid(mid)).toBeTruthy();
-    expect(conversationFor(first)).toMatchObject({ unreadCount: 2, lastMessagePreview: "Do you ship to Porto?" });
-    expect(conversationFor(second)).toMatchObject({ unreadCount: 1 });
+    for (const mid of mids) expect(await messageByMid(mid)).toBeTruthy();
+    expect(await conversationFor(first)).toMatchObject({ unreadCount: 2, lastMessagePreview: "Do you ship to Porto?" });
+    expect(await conversationFor(second)).toMatchObject({ unreadCount: 1 });
   });
 
   it("stores a redelivered message once, even 20 identical deliveries at the same time", async () => {
     const igsid = igsidFor("redelivery");
     const payload = instagramText({ senderId: igsid, text: "Are you open on Sunday?" });
-    const mid = payload.entry[0].messaging[0].message!.mid;
+    const mid = midOf(payload);
     await deliver(payload);
     await deliver(payload);
-    expect(count("Message", "externalId = ?", mid)).toBe(1);
+    expect(await db.message.count({ where: { externalId: mid } })).toBe(1);
 
     const burst = instagramText({ senderId: igsid, text: "Hello??" });
-    const burstMid = burst.entry[0].messaging[0].message!.mid;
+    const burstMid = midOf(burst);
     const results = await Promise.all(Array.from({ length: 20 }, () => deliver(burst)));
     expect(results.every((row) => row.status === "PROCESSED")).toBe(true);
-    expect(count("Message", "externalId = ?", burstMid)).toBe(1);
-    expect(count("CommunicationLog", "messageId = (SELECT id FROM Message WHERE externalId = ?)", burstMid)).toBe(1);
-    expect(conversationFor(igsid)).toMatchObject({ unreadCount: 2 });
+    expect(await db.message.count({ where: { externalId: burstMid } })).toBe(1);
+    const stored = (await messageByMid(burstMid))!;
+    expect(await db.communicationLog.count({ where: { messageId: stored.id } })).toBe(1);
+    expect(await conversationFor(igsid)).toMatchObject({ unreadCount: 2 });
   });
 
   it("stores an echo of a message sent from the Instagram app as outbound, without an unread bump", async () => {
@@ -263,9 +241,9 @@ describe("Instagram webhook: messages", () => {
     const mid = newInstagramMid();
     await deliver(instagramEcho({ recipientId: igsid, mid, text: "Yes it is! Want me to hold it for you?" }));
     await deliver(instagramEcho({ recipientId: igsid, mid, text: "Yes it is! Want me to hold it for you?" }));
-    expect(count("Message", "externalId = ?", mid)).toBe(1);
-    expect(messageByMid(mid)).toMatchObject({ direction: "OUTBOUND", status: "SENT" });
-    expect(conversationFor(igsid)).toMatchObject({ unreadCount: 1, lastMessagePreview: "You: Yes it is! Want me to hold it for you?" });
+    expect(await db.message.count({ where: { externalId: mid } })).toBe(1);
+    expect(await messageByMid(mid)).toMatchObject({ direction: "OUTBOUND", status: "SENT" });
+    expect(await conversationFor(igsid)).toMatchObject({ unreadCount: 1, lastMessagePreview: "You: Yes it is! Want me to hold it for you?" });
   });
 
   it("marks an unsent message DELETED and hides its text", async () => {
@@ -273,10 +251,10 @@ describe("Instagram webhook: messages", () => {
     const mid = newInstagramMid();
     await deliver(instagramText({ senderId: igsid, mid, text: "my phone number is 912 345 678" }));
     await deliver(instagramDeleted({ senderId: igsid, mid }));
-    const message = messageByMid(mid)!;
-    expect(message).toMatchObject({ status: "DELETED", text: null });
+    const message = (await messageByMid(mid))!;
+    expect(message).toMatchObject({ status: "DELETED", text: null, attachments: null });
     expect(message.deletedAt).toBeTruthy();
-    expect(conversationFor(igsid)!.lastMessagePreview).toBe("Message unsent");
+    expect((await conversationFor(igsid))!.lastMessagePreview).toBe("Message unsent");
   });
 
   it("marks our outbound messages up to the read one as READ", async () => {
@@ -288,9 +266,9 @@ describe("Instagram webhook: messages", () => {
     await deliver(instagramEcho({ recipientId: igsid, mid: newer, text: "two", timestamp: now - 3000 }));
     await deliver(instagramEcho({ recipientId: igsid, mid: later, text: "three", timestamp: now - 1000 }));
     await deliver(instagramRead({ senderId: igsid, mid: newer, timestamp: now - 500 }));
-    expect(messageByMid(older)!.status).toBe("READ");
-    expect(messageByMid(newer)!.status).toBe("READ");
-    expect(messageByMid(later)!.status).toBe("SENT");
+    expect((await messageByMid(older))!.status).toBe("READ");
+    expect((await messageByMid(newer))!.status).toBe("READ");
+    expect((await messageByMid(later))!.status).toBe("SENT");
   });
 
   it("records a reaction on the target message and removes it on unreact", async () => {
@@ -300,20 +278,20 @@ describe("Instagram webhook: messages", () => {
     await deliver(instagramEcho({ recipientId: igsid, mid: target, text: "We have it in blue" }));
     await deliver(instagramReaction({ senderId: igsid, mid: target, emoji: "\u2764\ufe0f" }));
     await deliver(instagramReaction({ senderId: igsid, mid: target, emoji: "\u2764\ufe0f" }));
-    const reactions = () => db.prepare(`SELECT * FROM Message WHERE type = 'REACTION' AND replyToExternalId = ?`).all(target) as Record<string, unknown>[];
-    expect(reactions()).toHaveLength(1);
-    expect(reactions()[0]).toMatchObject({ text: "\u2764\ufe0f", direction: "INBOUND" });
-    expect(conversationFor(igsid)!.lastMessagePreview).toContain("\u2764\ufe0f");
+    const reactions = () => db.message.findMany({ where: { type: "REACTION", replyToExternalId: target } });
+    expect(await reactions()).toHaveLength(1);
+    expect((await reactions())[0]).toMatchObject({ text: "\u2764\ufe0f", direction: "INBOUND" });
+    expect((await conversationFor(igsid))!.lastMessagePreview).toContain("\u2764\ufe0f");
     await deliver(instagramReaction({ senderId: igsid, mid: target, action: "unreact" }));
-    expect(reactions()).toHaveLength(0);
+    expect(await reactions()).toHaveLength(0);
   });
 
   it("stores a postback's title as an inbound message", async () => {
     const igsid = igsidFor("button.tapper");
     const mid = newInstagramMid();
     await deliver(instagramPostback({ senderId: igsid, mid, title: "Book a viewing" }));
-    expect(messageByMid(mid)).toMatchObject({ direction: "INBOUND", text: "Book a viewing" });
-    expect(conversationFor(igsid)).toMatchObject({ unreadCount: 1 });
+    expect(await messageByMid(mid)).toMatchObject({ direction: "INBOUND", text: "Book a viewing" });
+    expect(await conversationFor(igsid)).toMatchObject({ unreadCount: 1 });
   });
 
   it("stores an unknown message kind as UNSUPPORTED with a readable placeholder", async () => {
@@ -324,7 +302,7 @@ describe("Instagram webhook: messages", () => {
     message.attachments = [{ type: "ig_reel_from_the_future", payload: { reel_video_id: "123" } }];
     const event = await deliver(payload);
     expect(event.status).toBe("PROCESSED");
-    const stored = messageByMid(message.mid as string)!;
+    const stored = (await messageByMid(message.mid as string))!;
     expect(stored.type).toBe("UNSUPPORTED");
     expect(typeof stored.text).toBe("string");
     expect((stored.text as string).length).toBeGreaterThan(0);
@@ -332,14 +310,10 @@ describe("Instagram webhook: messages", () => {
 
   it("logs but ignores blocklisted senders", async () => {
     const igsid = igsidFor("spammer");
-    db.prepare(`INSERT INTO BlockedContact (id, channel, externalId, createdAt) VALUES (?, 'INSTAGRAM', ?, ?)`).run(
-      "blocked-spammer",
-      igsid,
-      sqliteDate(Date.now()),
-    );
+    await db.blockedContact.create({ data: { channel: "INSTAGRAM", externalId: igsid, reason: "spam" } });
     const event = await deliver(instagramText({ senderId: igsid, text: "BUY FOLLOWERS" }));
     expect(event.status).toBe("IGNORED");
-    expect(contactFor(igsid)).toBeUndefined();
+    expect(await contactFor(igsid)).toBeNull();
   });
 });
 
@@ -353,21 +327,22 @@ describe("Instagram webhook: never loses an event", () => {
     });
     expect(res.status).toBe(200);
     const { eventId } = (await res.json()) as { eventId: string };
-    const row = await waitFor(() => eventRow(eventId), "failed event");
+    const row = await eventProcessed(db, eventId);
     expect(row.status).toBe("FAILED");
     expect(row.error).toBeTruthy();
-    const raw = db.prepare(`SELECT rawBody FROM ExternalEventLog WHERE id = ?`).get(eventId) as { rawBody: string };
-    expect(raw.rawBody).toContain("nonsense");
+    const raw = await db.externalEventLog.findUnique({ where: { id: eventId } });
+    expect(raw!.rawBody).toContain("nonsense");
   });
 
   it("processes an event a crash left RECEIVED (the start-up/interval sweeper)", async () => {
     const igsid = igsidFor("crash.survivor");
     const payload = instagramText({ senderId: igsid, text: "sent while you were down" });
-    db.prepare(
-      `INSERT INTO ExternalEventLog (id, source, rawBody, signatureValid, receivedAt, status, attempts) VALUES (?, 'instagram', ?, 1, ?, 'RECEIVED', 0)`,
-    ).run("crash-left-event", JSON.stringify(payload), sqliteDate(Date.now() - 60_000));
-    const row = await waitFor(() => eventRow("crash-left-event"), "swept event");
+    // What a crash between the acknowledgement and processing leaves behind.
+    const event = await db.externalEventLog.create({
+      data: { source: "instagram", rawBody: JSON.stringify(payload), signatureValid: true, receivedAt: new Date(Date.now() - 60_000) },
+    });
+    const row = await eventProcessed(db, event.id);
     expect(row.status).toBe("PROCESSED");
-    expect(messageByMid(payload.entry[0].messaging[0].message!.mid)).toMatchObject({ text: "sent while you were down" });
+    expect(await messageByMid(midOf(payload))).toMatchObject({ text: "sent while you were down" });
   });
 });

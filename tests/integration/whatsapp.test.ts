@@ -1,7 +1,7 @@
 // WhatsApp Cloud API end to end through the same pipeline: signed deliveries of every inbound type,
 // statuses in and out of order, replies and templates against the fake Graph API, media behind a session.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type Database from "better-sqlite3";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   DEMO_PHONE_NUMBER_ID,
   postWebhook,
@@ -20,7 +20,7 @@ import {
 } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openDatabase, sqliteDate, waitFor } from "../helpers/database";
+import { eventProcessed, openDatabase } from "../helpers/database";
 import { signIn } from "../helpers/session";
 
 const APP_SECRET = "whatsapp-app-secret-for-tests";
@@ -32,7 +32,7 @@ const DAY = 24 * 3_600_000;
 
 let graph: FakeGraph;
 let app: RunningApp;
-let db: Database.Database;
+let db: PrismaClient;
 let cookie: string;
 
 beforeAll(async () => {
@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  db?.close();
+  await db?.$disconnect();
   await app?.stop();
   await graph?.close();
 });
@@ -63,25 +63,18 @@ async function deliver(payload: unknown) {
   const res = await postWebhook({ appUrl: app.url, channel: "whatsapp", payload, appSecret: APP_SECRET });
   expect(res.status).toBe(200);
   const { eventId } = (await res.json()) as { eventId: string };
-  return waitFor(() => {
-    const row = db.prepare(`SELECT status, error FROM ExternalEventLog WHERE id = ?`).get(eventId) as { status: string; error: string | null };
-    return row.status === "RECEIVED" ? undefined : row;
-  }, `event ${eventId}`);
+  return eventProcessed(db, eventId);
 }
 
 function wamidOf(payload: ReturnType<typeof whatsappText>): string {
   return payload.entry[0].changes[0].value.messages![0].id;
 }
 
-function messageByWamid(wamid: string) {
-  return db.prepare(`SELECT * FROM Message WHERE externalId = ?`).get(wamid) as Record<string, unknown> | undefined;
-}
+const messageByWamid = (wamid: string) =>
+  db.message.findUnique({ where: { channel_externalId: { channel: "WHATSAPP", externalId: wamid } } });
 
-function conversationFor(waId: string, phoneNumberId = PHONE) {
-  return db
-    .prepare(`SELECT c.* FROM Conversation c JOIN Contact k ON k.id = c.contactId WHERE k.externalId = ? AND c.businessAccountId = ?`)
-    .get(waId, phoneNumberId) as Record<string, unknown> | undefined;
-}
+const conversationFor = (waId: string, phoneNumberId = PHONE) =>
+  db.conversation.findFirst({ where: { contact: { externalId: waId }, businessAccountId: phoneNumberId } });
 
 function reply(conversationId: string, body: unknown) {
   return fetch(`${app.url}/api/inbox/conversations/${conversationId}/reply`, {
@@ -103,7 +96,7 @@ describe("WhatsApp webhook", () => {
   });
 
   it("refuses a bad signature (401), another channel's object (400) and an oversized body (413), storing nothing", async () => {
-    const before = (db.prepare(`SELECT COUNT(*) AS n FROM ExternalEventLog`).get() as { n: number }).n;
+    const before = await db.externalEventLog.count();
     const body = JSON.stringify(whatsappText({ from: waIdFor("forger") }));
     const bad = await fetch(`${app.url}/api/webhooks/whatsapp`, {
       method: "POST",
@@ -125,7 +118,7 @@ describe("WhatsApp webhook", () => {
       body: big,
     });
     expect(tooBig.status).toBe(413);
-    expect((db.prepare(`SELECT COUNT(*) AS n FROM ExternalEventLog`).get() as { n: number }).n).toBe(before);
+    expect(await db.externalEventLog.count()).toBe(before);
     expect(app.logs()).toContain("[webhook whatsapp] delivery refused: missing or invalid X-Hub-Signature-256");
   });
 
@@ -133,15 +126,15 @@ describe("WhatsApp webhook", () => {
     const waId = waIdFor("maria");
     const first = whatsappText({ from: waId, name: "Maria Silva", text: "Good morning, can I get a quote for 3 chairs?" });
     await deliver(first);
-    const contact = db.prepare(`SELECT * FROM Contact WHERE externalId = ?`).get(waId) as Record<string, unknown>;
+    const contact = await db.contact.findFirst({ where: { externalId: waId } });
     expect(contact).toMatchObject({ channel: "WHATSAPP", displayName: "Maria Silva", whatsappId: waId });
-    expect(messageByWamid(wamidOf(first))).toMatchObject({ direction: "INBOUND", status: "DELIVERED", type: "TEXT", text: "Good morning, can I get a quote for 3 chairs?" });
-    expect(conversationFor(waId)).toMatchObject({ unreadCount: 1, channel: "WHATSAPP" });
+    expect(await messageByWamid(wamidOf(first))).toMatchObject({ direction: "INBOUND", status: "DELIVERED", type: "TEXT", text: "Good morning, can I get a quote for 3 chairs?" });
+    expect(await conversationFor(waId)).toMatchObject({ unreadCount: 1, channel: "WHATSAPP" });
 
     await deliver(whatsappText({ from: waId, name: "Maria Silva", phoneNumberId: "999000111222333", text: "other number" }));
-    expect(conversationFor(waId, "999000111222333")).toBeTruthy();
-    expect(conversationFor(waId)!.id).not.toBe(conversationFor(waId, "999000111222333")!.id);
-    expect((db.prepare(`SELECT COUNT(*) AS n FROM Contact WHERE externalId = ?`).get(waId) as { n: number }).n).toBe(1);
+    expect(await conversationFor(waId, "999000111222333")).toBeTruthy();
+    expect((await conversationFor(waId))!.id).not.toBe((await conversationFor(waId, "999000111222333"))!.id);
+    expect(await db.contact.count({ where: { externalId: waId } })).toBe(1);
   });
 
   it("stores every inbound type, unknown ones as UNSUPPORTED with a placeholder", async () => {
@@ -162,19 +155,19 @@ describe("WhatsApp webhook", () => {
     ];
     for (const { payload } of cases) expect((await deliver(payload)).status).toBe("PROCESSED");
     for (const { payload, type } of cases) {
-      const message = messageByWamid(wamidOf(payload))!;
+      const message = (await messageByWamid(wamidOf(payload)))!;
       expect(message, `${payload.entry[0].changes[0].value.messages![0].type}`).toBeTruthy();
       expect(message.type).toBe(type);
       expect(message.text || message.attachments, `${type} shows something`).toBeTruthy();
     }
-    const image = messageByWamid(wamidOf(cases[1].payload))!;
-    expect(JSON.parse(image.attachments as string)[0]).toMatchObject({ kind: "image", mediaId: "1473567290098372", mimeType: "image/jpeg" });
+    const image = (await messageByWamid(wamidOf(cases[1].payload)))!;
+    expect((image!.attachments as unknown[])[0]).toMatchObject({ kind: "image", mediaId: "1473567290098372", mimeType: "image/jpeg" });
     expect(image.text).toBe("This one");
-    const document = messageByWamid(wamidOf(cases[4].payload))!;
-    expect(JSON.parse(document.attachments as string)[0]).toMatchObject({ mediaId: "2000000000000003", mimeType: "application/pdf", filename: "quote.pdf" });
-    expect(messageByWamid(wamidOf(cases[8].payload))!.text).toContain("Book a viewing");
-    expect(messageByWamid(wamidOf(cases[10].payload))!.text).toContain("Confirm");
-    expect(conversationFor(waId)).toMatchObject({ unreadCount: cases.length });
+    const document = (await messageByWamid(wamidOf(cases[4].payload)))!;
+    expect((document!.attachments as unknown[])[0]).toMatchObject({ mediaId: "2000000000000003", mimeType: "application/pdf", filename: "quote.pdf" });
+    expect((await messageByWamid(wamidOf(cases[8].payload)))!.text).toContain("Book a viewing");
+    expect((await messageByWamid(wamidOf(cases[10].payload)))!.text).toContain("Confirm");
+    expect(await conversationFor(waId)).toMatchObject({ unreadCount: cases.length });
   });
 
   it("records a reaction on its target and removes it when the emoji is withdrawn", async () => {
@@ -182,25 +175,25 @@ describe("WhatsApp webhook", () => {
     const target = whatsappText({ from: waId, text: "react to me" });
     await deliver(target);
     await deliver(whatsappReaction({ from: waId, messageId: wamidOf(target), emoji: "\ud83d\udc4d" }));
-    const reactions = () => db.prepare(`SELECT text FROM Message WHERE type = 'REACTION' AND replyToExternalId = ?`).all(wamidOf(target));
-    expect(reactions()).toEqual([{ text: "\ud83d\udc4d" }]);
+    const reactions = () => db.message.findMany({ where: { type: "REACTION", replyToExternalId: wamidOf(target) }, select: { text: true } });
+    expect(await reactions()).toEqual([{ text: "\ud83d\udc4d" }]);
     await deliver(whatsappReaction({ from: waId, messageId: wamidOf(target), emoji: null }));
-    expect(reactions()).toEqual([]);
+    expect(await reactions()).toEqual([]);
   });
 
   it("stores a redelivered message once, also under concurrent redelivery", async () => {
     const payload = whatsappText({ from: waIdFor("redelivered"), text: "once" });
     await Promise.all(Array.from({ length: 10 }, () => deliver(payload)));
     await deliver(payload);
-    expect((db.prepare(`SELECT COUNT(*) AS n FROM Message WHERE externalId = ?`).get(wamidOf(payload)) as { n: number }).n).toBe(1);
-    expect(conversationFor(waIdFor("redelivered"))).toMatchObject({ unreadCount: 1 });
+    expect(await db.message.count({ where: { externalId: wamidOf(payload) } })).toBe(1);
+    expect(await conversationFor(waIdFor("redelivered"))).toMatchObject({ unreadCount: 1 });
   });
 
   it("processes batched messages and statuses", async () => {
     const [a, b] = [whatsappText({ from: waIdFor("batch.a"), text: "a" }), whatsappText({ from: waIdFor("batch.b"), text: "b" })];
     expect((await deliver(whatsappBatch([a, b]))).status).toBe("PROCESSED");
-    expect(messageByWamid(wamidOf(a))).toBeTruthy();
-    expect(messageByWamid(wamidOf(b))).toBeTruthy();
+    expect(await messageByWamid(wamidOf(a))).toBeTruthy();
+    expect(await messageByWamid(wamidOf(b))).toBeTruthy();
   });
 });
 
@@ -208,7 +201,7 @@ describe("WhatsApp replies and statuses", () => {
   async function freshConversation(name: string) {
     const waId = waIdFor(name);
     await deliver(whatsappText({ from: waId, name, text: `hello from ${name}` }));
-    return { waId, conversationId: conversationFor(waId)!.id as string };
+    return { waId, conversationId: (await conversationFor(waId))!.id };
   }
 
   it("sends Meta's text body to /{phone-number-id}/messages and stores Meta's wamid", async () => {
@@ -229,11 +222,11 @@ describe("WhatsApp replies and statuses", () => {
     const { message } = await (await reply(conversationId, { text: "Your order shipped" })).json();
     const status = (value: "sent" | "delivered" | "read") => deliver(whatsappStatus({ messageId: message.externalId, status: value }));
     await status("delivered");
-    expect(messageByWamid(message.externalId)).toMatchObject({ status: "DELIVERED" });
+    expect(await messageByWamid(message.externalId)).toMatchObject({ status: "DELIVERED" });
     await status("read");
     await status("delivered");
     await status("sent");
-    const stored = messageByWamid(message.externalId)!;
+    const stored = (await messageByWamid(message.externalId))!;
     expect(stored.status).toBe("READ");
     expect(stored.readAt).toBeTruthy();
     expect(stored.deliveredAt).toBeTruthy();
@@ -243,7 +236,7 @@ describe("WhatsApp replies and statuses", () => {
     const { conversationId } = await freshConversation("status.failed");
     const { message } = await (await reply(conversationId, { text: "Are you still interested?" })).json();
     await deliver(whatsappStatus({ messageId: message.externalId, status: "failed" }));
-    const stored = messageByWamid(message.externalId)!;
+    const stored = (await messageByWamid(message.externalId))!;
     expect(stored.status).toBe("FAILED");
     expect(stored.error).toBe(
       "Re-engagement message: Message failed to send because more than 24 hours have passed since the customer last replied to this number.",
@@ -253,7 +246,7 @@ describe("WhatsApp replies and statuses", () => {
 
   it("refuses free text outside the 24-hour window without calling Meta, and sends an approved template instead", async () => {
     const { waId, conversationId } = await freshConversation("cold.lead");
-    db.prepare(`UPDATE Conversation SET lastInboundAt = ? WHERE id = ?`).run(sqliteDate(Date.now() - 2 * DAY), conversationId);
+    await db.conversation.update({ where: { id: conversationId }, data: { lastInboundAt: new Date(Date.now() - 2 * DAY) } });
     const refused = await reply(conversationId, { text: "Hi again!" });
     expect(refused.status).toBe(422);
     expect(await refused.json()).toEqual({
@@ -283,7 +276,7 @@ describe("WhatsApp replies and statuses", () => {
         components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "text", text: "the blue sofa" }] }],
       },
     });
-    expect(db.prepare(`SELECT kind FROM CommunicationLog WHERE messageId = ?`).get(message.id)).toEqual({ kind: "template_sent" });
+    expect(await db.communicationLog.findFirst({ where: { messageId: message.id } })).toMatchObject({ kind: "template_sent" });
   });
 
   it("maps Meta's WhatsApp errors: recipient not on WhatsApp and an expired token answer 502 with a readable message", async () => {
@@ -299,7 +292,7 @@ describe("WhatsApp replies and statuses", () => {
     const expired = await reply(conversationId, { text: "hello again" });
     expect(expired.status).toBe(502);
     expect((await expired.json()).error.code).toBe("TOKEN_EXPIRED");
-    expect(db.prepare(`SELECT needsReconnect FROM Integration WHERE name = 'whatsapp'`).get()).toEqual({ needsReconnect: 1 });
+    expect(await db.integration.findUnique({ where: { name: "whatsapp" } })).toMatchObject({ needsReconnect: true });
   });
 
   it("serves WhatsApp media through the Graph API to signed-in staff only", async () => {
@@ -308,7 +301,7 @@ describe("WhatsApp replies and statuses", () => {
     graph.addMedia("3000000000000001", bytes, "application/pdf");
     const payload = whatsappMedia({ from: waId, type: "document", mediaId: "3000000000000001", mimeType: "application/pdf", filename: "quote.pdf" });
     await deliver(payload);
-    const message = messageByWamid(wamidOf(payload))!;
+    const message = (await messageByWamid(wamidOf(payload)))!;
     const anonymous = await fetch(`${app.url}/api/inbox/media/${message.id}/0`);
     expect(anonymous.status).toBe(401);
     const res = await fetch(`${app.url}/api/inbox/media/${message.id}/0`, { headers: { cookie } });

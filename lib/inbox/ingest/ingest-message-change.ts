@@ -1,7 +1,7 @@
 import type { ChannelAdapter } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { TRANSACTION_OPTIONS } from "@/lib/inbox/db-errors";
+import { TRANSACTION_OPTIONS } from "@/lib/inbox/transactions";
 import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ingest/types";
 
 /** The customer unsent a message: keep the row (the thread shows "unsent"), drop its content. */

@@ -1,6 +1,5 @@
 import type { ChannelAdapter } from "@/lib/channels/types";
-import { db } from "@/lib/db";
-import { isUniqueViolation, TRANSACTION_OPTIONS } from "@/lib/inbox/db-errors";
+import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { previewOf, touchConversation, touchLead, upsertThread } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -11,13 +10,13 @@ const PENDING_ECHO_MATCH_MS = 10 * 60_000;
 /**
  * A customer's message (INBOUND) or one the business sent (OUTBOUND echo). Exactly once per
  * Meta message id: checked inside the transaction, and a concurrent twin that wins the race
- * surfaces as a unique violation, which is the same "already stored" answer.
+ * surfaces as a violation of the message dedupe key, which is the same "already stored" answer.
  */
 export async function ingestMessage(adapter: ChannelAdapter, event: EventOf<"message">): Promise<IngestResult> {
   try {
-    return await db.$transaction((tx) => storeMessage(tx, adapter, event), TRANSACTION_OPTIONS);
+    return await transactionRetryingRaces((tx) => storeMessage(tx, adapter, event));
   } catch (error) {
-    if (isUniqueViolation(error)) return { outcome: "duplicate", publish: [] };
+    if (isDuplicateMessage(error)) return { outcome: "duplicate", publish: [] };
     throw error;
   }
 }

@@ -1,6 +1,5 @@
 import type { ChannelAdapter } from "@/lib/channels/types";
-import { db } from "@/lib/db";
-import { isUniqueViolation, TRANSACTION_OPTIONS } from "@/lib/inbox/db-errors";
+import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ingest/types";
 
 /**
@@ -12,7 +11,7 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
   const externalId = `reaction:${event.participant.id}:${event.targetExternalId}`;
   const channel = adapter.dbChannel;
   try {
-    return await db.$transaction(async (tx) => {
+    return await transactionRetryingRaces(async (tx) => {
       const target = await tx.message.findUnique({
         where: { channel_externalId: { channel, externalId: event.targetExternalId } },
         select: { conversationId: true },
@@ -61,9 +60,9 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
           conversationUpdated,
         ],
       };
-    }, TRANSACTION_OPTIONS);
+    });
   } catch (error) {
-    if (isUniqueViolation(error)) return nothingChanged("duplicate");
+    if (isDuplicateMessage(error)) return nothingChanged("duplicate");
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { parseJsonText, readRawBody } from "@/lib/api/parse";
-import { verifyMetaSignature } from "@/lib/channels/meta/signature";
+import { verifySignature } from "@/lib/channels/meta/verify-signature";
 import { getChannel } from "@/lib/channels/registry";
 import type { ChannelKey } from "@/lib/channels/types";
 import { db } from "@/lib/db";
@@ -39,7 +39,7 @@ export async function handleWebhookDelivery(req: Request, key: ChannelKey): Prom
       console.warn(`[webhook ${key}] delivery refused: channel not configured`);
       throw new ApiError({ code: "SERVICE_UNAVAILABLE", message: `${adapter.label} is not configured` });
     }
-    if (!verifyMetaSignature(raw, req.headers.get("x-hub-signature-256"), creds.appSecret)) {
+    if (!verifySignature(raw, req.headers.get("x-hub-signature-256"), creds.appSecret)) {
       console.warn(`[webhook ${key}] delivery refused: missing or invalid X-Hub-Signature-256`);
       throw new ApiError({ code: "INVALID_SIGNATURE", message: "Invalid signature" });
     }
