@@ -4,7 +4,7 @@ import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "@/lib/inbox/transactions";
-import { previewOf, touchConversation, touchLead } from "@/lib/inbox/ingest/thread";
+import { touchThread } from "@/lib/inbox/ingest/thread";
 import { messageSelect } from "@/lib/inbox/message-select";
 import { eventBus } from "@/lib/realtime/bus";
 import type { ReplyTemplateInput } from "@/lib/validations/reply";
@@ -66,26 +66,15 @@ async function recordSent(message: OutboundMessage, target: DeliveryTarget, exte
       data: { externalId, status: current.status === "PENDING" || current.status === "FAILED" ? "SENT" : current.status, error: null, errorCode: null },
       select: messageSelect,
     });
-    const at = new Date();
-    await touchConversation(tx, message.conversationId, {
-      at,
-      preview: `You: ${previewOf(updated)}`,
-      inbound: false,
-      countsAsUnread: false,
-    });
-    if (target.leadId) await touchLead(tx, adapter, target.leadId, at);
-    await tx.communicationLog.create({
-      data: {
-        channel: adapter.dbChannel,
-        direction: "OUTBOUND",
-        contactId: target.contactId,
-        leadId: target.leadId,
-        userId: target.userId,
-        messageId: message.id,
-        kind: target.template ? "template_sent" : "reply_sent",
-        summary: target.template ? `Template "${target.template.name}" sent` : `Replied: ${(message.text ?? "").slice(0, 120)}`,
-      },
-    });
+    await touchThread(
+      tx,
+      adapter,
+      { conversationId: message.conversationId, leadId: target.leadId },
+      { ...updated, direction: "OUTBOUND", at: new Date() },
+      { countsAsUnread: false },
+    );
+    await logReply(tx, target, message.id, target.template ? "template_sent" : "reply_sent",
+      target.template ? `Template "${target.template.name}" sent` : `Replied: ${(message.text ?? "").slice(0, 120)}`);
     return updated;
   }, TRANSACTION_OPTIONS);
   await publishChanged(adapter, message);
@@ -135,23 +124,27 @@ async function recordFailure(message: OutboundMessage, target: DeliveryTarget, e
       data: { status: "FAILED", error: userMessage, errorCode: code },
       select: messageSelect,
     });
-    await tx.communicationLog.create({
-      data: {
-        channel: adapter.dbChannel,
-        direction: "OUTBOUND",
-        contactId: target.contactId,
-        leadId: target.leadId,
-        userId: target.userId,
-        messageId: message.id,
-        kind: "reply_failed",
-        summary: `Reply failed: ${userMessage}`,
-      },
-    });
+    await logReply(tx, target, message.id, "reply_failed", `Reply failed: ${userMessage}`);
     return updated;
   }, TRANSACTION_OPTIONS);
   if (code === "TOKEN_EXPIRED") await markIntegrationNeedsReconnect(adapter.key, userMessage);
   await publishChanged(adapter, message);
   throw failedReplyError(failed);
+}
+
+function logReply(tx: Prisma.TransactionClient, target: DeliveryTarget, messageId: string, kind: string, summary: string) {
+  return tx.communicationLog.create({
+    data: {
+      channel: target.adapter.dbChannel,
+      direction: "OUTBOUND",
+      contactId: target.contactId,
+      leadId: target.leadId,
+      userId: target.userId,
+      messageId,
+      kind,
+      summary,
+    },
+  });
 }
 
 /** 502 with the mapped error and the FAILED message, which stays in the thread for a retry. */

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { isBlocked } from "@/lib/inbox/blocklist";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
-import { previewOf, touchConversation, touchLead, upsertThread } from "@/lib/inbox/ingest/thread";
+import { touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import { upstreamError } from "@/lib/inbox/upstream-error";
 import { eventBus } from "@/lib/realtime/bus";
 import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
@@ -109,14 +109,7 @@ async function insertIfNew(
       sentAt: message.timestamp,
     },
   });
-  const preview = previewOf(message);
-  await touchConversation(tx, thread.conversationId, {
-    at: message.timestamp,
-    preview: inbound ? preview : `You: ${preview}`,
-    inbound,
-    countsAsUnread: false,
-  });
-  await touchLead(tx, adapter, thread.leadId, message.timestamp);
+  await touchThread(tx, adapter, thread, { ...message, at: message.timestamp }, { countsAsUnread: false });
   return true;
 }
 

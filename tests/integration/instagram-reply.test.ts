@@ -10,10 +10,10 @@ import {
   newInstagramMid,
   postWebhook,
 } from "../../scripts/meta-sim/payloads";
-import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
-import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { eventProcessed, openDatabase, waitFor } from "../helpers/database";
-import { signIn } from "../helpers/session";
+import type { FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import type { RunningApp } from "../helpers/app";
+import { eventProcessed, waitFor } from "../helpers/database";
+import { startPipeline, type Pipeline } from "../helpers/pipeline";
 
 const APP_SECRET = "instagram-app-secret-for-reply-tests";
 const ACCOUNT = DEMO_INSTAGRAM_ACCOUNT_ID;
@@ -25,26 +25,22 @@ let app: RunningApp;
 let db: PrismaClient;
 let cookie: string;
 
+let pipeline: Pipeline;
+
 beforeAll(async () => {
-  graph = await startFakeGraph({ port: 4202 });
-  app = await startApp({
+  pipeline = await startPipeline({
+    graphPort: 4202,
     env: {
-      META_GRAPH_API_URL: graph.url,
       INSTAGRAM_APP_SECRET: APP_SECRET,
       INSTAGRAM_VERIFY_TOKEN: "verify",
       INSTAGRAM_PAGE_ID: ACCOUNT,
       INSTAGRAM_ACCESS_TOKEN: TOKEN,
     },
   });
-  db = openDatabase(app);
-  cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+  ({ graph, app, db, cookie } = pipeline);
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await app?.stop();
-  await graph?.close();
-});
+afterAll(() => pipeline?.stop());
 
 beforeEach(() => graph.reset());
 

@@ -18,10 +18,10 @@ import {
   postWebhook,
   signPayload,
 } from "../../scripts/meta-sim/payloads";
-import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
-import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { eventProcessed, openDatabase } from "../helpers/database";
-import { signIn } from "../helpers/session";
+import type { FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import type { RunningApp } from "../helpers/app";
+import { eventProcessed } from "../helpers/database";
+import { startPipeline, type Pipeline } from "../helpers/pipeline";
 
 const APP_SECRET = "instagram-app-secret-for-tests";
 const VERIFY_TOKEN = "instagram-verify-token";
@@ -32,11 +32,12 @@ let app: RunningApp;
 let db: PrismaClient;
 let cookie: string;
 
+let pipeline: Pipeline;
+
 beforeAll(async () => {
-  graph = await startFakeGraph({ port: 4201 });
-  app = await startApp({
+  pipeline = await startPipeline({
+    graphPort: 4201,
     env: {
-      META_GRAPH_API_URL: graph.url,
       INSTAGRAM_APP_SECRET: APP_SECRET,
       INSTAGRAM_VERIFY_TOKEN: VERIFY_TOKEN,
       INSTAGRAM_PAGE_ID: ACCOUNT,
@@ -44,15 +45,10 @@ beforeAll(async () => {
       EVENT_SWEEP_INTERVAL_MS: "300",
     },
   });
-  db = openDatabase(app);
-  cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+  ({ graph, app, db, cookie } = pipeline);
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await app?.stop();
-  await graph?.close();
-});
+afterAll(() => pipeline?.stop());
 
 /** Posts a signed delivery and waits until the app has processed the logged event. */
 async function deliver(payload: unknown) {

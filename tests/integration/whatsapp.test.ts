@@ -18,10 +18,10 @@ import {
   whatsappText,
   whatsappUnsupported,
 } from "../../scripts/meta-sim/payloads";
-import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
-import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { eventProcessed, openDatabase } from "../helpers/database";
-import { signIn } from "../helpers/session";
+import type { FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import type { RunningApp } from "../helpers/app";
+import { eventProcessed } from "../helpers/database";
+import { startPipeline, type Pipeline } from "../helpers/pipeline";
 
 const APP_SECRET = "whatsapp-app-secret-for-tests";
 const VERIFY_TOKEN = "whatsapp-verify-token";
@@ -35,11 +35,12 @@ let app: RunningApp;
 let db: PrismaClient;
 let cookie: string;
 
+let pipeline: Pipeline;
+
 beforeAll(async () => {
-  graph = await startFakeGraph({ port: 4203 });
-  app = await startApp({
+  pipeline = await startPipeline({
+    graphPort: 4203,
     env: {
-      META_GRAPH_API_URL: graph.url,
       WHATSAPP_APP_SECRET: APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
       WHATSAPP_PHONE_NUMBER_ID: PHONE,
@@ -47,15 +48,10 @@ beforeAll(async () => {
       WHATSAPP_ACCESS_TOKEN: TOKEN,
     },
   });
-  db = openDatabase(app);
-  cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+  ({ graph, app, db, cookie } = pipeline);
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await app?.stop();
-  await graph?.close();
-});
+afterAll(() => pipeline?.stop());
 
 beforeEach(() => graph.reset());
 

@@ -1,6 +1,6 @@
 import type { ChannelAdapter } from "@/lib/channels/types";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
-import { previewOf, touchConversation, touchLead, upsertThread } from "@/lib/inbox/ingest/thread";
+import { previewOf, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -62,14 +62,7 @@ async function storeMessage(
     },
     select: { id: true },
   });
-  const preview = previewOf(event);
-  await touchConversation(tx, thread.conversationId, {
-    at: event.timestamp,
-    preview: inbound ? preview : `You: ${preview}`,
-    inbound,
-    countsAsUnread: inbound,
-  });
-  await touchLead(tx, adapter, thread.leadId, event.timestamp);
+  await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: inbound });
   await tx.communicationLog.create({
     data: {
       channel: adapter.dbChannel,
@@ -78,7 +71,7 @@ async function storeMessage(
       leadId: thread.leadId,
       messageId: message.id,
       kind: inbound ? "inbound_message" : "outbound_echo",
-      summary: `${inbound ? "Received" : "Sent from the app"}: ${preview.slice(0, 120)}`,
+      summary: `${inbound ? "Received" : "Sent from the app"}: ${previewOf(event).slice(0, 120)}`,
     },
   });
   return {

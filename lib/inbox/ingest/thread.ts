@@ -103,6 +103,28 @@ export async function touchConversation(
   });
 }
 
+/**
+ * A message joined the thread: the conversation's preview/ordering (and unread count for a live
+ * inbound message) and the lead's last contact move with it.
+ */
+export async function touchThread(
+  tx: Tx,
+  adapter: ChannelAdapter,
+  thread: { conversationId: string; leadId: string | null },
+  message: { direction: "INBOUND" | "OUTBOUND"; at: Date; text: string | null; type: string; attachments?: unknown },
+  options: { countsAsUnread: boolean },
+): Promise<void> {
+  const inbound = message.direction === "INBOUND";
+  const preview = previewOf(message);
+  await touchConversation(tx, thread.conversationId, {
+    at: message.at,
+    preview: inbound ? preview : `You: ${preview}`,
+    inbound,
+    countsAsUnread: options.countsAsUnread,
+  });
+  if (thread.leadId) await touchLead(tx, adapter, thread.leadId, message.at);
+}
+
 /** The list's one-line preview: the text, else "[image]"-style for attachments. */
 export function previewOf(message: { text: string | null; type: string; attachments?: unknown }): string {
   if (message.text) return message.text;
