@@ -28,7 +28,7 @@ export const integrationConfigSchema = z
 export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
 
 export async function loadChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
-  const fromEnv = getChannel(key).credentialsFromEnv(env as unknown as NodeJS.ProcessEnv);
+  const fromEnv = getChannel(key).credentialsFromEnv(stringEnv());
   const row = await db.integration.findUnique({
     where: { name: key },
     select: { isEnabled: true, accessToken: true, apiSecret: true, config: true },
@@ -60,6 +60,12 @@ export async function loadChannelCredentials(key: ChannelKey): Promise<ChannelCr
     graphApiUrl: env.META_GRAPH_API_URL,
     source: usedRow ? "database" : "environment",
   };
+}
+
+/** The validated env as the adapters read it: names to strings. */
+function stringEnv(): NodeJS.ProcessEnv {
+  const entries = Object.entries(env).map(([name, value]) => [name, value === undefined ? undefined : String(value)]);
+  return Object.fromEntries(entries) as NodeJS.ProcessEnv;
 }
 
 /** A secret that no longer decrypts (key rotated, row copied between installs) counts as missing. */

@@ -1,4 +1,4 @@
-import { channelByObject, getChannel } from "@/lib/channels/registry";
+import { getChannel } from "@/lib/channels/registry";
 import { CHANNEL_KEYS, type ChannelAdapter, type ChannelKey } from "@/lib/channels/types";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
@@ -29,7 +29,7 @@ export async function processEvent(eventLogId: string): Promise<EventOutcome> {
     data: { attempts: { increment: 1 } },
     select: { source: true, rawBody: true },
   });
-  let results: IngestResult[] = [];
+  const results: IngestResult[] = [];
   try {
     const adapter = adapterFor(row.source);
     const events = adapter.parseWebhook(JSON.parse(row.rawBody));
@@ -61,11 +61,10 @@ export async function replayEvent(eventLogId: string): Promise<EventOutcome> {
   return processEvent(eventLogId);
 }
 
+/** Events are logged under their channel key ("instagram", "whatsapp"). */
 function adapterFor(source: string): ChannelAdapter {
-  if ((CHANNEL_KEYS as readonly string[]).includes(source)) return getChannel(source as ChannelKey);
-  const byObject = channelByObject(source);
-  if (!byObject) throw new Error(`Unknown event source "${source}"`);
-  return byObject;
+  if (!(CHANNEL_KEYS as readonly string[]).includes(source)) throw new Error(`Unknown event source "${source}"`);
+  return getChannel(source as ChannelKey);
 }
 
 async function finish(eventLogId: string, status: EventStatus, error: string | null) {

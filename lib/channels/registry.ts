@@ -1,0 +1,24 @@
+import { instagramChannel } from "./instagram/instagram-channel";
+import type { ChannelAdapter, ChannelKey, DbChannel } from "./types";
+
+/** Every channel adapter, by key. Adding a channel is one import and one entry here. */
+const channels: Partial<Record<ChannelKey, ChannelAdapter>> = {
+  instagram: instagramChannel,
+};
+
+export function getChannel(key: ChannelKey): ChannelAdapter {
+  const adapter = channels[key];
+  if (!adapter) throw new Error(`Channel "${key}" is not available`);
+  return adapter;
+}
+
+/** The adapter for a webhook payload's `object` field, if any channel claims it. */
+export function channelByObject(object: string): ChannelAdapter | undefined {
+  return Object.values(channels).find((adapter) => adapter.webhookObject === object);
+}
+
+export function channelFromDb(channel: DbChannel): ChannelAdapter {
+  const adapter = Object.values(channels).find((candidate) => candidate.dbChannel === channel);
+  if (!adapter) throw new Error(`Channel ${channel} is not available`);
+  return adapter;
+}
