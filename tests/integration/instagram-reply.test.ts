@@ -202,6 +202,10 @@ describe("Instagram reply", () => {
     );
     const echo = await postWebhook({ appUrl: app.url, channel: "instagram", payload: instagramEcho({ recipientId: igsid, mid, text: "Echo before answer" }), appSecret: APP_SECRET });
     await processed((await echo.json()).eventId);
+    // The echo completed the PENDING reply rather than adding a second bubble.
+    expect(await db.message.findMany({ where: { conversationId, text: "Echo before answer" }, select: { externalId: true, status: true } })).toEqual([
+      { externalId: mid, status: "SENT" },
+    ]);
     const sent = await pending;
     expect(sent.status).toBe(201);
     expect((await sent.json()).message).toMatchObject({ externalId: mid, status: "SENT" });

@@ -170,10 +170,10 @@ describe("Instagram webhook: messages", () => {
   it("stores attachments and story replies", async () => {
     const igsid = igsidFor("photo.sender");
     const imageMid = newInstagramMid();
-    await deliver(instagramAttachment({ senderId: igsid, mid: imageMid, url: `${graph.url}/__fake/cdn/photo.jpg` }));
+    await deliver(instagramAttachment({ senderId: igsid, mid: imageMid, url: `${graph.url}/cdn/photo.jpg` }));
     const image = (await messageByMid(imageMid))!;
     expect(image.type).toBe("IMAGE");
-    expect((image.attachments as unknown[])[0]).toMatchObject({ kind: "image", url: `${graph.url}/__fake/cdn/photo.jpg` });
+    expect((image.attachments as unknown[])[0]).toMatchObject({ kind: "image", url: `${graph.url}/cdn/photo.jpg` });
     expect((await conversationFor(igsid))!.lastMessagePreview).toBe("[image]");
 
     const storyMid = newInstagramMid();
