@@ -1,15 +1,15 @@
 import { instagramChannel } from "./instagram/instagram-channel";
+import { whatsappChannel } from "./whatsapp/whatsapp-channel";
 import type { ChannelAdapter, ChannelKey, DbChannel } from "./types";
 
 /** Every channel adapter, by key. Adding a channel is one import and one entry here. */
-const channels: Partial<Record<ChannelKey, ChannelAdapter>> = {
+const channels: Record<ChannelKey, ChannelAdapter> = {
   instagram: instagramChannel,
+  whatsapp: whatsappChannel,
 };
 
 export function getChannel(key: ChannelKey): ChannelAdapter {
-  const adapter = channels[key];
-  if (!adapter) throw new Error(`Channel "${key}" is not available`);
-  return adapter;
+  return channels[key];
 }
 
 /** The adapter for a webhook payload's `object` field, if any channel claims it. */
