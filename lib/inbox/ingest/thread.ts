@@ -57,7 +57,7 @@ async function upsertContact(tx: Tx, adapter: ChannelAdapter, participant: Parti
   };
   const ids =
     adapter.dbChannel === "WHATSAPP"
-      ? { whatsappId: participant.phone ?? participant.id }
+      ? { whatsappId: participant.id }
       : adapter.dbChannel === "INSTAGRAM"
         ? { instagramId: participant.id }
         : {};
