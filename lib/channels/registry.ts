@@ -1,24 +1,31 @@
+// Every channel the app speaks. Adding one (Messenger is next) is its folder plus one line in
+// `channels` (and its key in CHANNEL_KEYS); nothing outside lib/channels changes.
 import { instagramChannel } from "./instagram/instagram-channel";
-import { whatsappChannel } from "./whatsapp/whatsapp-channel";
 import type { ChannelAdapter, ChannelKey, DbChannel } from "./types";
+import { whatsappChannel } from "./whatsapp/whatsapp-channel";
 
-/** Every channel adapter, by key. Adding a channel is one import and one entry here. */
-const channels: Record<ChannelKey, ChannelAdapter> = {
+export const channels: Readonly<Record<ChannelKey, ChannelAdapter>> = {
   instagram: instagramChannel,
   whatsapp: whatsappChannel,
 };
+
+const allChannels = Object.values(channels);
 
 export function getChannel(key: ChannelKey): ChannelAdapter {
   return channels[key];
 }
 
-/** The adapter for a webhook payload's `object` field, if any channel claims it. */
-export function channelByObject(object: string): ChannelAdapter | undefined {
-  return Object.values(channels).find((adapter) => adapter.webhookObject === object);
+/** Narrows a route parameter or stored string to a key we have an adapter for. */
+export function isChannelKey(value: string): value is ChannelKey {
+  return Object.hasOwn(channels, value);
 }
 
-export function channelFromDb(channel: DbChannel): ChannelAdapter {
-  const adapter = Object.values(channels).find((candidate) => candidate.dbChannel === channel);
-  if (!adapter) throw new Error(`Channel ${channel} is not available`);
-  return adapter;
+/** The adapter for a webhook delivery's `object` field; undefined for objects we do not handle. */
+export function channelByObject(object: unknown): ChannelAdapter | undefined {
+  return allChannels.find((channel) => channel.webhookObject === object);
+}
+
+/** The adapter for a stored `Channel` enum value; undefined while a database channel has no adapter yet. */
+export function channelFromDb(dbChannel: DbChannel): ChannelAdapter | undefined {
+  return allChannels.find((channel) => channel.dbChannel === dbChannel);
 }

@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
-import { channelFromDb } from "@/lib/channels/registry";
+import { requireChannel } from "@/lib/inbox/require-channel";
 import type { Attachment } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { upstreamError } from "@/lib/inbox/upstream-error";
@@ -32,7 +32,7 @@ export async function fetchMessageMedia(messageId: string, indexParam: string): 
   if (!message || message.status === "DELETED" || !attachment || (!attachment.mediaId && !attachment.url)) {
     throw new ApiError({ code: "NOT_FOUND", message: "Attachment not found" });
   }
-  const adapter = channelFromDb(message.channel);
+  const adapter = requireChannel(message.channel);
   let file: { body: ArrayBuffer; mimeType: string };
   try {
     if (attachment.mediaId && adapter.media) {

@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import type { ChannelAdapter, ChannelCredentials, MessageTemplate } from "@/lib/channels/types";
-import { channelFromDb } from "@/lib/channels/registry";
+import { requireChannel } from "@/lib/inbox/require-channel";
 import { db } from "@/lib/db";
 import { upstreamError } from "@/lib/inbox/upstream-error";
 import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
@@ -66,7 +66,7 @@ export async function renderTemplatePreview(
 export async function listConversationTemplates(conversationId: string): Promise<MessageTemplate[]> {
   const conversation = await db.conversation.findUnique({ where: { id: conversationId }, select: { channel: true } });
   if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
-  const adapter = channelFromDb(conversation.channel);
+  const adapter = requireChannel(conversation.channel);
   if (!adapter.templates) return [];
   const creds = await loadChannelCredentials(adapter.key);
   if (!creds) {

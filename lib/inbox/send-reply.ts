@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
-import { channelFromDb } from "@/lib/channels/registry";
+import { requireChannel } from "@/lib/inbox/require-channel";
 import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -104,7 +104,7 @@ export async function retryMessage(input: { messageId: string; userId: string })
 }
 
 async function channelFor(conversation: ReplyConversation): Promise<{ adapter: ChannelAdapter; creds: ChannelCredentials }> {
-  const adapter = channelFromDb(conversation.channel);
+  const adapter = requireChannel(conversation.channel);
   const creds = await loadChannelCredentials(adapter.key);
   if (!creds) {
     throw new ApiError({

@@ -1,5 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
-import { channelFromDb, getChannel } from "@/lib/channels/registry";
+import { getChannel } from "@/lib/channels/registry";
+import { requireChannel } from "@/lib/inbox/require-channel";
 import { CHANNEL_KEYS, type ChannelAdapter, type ChannelKey, type RemoteConversation, type RemoteMessage } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { isBlocked } from "@/lib/inbox/blocklist";
@@ -34,7 +35,7 @@ export async function syncConversation(conversationId: string): Promise<SyncRepo
     select: { channel: true, contact: { select: { externalId: true } } },
   });
   if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
-  return syncFromRemote(channelFromDb(conversation.channel), { participantId: conversation.contact.externalId });
+  return syncFromRemote(requireChannel(conversation.channel), { participantId: conversation.contact.externalId });
 }
 
 async function syncFromRemote(

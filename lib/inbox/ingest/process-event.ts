@@ -1,5 +1,5 @@
-import { getChannel } from "@/lib/channels/registry";
-import { CHANNEL_KEYS, type ChannelAdapter, type ChannelKey } from "@/lib/channels/types";
+import { getChannel, isChannelKey } from "@/lib/channels/registry";
+import type { ChannelAdapter } from "@/lib/channels/types";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { EventStatus } from "@/lib/generated/prisma/enums";
@@ -63,8 +63,8 @@ export async function replayEvent(eventLogId: string): Promise<EventOutcome> {
 
 /** Events are logged under their channel key ("instagram", "whatsapp"). */
 function adapterFor(source: string): ChannelAdapter {
-  if (!(CHANNEL_KEYS as readonly string[]).includes(source)) throw new Error(`Unknown event source "${source}"`);
-  return getChannel(source as ChannelKey);
+  if (!isChannelKey(source)) throw new Error(`Unknown event source "${source}"`);
+  return getChannel(source);
 }
 
 async function finish(eventLogId: string, status: EventStatus, error: string | null) {
