@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { instagramText, postWebhook } from "../scripts/meta-sim/payloads";
+import { E2E_APP_URL, E2E_CHANNEL_ENV } from "./e2e-env";
 import { expect, test } from "./fixtures";
 
 // The e2e app's database (see playwright.config.ts); the seed script writes to it directly.
@@ -37,5 +39,34 @@ test.describe("settings: webhook events", () => {
     await expect(event.getByRole("button", { name: "Replay" })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath("settings-events.png"), fullPage: true });
     await testInfo.attach("settings-events", { path: testInfo.outputPath("settings-events.png"), contentType: "image/png" });
+  });
+
+  test("an admin replays an ignored delivery once its sender is unblocked, and a failed one again", async ({ adminPage: page }) => {
+    const sender = "7100000000000077";
+    expect((await page.request.post("/api/settings/blocklist", { data: { channel: "INSTAGRAM", identifier: sender } })).status()).toBe(201);
+    const delivered = await postWebhook({
+      appUrl: E2E_APP_URL,
+      channel: "instagram",
+      payload: instagramText({ senderId: sender, accountId: E2E_CHANNEL_ENV.INSTAGRAM_PAGE_ID, text: "Do you ship to Lisbon?" }),
+      appSecret: E2E_CHANNEL_ENV.INSTAGRAM_APP_SECRET,
+    });
+    expect(delivered.status).toBe(200);
+    const { eventId } = (await delivered.json()) as { eventId: string };
+    expect((await page.request.delete(`/api/settings/blocklist/INSTAGRAM/${sender}`)).status()).toBe(200);
+
+    await page.goto("/settings/events");
+    await page.getByLabel("Status").selectOption("IGNORED");
+    const ignored = page.getByTestId(`event-${eventId}`);
+    await expect(ignored).toBeVisible();
+    await ignored.getByRole("button", { name: "Replay" }).click();
+    await expect(ignored.getByRole("status")).toHaveText("Replayed: processed");
+    await expect(page.getByTestId("audit-trail")).toContainText(`replayed event instagram ${eventId}: processed`);
+    const inbox = await page.request.get("/api/inbox/conversations");
+    expect(await inbox.text()).toContain("Do you ship to Lisbon?");
+
+    await page.getByLabel("Status").selectOption("FAILED");
+    const failed = page.getByRole("list", { name: "Webhook events" }).locator("> li").first();
+    await failed.getByRole("button", { name: "Replay" }).click();
+    await expect(failed.getByRole("alert")).toContainText("Replayed; failed again");
   });
 });

@@ -47,7 +47,7 @@ export interface EnvIntegration {
 }
 
 export function integrationFromEnv(channel: IntegrationChannel): EnvIntegration | null {
-  const creds = getChannel(channel).credentialsFromEnv(env);
+  const creds = getChannel(channel).credentialsFromEnv(adapterEnv());
   if (!creds) return null;
   const ids: IntegrationConfig =
     channel === "instagram"
@@ -58,6 +58,12 @@ export function integrationFromEnv(channel: IntegrationChannel): EnvIntegration 
     appSecret: creds.appSecret,
     config: { webhookVerifyToken: creds.verifyToken, ...ids, graphApiVersion: creds.graphApiVersion },
   };
+}
+
+/** The validated env as the adapters read it: names to strings. */
+export function adapterEnv(): NodeJS.ProcessEnv {
+  const entries = Object.entries(env).map(([name, value]) => [name, value === undefined ? undefined : String(value)]);
+  return Object.fromEntries(entries) as NodeJS.ProcessEnv;
 }
 
 /** The id the Graph API is asked about: Instagram account (or page) id, or WhatsApp phone number id. */

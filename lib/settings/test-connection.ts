@@ -2,13 +2,11 @@ import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { graphRequest, parseGraphAnswer } from "@/lib/channels/meta/graph-client";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
-import { decryptSecret } from "@/lib/crypto/secret-box";
+import type { ChannelCredentials } from "@/lib/channels/types";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { encryptionKey } from "@/lib/local-secrets";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
-import { accountIdOf, integrationConfigSchema, integrationFromEnv, rowConfigures } from "@/lib/settings/integration-config";
+import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
 import type { IntegrationChannel } from "@/lib/validations/settings";
 
 /**
@@ -21,11 +19,7 @@ export type ConnectionResult =
   | { ok: true; connectedAs: string; verifiedAt: string }
   | { ok: false; error: string; reconnect: boolean };
 
-interface ProbeCredentials {
-  accessToken: string;
-  accountId: string;
-  graphApiVersion: string;
-}
+type ProbeCredentials = Pick<ChannelCredentials, "accessToken" | "accountId" | "graphApiUrl" | "graphApiVersion">;
 
 export async function testConnection(channel: IntegrationChannel, actorId: string): Promise<ConnectionResult> {
   const creds = await probeCredentials(channel);
@@ -54,16 +48,15 @@ const whatsappNumberSchema = z.object({
 });
 
 async function probe(channel: IntegrationChannel, creds: ProbeCredentials) {
-  const graph = { accessToken: creds.accessToken, graphApiUrl: env.META_GRAPH_API_URL, graphApiVersion: creds.graphApiVersion };
   try {
     if (channel === "instagram") {
-      const answer = await graphRequest(graph, { method: "GET", path: "/me", query: { fields: "id,name,username" } }, { channel });
+      const answer = await graphRequest(creds, { method: "GET", path: "/me", query: { fields: "id,name,username" } }, { channel });
       const account = parseGraphAnswer(instagramAccountSchema, answer, channel);
       const connectedAs = [account.username && `@${account.username}`, account.name && `(${account.name})`].filter(Boolean).join(" ");
       return { ok: true as const, connectedAs: connectedAs || account.id };
     }
     const answer = await graphRequest(
-      graph,
+      creds,
       { method: "GET", path: `/${encodeURIComponent(creds.accountId)}`, query: { fields: "id,display_phone_number,verified_name" } },
       { channel },
     );
@@ -83,31 +76,14 @@ function describeFailure(error: GraphApiError): string {
   return error.userMessage;
 }
 
-/** The credentials the channel runs with: the saved row when it configures the channel, else env. */
+/** Exactly the credentials the message pipeline sends with (saved row, env filling the gaps). */
 async function probeCredentials(channel: IntegrationChannel): Promise<ProbeCredentials> {
-  const row = await db.integration.findUnique({
-    where: { name: channel },
-    select: { accessToken: true, apiSecret: true, config: true },
-  });
-  const fromEnv = integrationFromEnv(channel);
-  const useRow = row !== null && rowConfigures(channel, row);
-  const config = useRow ? integrationConfigSchema.parse(row.config ?? {}) : (fromEnv?.config ?? {});
-  const accessToken = useRow ? openToken(row.accessToken) : fromEnv?.accessToken;
-  const accountId = accountIdOf(channel, config);
-  if (!accessToken || !accountId) {
+  const creds = await loadChannelCredentials(channel);
+  if (!creds?.accessToken || !creds.accountId) {
     throw new ApiError({
       code: "CHANNEL_NOT_CONFIGURED",
-      message: "Save an access token and the account id first, then test the connection",
+      message: "Enable the channel and save its access token, app secret, verify token and account id, then test the connection",
     });
   }
-  return { accessToken, accountId, graphApiVersion: config.graphApiVersion || env.META_GRAPH_API_VERSION };
-}
-
-function openToken(sealed: string | null): string | undefined {
-  if (!sealed) return undefined;
-  try {
-    return decryptSecret(sealed, encryptionKey());
-  } catch {
-    throw new ApiError({ code: "CHANNEL_NOT_CONFIGURED", message: "The stored access token cannot be read any more; enter it again" });
-  }
+  return creds;
 }

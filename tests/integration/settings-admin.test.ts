@@ -49,6 +49,7 @@ describe("settings: admin-only API", () => {
       ["POST", "/api/settings/blocklist", { channel: "INSTAGRAM", identifier: "123" }],
       ["DELETE", "/api/settings/blocklist/INSTAGRAM/123"],
       ["GET", "/api/settings/events"],
+      ["POST", "/api/settings/events/some-event/replay"],
       ["GET", "/api/settings/audit?scope=user"],
     ];
     for (const [method, path, body] of routes) {
