@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callApi } from "../helpers/api";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
 import { openAppDb } from "../helpers/app-db";
 import { createUser, signIn } from "../helpers/session";
@@ -7,21 +8,11 @@ import { createUser, signIn } from "../helpers/session";
 
 const AGENT = { name: "Alex Agent", email: "agent@example.com", password: "agent-password-1", role: "AGENT" as const };
 
-async function call(appUrl: string, cookie: string, method: string, path: string, body?: unknown) {
-  const res = await fetch(`${appUrl}${path}`, {
-    method,
-    headers: { cookie, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
 describe("settings: admin-only API", () => {
   let app: RunningApp;
   let db: Awaited<ReturnType<typeof openAppDb>>;
   let admin: string;
-  const as = (cookie: string) => (method: string, path: string, body?: unknown) => call(app.url, cookie, method, path, body);
+  const as = (cookie: string) => (method: string, path: string, body?: unknown) => callApi(app.url, cookie, method, path, body);
 
   beforeAll(async () => {
     app = await startApp();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { DEMO_INSTAGRAM_ACCOUNT_ID, instagramText, postWebhook } from "../../scripts/meta-sim/payloads";
+import { callApi } from "../helpers/api";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
 import { signIn } from "../helpers/session";
 
@@ -13,14 +14,7 @@ describe("settings: blocklist and replay through real webhooks", () => {
   let app: RunningApp;
   let graph: FakeGraph;
   let cookie: string;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, body: await res.json() };
-  };
+  const call = (method: string, path: string, body?: unknown) => callApi(app.url, cookie, method, path, body);
   const deliver = async (payload: unknown) => {
     const res = await postWebhook({ appUrl: app.url, channel: "instagram", payload, appSecret: APP_SECRET });
     expect(res.status).toBe(200);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import { callApi } from "../helpers/api";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
 import { openAppDb } from "../helpers/app-db";
 import { signIn } from "../helpers/session";
@@ -17,14 +18,7 @@ describe("settings: secrets never leave the server", () => {
   let app: RunningApp;
   let graph: FakeGraph;
   let cookie: string;
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${app.url}${path}`, {
-      method,
-      headers: { cookie, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: res.status, text: await res.text() };
-  };
+  const call = (method: string, path: string, body?: unknown) => callApi(app.url, cookie, method, path, body);
 
   beforeAll(async () => {
     graph = await startFakeGraph({ port: FAKE_GRAPH_PORT });
