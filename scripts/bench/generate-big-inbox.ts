@@ -25,16 +25,19 @@ export interface BigInbox {
   messages: number;
   /** The long thread's conversation id. */
   bigThreadId: string;
-  /** A word that appears in some contact names, for the search benchmark. */
+  /** Words for the search benchmark: in some contact names; in a few messages' text only. */
   searchTerm: string;
+  textSearchTerm: string;
   elapsedMs: number;
 }
 
 const FIRST = ["Ana", "Bruno", "Carla", "Diogo", "Eva", "Filipe", "Gabriela", "Hugo", "Inês", "João", "Karina", "Luís", "Marta", "Nuno", "Olívia", "Pedro", "Rita", "Sofia", "Tiago", "Vera"];
 const LAST = ["Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins", "Jesus", "Sousa", "Fernandes", "Gonçalves", "Gomes", "Lopes", "Marques", "Alves", "Almeida", "Ribeiro", "Pinto", "Carvalho"];
 const WORDS = ["sofa", "price", "delivery", "blue", "table", "chair", "available", "discount", "colour", "size", "tomorrow", "thanks", "order", "lamp", "warranty", "shipping", "invoice", "oak", "linen", "cushion"];
-/** Rare enough that a search for it has to look through the whole inbox. */
+/** In ~100 contact names: a search by name. */
 export const SEARCH_TERM = "Quintanilha";
+/** In one message in 10,000 and in no name: a search that has to look through message text. */
+export const TEXT_SEARCH_TERM = "ottoman";
 
 const DAY_MS = 86_400_000;
 
@@ -121,8 +124,8 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
     for (let m = 0; m < messageCount; m++) {
       const sentAt = createdAt + (m + 1) * 60_000;
       const inbound = m % 3 !== 1;
-      const text = sentence();
       const seq = messageSeq++;
+      const text = seq % 10_000 === 5_000 ? `is the ${TEXT_SEARCH_TERM} ${sentence()}` : sentence();
       insertMessage.run(
         `bm${pad(seq)}`,
         conversationId,
@@ -179,7 +182,7 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
     .prepare(`SELECT (SELECT count(*) FROM "Conversation") AS conversations, (SELECT count(*) FROM "Message") AS messages`)
     .get() as { conversations: number; messages: number };
   database.close();
-  return { file, ...counts, bigThreadId, searchTerm: SEARCH_TERM, elapsedMs: Date.now() - started };
+  return { file, ...counts, bigThreadId, searchTerm: SEARCH_TERM, textSearchTerm: TEXT_SEARCH_TERM, elapsedMs: Date.now() - started };
 }
 
 async function main() {
@@ -199,7 +202,7 @@ async function main() {
   });
   console.log(
     `Generated ${result.conversations} conversations and ${result.messages} messages in ${(result.elapsedMs / 1000).toFixed(1)} s → ${result.file}\n` +
-      `Long thread: ${result.bigThreadId}; search term: ${result.searchTerm}`,
+      `Long thread: ${result.bigThreadId}; search terms: ${result.searchTerm} (names), ${result.textSearchTerm} (message text)`,
   );
 }
 
