@@ -93,11 +93,11 @@ try {
       });
       row("Big inbox generated (conversations / messages)", `${inbox.conversations} / ${inbox.messages} in ${(inbox.elapsedMs / 1000).toFixed(1)} s`);
       console.log(`Big inbox: timing the API … (load ${loadNow()})`);
-      const figures = await withApp({ dataDir }, (app, cookie) => benchBigInbox(app.url, cookie, inbox));
-      row("List, first page: p95", ms(figures.listP95), "< 50 ms", figures.listP95 < 50);
-      row(`Search by name (?q=${inbox.searchTerm}): p95`, ms(figures.searchP95), "< 150 ms", figures.searchP95 < 150);
-      row(`Search in message text (?q=${inbox.textSearchTerm}): p95`, ms(figures.textSearchP95), "< 150 ms", figures.textSearchP95 < 150);
-      row("5k-message thread, first page: p95", ms(figures.threadP95), "< 50 ms", figures.threadP95 < 50);
+      const probes = await withApp({ dataDir }, (app, cookie) => benchBigInbox(app.url, cookie, inbox));
+      for (const probe of probes) {
+        const measured = typeof probe.p95 === "number";
+        row(`${probe.name}: p95`, measured ? ms(probe.p95 as number) : `not measured: ${probe.p95}`, `< ${probe.targetMs} ms`, measured && (probe.p95 as number) < probe.targetMs);
+      }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "./postgres";
 
 /**
@@ -15,7 +16,8 @@ import { createTestDatabase } from "./postgres";
 
 export const TEST_DATABASE = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+// import.meta.url rather than __dirname: the benchmark loads this helper as an ES module through tsx.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const TEST_ADMIN = { name: "Ada Admin", email: "admin@example.com", password: "admin-password-1" } as const;
 
 export interface RunningApp {
