@@ -8,7 +8,7 @@ import type { Random } from "../../scripts/bench/random";
 
 export interface FuzzBody {
   kind: string;
-  body: string | Uint8Array;
+  body: string | Uint8Array<ArrayBuffer>;
   contentType: string;
 }
 
@@ -123,7 +123,7 @@ export function badBody(random: Random, valid: unknown): FuzzBody {
     case 3:
       return { kind: "random-object", body: JSON.stringify(randomObject(random)), contentType: json };
     case 4:
-      return { kind: "bytes", body: Uint8Array.from({ length: random.int(2048) }, () => random.int(256)), contentType: json };
+      return { kind: "bytes", body: new Uint8Array(Array.from({ length: random.int(2048) }, () => random.int(256))), contentType: json };
     case 5:
       return { kind: "empty", body: "", contentType: random.pick([json, "text/plain", "application/x-www-form-urlencoded"]) };
     case 6:

@@ -5,7 +5,7 @@
 // Reproduce a failure with FUZZ_SEED=<seed printed below>.
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { instagramText, signPayload, whatsappText } from "../../scripts/meta-sim/payloads";
+import { instagramText, newInstagramMid, newWamid, signPayload, whatsappText } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { appSecretFor, channelEnv } from "../../scripts/bench/channel-env";
 import { createRandom } from "../../scripts/bench/random";
@@ -105,11 +105,11 @@ describe("bad input", () => {
     for (const channel of CHANNELS) {
       const sent: { id: string; text: string }[] = [];
       for (const text of texts) {
+        const id = channel === "instagram" ? newInstagramMid() : newWamid("351910000001");
         const payload =
           channel === "instagram"
-            ? instagramText({ senderId: "7000000000000001", text })
-            : whatsappText({ from: "351910000001", name: "Zoë Ålvarez-Núñez 🌸", text });
-        const id = channel === "instagram" ? payload.entry[0].messaging[0].message!.mid : payload.entry[0].changes[0].value.messages![0].id;
+            ? instagramText({ senderId: "7000000000000001", text, mid: id })
+            : whatsappText({ from: "351910000001", name: "Zoë Ålvarez-Núñez 🌸", text, wamid: id });
         const rawBody = JSON.stringify(payload);
         const res = await postDelivery(channel, rawBody, signPayload(rawBody, appSecretFor(channel)), `round-trip ${channel}`);
         expect(res.status).toBe(200);
@@ -184,7 +184,7 @@ describe("bad input", () => {
     await inPool(cases, 8, async (index) => {
       const channel = CHANNELS[index % 2];
       const body = badBody(random, validPayload(channel));
-      const bytes = typeof body.body === "string" ? Buffer.from(body.body, "utf8") : Buffer.from(body.body);
+      const bytes = typeof body.body === "string" ? new TextEncoder().encode(body.body) : body.body;
       const signature = `sha256=${createHmac("sha256", appSecretFor(channel)).update(bytes).digest("hex")}`;
       const res = await postDelivery(channel, { ...body, body: bytes }, signature, `#${index} ${channel} signed`);
       statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
