@@ -11,7 +11,10 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   redeliveryShare: number;
+  channels: ChannelKey[];
 }
+
+export type ChannelKey = "instagram" | "whatsapp";
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -38,7 +41,7 @@ export interface IngestFigures {
 }
 
 interface Delivery {
-  channel: "instagram" | "whatsapp";
+  channel: ChannelKey;
   externalId: string;
   body: string;
   signature: string;
@@ -55,12 +58,12 @@ function figures(result: autocannon.Result): LoadFigures {
   };
 }
 
-/** Builds a fresh signed delivery: a text from one of a pool of customers, half per channel. */
-function deliveryFactory(seed: number) {
+/** Builds a fresh signed delivery: a text from one of a pool of customers, channels in equal shares. */
+function deliveryFactory(seed: number, channels: ChannelKey[]) {
   const random = createRandom(seed);
   return (): Delivery => {
     const customer = random.int(1000);
-    if (random.next() < 0.5) {
+    if (random.pick(channels) === "instagram") {
       const mid = newInstagramMid();
       const body = JSON.stringify(instagramText({ senderId: `9${String(customer).padStart(15, "0")}`, mid, text: `Burst message ${mid.slice(-10)}` }));
       return { channel: "instagram", externalId: mid, body, signature: signPayload(body, appSecretFor("instagram")) };
@@ -90,7 +93,7 @@ export async function benchHealth(appUrl: string, options: LoadOptions): Promise
 }
 
 export async function benchWebhooks(appUrl: string, options: LoadOptions) {
-  const next = deliveryFactory(8);
+  const next = deliveryFactory(8, options.channels);
   const random = createRandom(9);
   const recent: Delivery[] = [];
   const acknowledged = new Set<string>();

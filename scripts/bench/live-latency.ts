@@ -2,17 +2,18 @@
 // to the delivery just sent.
 import { instagramText, postWebhook, whatsappText } from "../meta-sim/payloads";
 import { appSecretFor } from "./channel-env";
+import type { ChannelKey } from "./ingest";
 import { openSse } from "./sse-client";
 
 const isMessageCreated = (event: unknown) =>
   typeof event === "object" && event !== null && (event as { type?: unknown }).type === "message.created";
 
-export async function benchLiveLatency(appUrl: string, cookie: string, samples: number): Promise<number[]> {
+export async function benchLiveLatency(appUrl: string, cookie: string, samples: number, channels: ChannelKey[]): Promise<number[]> {
   const stream = await openSse(`${appUrl}/api/inbox/events`, cookie);
   const latencies: number[] = [];
   try {
     for (let i = 0; i < samples; i++) {
-      const channel = i % 2 === 0 ? "instagram" : "whatsapp";
+      const channel = channels[i % channels.length];
       const payload =
         channel === "instagram"
           ? instagramText({ senderId: `8${String(i % 20).padStart(15, "0")}`, text: `Live ${i}` })

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,inbox,live] [--duration 20] [--connections 50]
+//   npm run bench [-- --only ingest,inbox,live] [--duration 20] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,7 +13,7 @@ import { signIn } from "../../tests/helpers/session";
 import { benchBigInbox } from "./big-inbox";
 import { channelEnv } from "./channel-env";
 import { generateBigInbox } from "./generate-big-inbox";
-import { benchIngest } from "./ingest";
+import { benchIngest, type ChannelKey } from "./ingest";
 import { benchLiveLatency } from "./live-latency";
 import { describeMachine, loadNow } from "./machine";
 import { ms, percentile } from "./stats";
@@ -30,11 +30,13 @@ const { values } = parseArgs({
     only: { type: "string", default: "ingest,inbox,live" },
     duration: { type: "string", default: "20" },
     connections: { type: "string", default: "50" },
+    channels: { type: "string", default: "instagram,whatsapp" },
     conversations: { type: "string", default: "100000" },
     messages: { type: "string", default: "1000000" },
   },
 });
 const sections = new Set(values.only.split(","));
+const channels = values.channels.split(",").filter((name): name is ChannelKey => name === "instagram" || name === "whatsapp");
 const appPort = Number(process.env.BENCH_APP_PORT ?? 3600);
 const graphPort = Number(process.env.BENCH_GRAPH_PORT ?? 4600);
 const rows: Row[] = [];
@@ -58,8 +60,8 @@ async function withApp<T>(options: { dataDir?: string }, run: (app: RunningApp, 
 
 try {
   if (sections.has("ingest")) {
-    const load = { connections: Number(values.connections), durationSeconds: Number(values.duration), redeliveryShare: 0.1 };
-    console.log(`Webhook ingest: ${load.connections} connections × ${load.durationSeconds} s, health first … (load ${loadNow()})`);
+    const load = { connections: Number(values.connections), durationSeconds: Number(values.duration), redeliveryShare: 0.1, channels };
+    console.log(`Webhook ingest (${channels.join(" + ")}): ${load.connections} connections × ${load.durationSeconds} s, health first … (load ${loadNow()})`);
     const ingest = await withApp({}, (app) => benchIngest(app, load));
     const ratio = ingest.webhook.requestsPerSecond / ingest.health.requestsPerSecond;
     row("Webhook ingest: events/s (HTTP 200)", ingest.webhook.requestsPerSecond.toFixed(0), "≥ 500", ingest.webhook.requestsPerSecond >= 500);
@@ -106,7 +108,7 @@ try {
   if (sections.has("live")) {
     console.log(`Live latency: webhook → SSE event … (load ${loadNow()})`);
     try {
-      const latencies = await withApp({}, (app, cookie) => benchLiveLatency(app.url, cookie, 200));
+      const latencies = await withApp({}, (app, cookie) => benchLiveLatency(app.url, cookie, 200, channels));
       const p95 = percentile(latencies, 95);
       row("Live: webhook → SSE event p50 / p95", `${ms(percentile(latencies, 50))} / ${ms(p95)}`, "p95 < 250 ms", p95 < 250);
     } catch (error) {
