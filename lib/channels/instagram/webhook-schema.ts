@@ -63,7 +63,7 @@ export const instagramWebhookSchema = z.object({
   ),
 });
 
-export type InstagramWebhook = z.infer<typeof instagramWebhookSchema>;
+type InstagramWebhook = z.infer<typeof instagramWebhookSchema>;
 export type InstagramMessaging = NonNullable<InstagramWebhook["entry"][number]["messaging"]>[number];
 export type InstagramMessage = NonNullable<InstagramMessaging["message"]>;
 export type InstagramAttachment = NonNullable<InstagramMessage["attachments"]>[number];

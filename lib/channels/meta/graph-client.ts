@@ -33,7 +33,7 @@ export interface GraphClientOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 const defaultRetry: RetryPolicy = {
   maxAttempts: 3,
