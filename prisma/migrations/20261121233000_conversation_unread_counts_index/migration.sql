@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Conversation_hidden_status_unreadCount_channel_idx" ON "Conversation"("hidden", "status", "unreadCount", "channel");
