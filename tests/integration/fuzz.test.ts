@@ -4,7 +4,7 @@
 // JSON error shape. And text in any script survives the trip in and out exactly.
 // Reproduce a failure with FUZZ_SEED=<seed printed below>.
 import { createHmac } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { instagramText, newInstagramMid, newWamid, signPayload, whatsappText } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { appSecretFor, channelEnv } from "../../scripts/bench/channel-env";
@@ -98,6 +98,14 @@ describe("bad input", () => {
   afterAll(async () => {
     await app?.stop();
     await graph?.close();
+  });
+  // Each test judges only its own requests; the server's error lines explain any 5xx.
+  beforeEach(() => {
+    fivexx.length = 0;
+    badShapes.length = 0;
+  });
+  afterEach((context) => {
+    if (context.task.result?.state === "fail") console.log(app.logs().split("\n").filter((line) => /error|\[api\]/i.test(line)).slice(-20).join("\n"));
   });
 
   it("round-trips Unicode, emoji, RTL and 1000-character messages exactly: webhook in → API out", async () => {
