@@ -40,6 +40,9 @@ function roundTripTexts(): string[] {
     "<script>alert(1)</script> & \"quotes\" 'single' \\ back\\slash %s {{x}}",
     "a".repeat(1000),
     thousand,
+    // An emoji straddling the 120th and 200th UTF-16 unit, where previews and log summaries are cut.
+    `${"x".repeat(119)}${"🙂".repeat(60)}`,
+    `${"y".repeat(199)}${"🙂".repeat(60)}`,
   ];
 }
 
