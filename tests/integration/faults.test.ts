@@ -11,6 +11,7 @@ import { startApp, TEST_ADMIN, TEST_DATABASE, type RunningApp } from "../helpers
 import { countRows } from "../helpers/count-rows";
 import { inPool } from "../helpers/fuzz-inputs";
 import { signIn } from "../helpers/session";
+import { waitUntil } from "../helpers/wait-until";
 
 const CHANNELS = ["instagram", "whatsapp"] as const;
 type ChannelKey = (typeof CHANNELS)[number];
@@ -34,13 +35,6 @@ function delivery(channel: ChannelKey, customer: number, text: string) {
   return { id, payload };
 }
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe("faults", () => {
   let graph: FakeGraph;

@@ -14,6 +14,7 @@ import { countRows } from "../helpers/count-rows";
 import { badBody, hostileId, hostileQuery, inPool, oversizedBody, randomString, type FuzzBody } from "../helpers/fuzz-inputs";
 import { concretePath, isPublicRoute, listApiRoutes } from "../helpers/routes";
 import { signIn } from "../helpers/session";
+import { waitUntil } from "../helpers/wait-until";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
 const CHANNELS = ["instagram", "whatsapp"] as const;
@@ -269,10 +270,3 @@ describe("bad input", () => {
   }
 });
 
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
