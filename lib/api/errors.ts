@@ -64,9 +64,31 @@ export function errorBody(error: ApiError) {
   };
 }
 
+/**
+ * Prisma codes for a database that is busy (SQLite past its busy timeout is P1008), unreachable or
+ * out of connections: the request may succeed if repeated, so callers get 503 + Retry-After, not a
+ * final-looking 500 — Meta redelivers a webhook answered 503 instead of dropping it. Matched by
+ * name and code so this module stays free of the Prisma client.
+ */
+const DATABASE_UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"]);
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { name, code } = error as { name?: unknown; code?: unknown };
+  if (name === "PrismaClientInitializationError") return true;
+  return name === "PrismaClientKnownRequestError" && typeof code === "string" && DATABASE_UNAVAILABLE_CODES.has(code);
+}
+
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
     return Response.json(errorBody(error), { status: error.status });
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`[api] database unavailable: ${(error as { code?: string }).code ?? "initialization"}`);
+    return Response.json(
+      { error: { code: "SERVICE_UNAVAILABLE", message: "The database is busy. Please try again in a moment." } },
+      { status: 503, headers: { "Retry-After": "5" } },
+    );
   }
   // Unknown errors are logged server-side by name and message only (never request data, which may
   // carry tokens) and answered without details.

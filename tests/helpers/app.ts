@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createTestDatabase } from "./postgres";
 
 /**
@@ -15,7 +16,8 @@ import { createTestDatabase } from "./postgres";
 
 export const TEST_DATABASE = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+// import.meta.url rather than __dirname: the benchmark loads this helper as an ES module through tsx.
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const TEST_ADMIN = { name: "Ada Admin", email: "admin@example.com", password: "admin-password-1" } as const;
 
 export interface RunningApp {
@@ -25,6 +27,8 @@ export interface RunningApp {
   /** Everything the server printed so far: for assertions on logs (e.g. no secret in them). */
   logs(): string;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an OOM kill would: no shutdown hooks run. The data directory is kept. */
+  crash(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -38,11 +42,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningApp> {
+export async function startApp(
+  options: { env?: Record<string, string>; dataDir?: string; /** A fixed port (e.g. from a reserved range); free one when omitted. */ port?: number } = {},
+): Promise<RunningApp> {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` before the integration tests (npm test does).");
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "inbox-test-"));
@@ -87,7 +93,13 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
     await stop();
     throw error;
   }
-  return { url, dataDir, databaseUrl, logs: () => output, stop };
+  const crash = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      process.kill(-child.pid!, "SIGKILL");
+    });
+  return { url, dataDir, databaseUrl, logs: () => output, stop, crash };
 }
 
 async function freshDatabase(dataDir: string, given: string | undefined): Promise<{ url: string; drop(): Promise<void> }> {

@@ -5,19 +5,24 @@ import { ROOT, type RunningApp } from "./app";
 
 /** Signs in through next-auth's real credentials flow (CSRF token, callback) and returns the Cookie header. */
 export async function signIn(appUrl: string, email: string, password: string): Promise<string> {
+  const { csrfCookies, status, setCookies } = await signInSetCookies(appUrl, email, password);
+  const session = setCookies.find((cookie) => cookie.includes("session-token="));
+  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${status})`);
+  return cookieHeader([...csrfCookies, ...setCookies]);
+}
+
+/** The credentials flow's raw Set-Cookie headers, for checks on cookie attributes. */
+export async function signInSetCookies(appUrl: string, email: string, password: string) {
   const csrfResponse = await fetch(`${appUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookie = cookieHeader(csrfResponse.headers.getSetCookie());
+  const csrfCookies = csrfResponse.headers.getSetCookie();
   const response = await fetch(`${appUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookieHeader(csrfCookies) },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const cookies = response.headers.getSetCookie();
-  const session = cookies.find((cookie) => cookie.includes("session-token="));
-  if (!session) throw new Error(`Sign-in failed for ${email} (HTTP ${response.status})`);
-  return cookieHeader([...csrfResponse.headers.getSetCookie(), ...cookies]);
+  return { csrfCookies, status: response.status, setCookies: response.headers.getSetCookie() };
 }
 
 function cookieHeader(setCookies: string[]): string {

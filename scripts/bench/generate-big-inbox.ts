@@ -1,0 +1,209 @@
+// Fills a SQLite database with a sales team's inbox after a few years: by default 100k conversations
+// and 1M messages, one of them a 5k-message thread. Direct SQL through better-sqlite3 in big
+// transactions against the migrated schema — the app's own write path would take hours for this.
+//
+//   npx tsx scripts/bench/generate-big-inbox.ts --db ./data/big.db [--conversations 100000] [--messages 1000000]
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
+import { runMigrations } from "../../lib/db-migrate";
+import { createRandom } from "./random";
+
+export interface BigInboxOptions {
+  file: string;
+  conversations: number;
+  messages: number;
+  /** Messages in the one long thread the benchmark opens. */
+  bigThread: number;
+  seed?: number;
+}
+
+export interface BigInbox {
+  file: string;
+  conversations: number;
+  messages: number;
+  /** The long thread's conversation id. */
+  bigThreadId: string;
+  /** Words for the search benchmark: in some contact names; in a few messages' text only. */
+  searchTerm: string;
+  textSearchTerm: string;
+  elapsedMs: number;
+}
+
+const FIRST = ["Ana", "Bruno", "Carla", "Diogo", "Eva", "Filipe", "Gabriela", "Hugo", "Inês", "João", "Karina", "Luís", "Marta", "Nuno", "Olívia", "Pedro", "Rita", "Sofia", "Tiago", "Vera"];
+const LAST = ["Silva", "Santos", "Ferreira", "Pereira", "Oliveira", "Costa", "Rodrigues", "Martins", "Jesus", "Sousa", "Fernandes", "Gonçalves", "Gomes", "Lopes", "Marques", "Alves", "Almeida", "Ribeiro", "Pinto", "Carvalho"];
+const WORDS = ["sofa", "price", "delivery", "blue", "table", "chair", "available", "discount", "colour", "size", "tomorrow", "thanks", "order", "lamp", "warranty", "shipping", "invoice", "oak", "linen", "cushion"];
+/** In ~100 contact names: a search by name. */
+export const SEARCH_TERM = "Quintanilha";
+/** In one message in 10,000 and in no name: a search that has to look through message text. */
+export const TEXT_SEARCH_TERM = "ottoman";
+
+const DAY_MS = 86_400_000;
+
+/** DateTime as Prisma's SQLite adapter writes it (ISO 8601 with "+00:00"), so the app's comparisons hold. */
+function isoDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+}
+
+function pad(value: number): string {
+  return value.toString(36).padStart(7, "0");
+}
+
+export async function generateBigInbox(options: BigInboxOptions): Promise<BigInbox> {
+  const started = Date.now();
+  const file = path.resolve(options.file);
+  for (const suffix of ["", "-wal", "-shm"]) if (existsSync(file + suffix)) rmSync(file + suffix);
+  await runMigrations(`file:${file}`);
+
+  const database = new Database(file);
+  // A throwaway bulk load: no fsync, large cache. The app re-applies its own pragmas when it opens the file.
+  database.pragma("journal_mode = WAL");
+  database.pragma("synchronous = OFF");
+  database.pragma("cache_size = -262144");
+  database.pragma("temp_store = MEMORY");
+
+  const random = createRandom(options.seed ?? 42);
+  const now = Date.now();
+  const conversationCount = options.conversations;
+  const bigThreadMessages = Math.min(options.bigThread, options.messages);
+  const otherMessages = options.messages - bigThreadMessages;
+
+  const insertContact = database.prepare(
+    `INSERT INTO "Contact" ("id","channel","externalId","displayName","instagramId","instagramUsername","whatsappId","profileFetchedAt","createdAt","updatedAt")
+     VALUES (?,?,?,?,?,?,?,?,?,?)`,
+  );
+  const insertLead = database.prepare(
+    `INSERT INTO "Lead" ("id","contactId","status","lastContactAt","lastContactChannel","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?)`,
+  );
+  const insertConversation = database.prepare(
+    `INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","status","unreadCount","lastMessageAt","lastMessagePreview","lastInboundAt","hidden","createdAt","updatedAt")
+     VALUES (?,?,?,?,?,?,?,?,?,0,?,?)`,
+  );
+  const insertMessage = database.prepare(
+    `INSERT INTO "Message" ("id","conversationId","channel","direction","externalId","text","type","status","sentAt","createdAt","updatedAt")
+     VALUES (?,?,?,?,?,?,'TEXT',?,?,?,?)`,
+  );
+
+  const leadStatuses = ["NEW", "CONTACTED", "QUALIFIED", "WON", "LOST"];
+  let messageSeq = 0;
+  const sentence = () => {
+    const length = 3 + random.int(10);
+    const words: string[] = [];
+    for (let i = 0; i < length; i++) words.push(WORDS[random.int(WORDS.length)]);
+    return words.join(" ");
+  };
+
+  const writeConversation = (index: number, messageCount: number) => {
+    const channel = index % 2 === 0 ? "INSTAGRAM" : "WHATSAPP";
+    const key = pad(index);
+    const contactId = `bc${key}`;
+    const conversationId = `bv${key}`;
+    const first = FIRST[random.int(FIRST.length)];
+    const last = index % 997 === 0 ? SEARCH_TERM : LAST[random.int(LAST.length)];
+    const name = `${first} ${last}`;
+    const lastAt = now - random.int(365 * DAY_MS);
+    const createdAt = lastAt - messageCount * 60_000;
+    const externalId = channel === "INSTAGRAM" ? `17${String(index).padStart(14, "0")}` : `3519${String(index).padStart(8, "0")}`;
+    insertContact.run(
+      contactId,
+      channel,
+      externalId,
+      name,
+      channel === "INSTAGRAM" ? externalId : null,
+      channel === "INSTAGRAM" ? `${first}.${last}.${index}`.toLowerCase() : null,
+      channel === "WHATSAPP" ? externalId : null,
+      isoDate(createdAt),
+      isoDate(createdAt),
+      isoDate(lastAt),
+    );
+    insertLead.run(`bl${key}`, contactId, leadStatuses[random.int(5)], isoDate(lastAt), channel, isoDate(createdAt), isoDate(lastAt));
+
+    let preview = "";
+    let lastInboundAt = createdAt;
+    for (let m = 0; m < messageCount; m++) {
+      const sentAt = createdAt + (m + 1) * 60_000;
+      const inbound = m % 3 !== 1;
+      const seq = messageSeq++;
+      const text = seq % 10_000 === 5_000 ? `is the ${TEXT_SEARCH_TERM} ${sentence()}` : sentence();
+      insertMessage.run(
+        `bm${pad(seq)}`,
+        conversationId,
+        channel,
+        inbound ? "INBOUND" : "OUTBOUND",
+        channel === "INSTAGRAM" ? `aWdfZAG1faXRlbTox${seq}` : `wamid.bench${seq}`,
+        text,
+        inbound ? "DELIVERED" : "READ",
+        isoDate(sentAt),
+        isoDate(sentAt),
+        isoDate(sentAt),
+      );
+      preview = text;
+      if (inbound) lastInboundAt = sentAt;
+    }
+    insertConversation.run(
+      conversationId,
+      channel,
+      channel === "INSTAGRAM" ? "17841400000000001" : "106540352242922",
+      contactId,
+      random.int(10) === 0 ? "ARCHIVED" : "OPEN",
+      random.int(4) === 0 ? 1 + random.int(5) : 0,
+      isoDate(lastAt),
+      preview.slice(0, 120),
+      isoDate(lastInboundAt),
+      isoDate(createdAt),
+      isoDate(lastAt),
+    );
+    return conversationId;
+  };
+
+  // Foreign keys stay off during the load (rows arrive child-first within a transaction); the
+  // generator's ids are consistent by construction.
+  database.pragma("foreign_keys = OFF");
+  const perConversation = conversationCount > 1 ? otherMessages / (conversationCount - 1) : 0;
+  let bigThreadId = "";
+  const BATCH = 10_000;
+  for (let start = 0; start < conversationCount; start += BATCH) {
+    database.transaction(() => {
+      for (let index = start; index < Math.min(start + BATCH, conversationCount); index++) {
+        if (index === 0) {
+          bigThreadId = writeConversation(0, bigThreadMessages);
+          continue;
+        }
+        // Spread the remainder evenly, so the totals are exact.
+        const count = Math.floor(index * perConversation) - Math.floor((index - 1) * perConversation);
+        writeConversation(index, count);
+      }
+    })();
+  }
+  database.pragma("wal_checkpoint(TRUNCATE)");
+  database.exec("ANALYZE");
+  const counts = database
+    .prepare(`SELECT (SELECT count(*) FROM "Conversation") AS conversations, (SELECT count(*) FROM "Message") AS messages`)
+    .get() as { conversations: number; messages: number };
+  database.close();
+  return { file, ...counts, bigThreadId, searchTerm: SEARCH_TERM, textSearchTerm: TEXT_SEARCH_TERM, elapsedMs: Date.now() - started };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      db: { type: "string", default: "./data/big-inbox.db" },
+      conversations: { type: "string", default: "100000" },
+      messages: { type: "string", default: "1000000" },
+      "big-thread": { type: "string", default: "5000" },
+    },
+  });
+  const result = await generateBigInbox({
+    file: values.db,
+    conversations: Number(values.conversations),
+    messages: Number(values.messages),
+    bigThread: Number(values["big-thread"]),
+  });
+  console.log(
+    `Generated ${result.conversations} conversations and ${result.messages} messages in ${(result.elapsedMs / 1000).toFixed(1)} s → ${result.file}\n` +
+      `Long thread: ${result.bigThreadId}; search terms: ${result.searchTerm} (names), ${result.textSearchTerm} (message text)`,
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

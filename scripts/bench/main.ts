@@ -1,0 +1,136 @@
+// `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
+// prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
+//
+//   npm run bench [-- --only ingest,inbox,live] [--duration 20] [--connections 50] [--channels instagram,whatsapp]
+// Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startFakeGraph } from "../fake-graph/start-fake-graph";
+import { startApp, TEST_ADMIN, type RunningApp } from "../../tests/helpers/app";
+import { signIn } from "../../tests/helpers/session";
+import { benchBigInbox } from "./big-inbox";
+import { channelEnv } from "./channel-env";
+import { generateBigInbox } from "./generate-big-inbox";
+import { benchIngest, type ChannelKey } from "./ingest";
+import { benchLiveLatency } from "./live-latency";
+import { describeMachine, loadNow } from "./machine";
+import { ms, percentile } from "./stats";
+
+interface Row {
+  measure: string;
+  value: string;
+  target: string;
+  met: boolean | null;
+}
+
+const { values } = parseArgs({
+  options: {
+    only: { type: "string", default: "ingest,inbox,live" },
+    duration: { type: "string", default: "20" },
+    connections: { type: "string", default: "50" },
+    channels: { type: "string", default: "instagram,whatsapp" },
+    conversations: { type: "string", default: "100000" },
+    messages: { type: "string", default: "1000000" },
+  },
+});
+const sections = new Set(values.only.split(","));
+const channels = values.channels.split(",").filter((name): name is ChannelKey => name === "instagram" || name === "whatsapp");
+const appPort = Number(process.env.BENCH_APP_PORT ?? 3600);
+const graphPort = Number(process.env.BENCH_GRAPH_PORT ?? 4600);
+const rows: Row[] = [];
+const notes: string[] = [];
+const row = (measure: string, value: string, target = "", met: boolean | null = null) => rows.push({ measure, value, target, met });
+
+const machine = describeMachine();
+console.log(`Machine: ${machine.cores} cores (${machine.cpuModel}), ${machine.memory}, Node ${machine.node}; load ${machine.load}`);
+
+const graph = await startFakeGraph({ port: graphPort });
+const env = channelEnv(graph.url);
+
+async function withApp<T>(options: { dataDir?: string }, run: (app: RunningApp, cookie: string) => Promise<T>): Promise<T> {
+  const app = await startApp({ port: appPort, env, dataDir: options.dataDir });
+  try {
+    return await run(app, await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password));
+  } finally {
+    await app.stop();
+  }
+}
+
+try {
+  if (sections.has("ingest")) {
+    const load = { connections: Number(values.connections), durationSeconds: Number(values.duration), redeliveryShare: 0.1, channels };
+    console.log(`Webhook ingest (${channels.join(" + ")}): ${load.connections} connections × ${load.durationSeconds} s, health first … (load ${loadNow()})`);
+    const ingest = await withApp({}, (app) => benchIngest(app, load));
+    const ratio = ingest.webhook.requestsPerSecond / ingest.health.requestsPerSecond;
+    row("Webhook ingest: events/s (HTTP 200)", ingest.webhook.requestsPerSecond.toFixed(0), "≥ 500", ingest.webhook.requestsPerSecond >= 500);
+    row("Webhook ingest: latency p50", ms(ingest.webhook.p50));
+    row("Webhook ingest: latency p99", ms(ingest.webhook.p99), "< 100 ms", ingest.webhook.p99 < 100);
+    row("GET /api/health under the same load: req/s", ingest.health.requestsPerSecond.toFixed(0));
+    row("GET /api/health: latency p50 / p99", `${ms(ingest.health.p50)} / ${ms(ingest.health.p99)}`);
+    row("Ratio webhook / health", ratio.toFixed(2), "≥ 0.3", ratio >= 0.3);
+    row(
+      "Deliveries acknowledged (of which redeliveries) / non-2xx / errors",
+      `${ingest.acknowledged} (${ingest.redeliveries}) / ${ingest.webhook.non2xx} / ${ingest.webhook.errors}`,
+    );
+    row(
+      "Unique messages acknowledged → stored once / missing / duplicates",
+      `${ingest.uniqueAcknowledged} → ${ingest.storedOnce} / ${ingest.missing} / ${ingest.duplicates}`,
+      "all once, 0 lost",
+      ingest.missing === 0 && ingest.duplicates === 0 && ingest.storedOnce === ingest.uniqueAcknowledged,
+    );
+    row("Background processing drained after the burst in", `${ingest.drainSeconds.toFixed(1)} s (${ingest.failedEvents} events FAILED)`);
+  }
+
+  if (sections.has("inbox")) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "inbox-bench-"));
+    try {
+      console.log(`Big inbox: generating ${values.conversations} conversations / ${values.messages} messages …`);
+      const inbox = await generateBigInbox({
+        file: path.join(dataDir, "inbox.db"),
+        conversations: Number(values.conversations),
+        messages: Number(values.messages),
+        bigThread: 5000,
+      });
+      row("Big inbox generated (conversations / messages)", `${inbox.conversations} / ${inbox.messages} in ${(inbox.elapsedMs / 1000).toFixed(1)} s`);
+      console.log(`Big inbox: timing the API … (load ${loadNow()})`);
+      const probes = await withApp({ dataDir }, (app, cookie) => benchBigInbox(app.url, cookie, inbox));
+      for (const probe of probes) {
+        const measured = typeof probe.p95 === "number";
+        row(`${probe.name}: p95`, measured ? ms(probe.p95 as number) : `not measured: ${probe.p95}`, `< ${probe.targetMs} ms`, measured && (probe.p95 as number) < probe.targetMs);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  if (sections.has("live")) {
+    console.log(`Live latency: webhook → SSE event … (load ${loadNow()})`);
+    try {
+      const latencies = await withApp({}, (app, cookie) => benchLiveLatency(app.url, cookie, 200, channels));
+      const p95 = percentile(latencies, 95);
+      row("Live: webhook → SSE event p50 / p95", `${ms(percentile(latencies, 50))} / ${ms(p95)}`, "p95 < 250 ms", p95 < 250);
+    } catch (error) {
+      notes.push(`Live latency not measured: ${error instanceof Error ? error.message : String(error)}`);
+      row("Live: webhook → SSE event p95", "not measured", "p95 < 250 ms", false);
+    }
+  }
+} finally {
+  await graph.close();
+}
+
+printTable(rows);
+for (const note of notes) console.log(`Note: ${note}`);
+console.log(`Load average after the run (1 / 5 / 15 min): ${loadNow()}`);
+process.exitCode = rows.some((entry) => entry.met === false) ? 1 : 0;
+
+function printTable(entries: Row[]) {
+  const cells = entries.map((entry) => [entry.measure, entry.value, entry.target, entry.met === null ? "" : entry.met ? "met" : "MISSED"]);
+  const header = ["Measure", "Value", "Target", ""];
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column].length)));
+  const line = (cell: string[]) => `| ${cell.map((text, column) => text.padEnd(widths[column])).join(" | ")} |`;
+  console.log(`\n${line(header)}\n|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
+  for (const cell of cells) console.log(line(cell));
+  console.log();
+}
