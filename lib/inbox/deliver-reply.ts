@@ -1,3 +1,4 @@
+import { truncateText } from "@/lib/text/truncate";
 import { ApiError } from "@/lib/api/errors";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
 import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
@@ -74,7 +75,7 @@ async function recordSent(message: OutboundMessage, target: DeliveryTarget, exte
       { countsAsUnread: false },
     );
     await logReply(tx, target, message.id, target.template ? "template_sent" : "reply_sent",
-      target.template ? `Template "${target.template.name}" sent` : `Replied: ${(message.text ?? "").slice(0, 120)}`);
+      target.template ? `Template "${target.template.name}" sent` : `Replied: ${truncateText(message.text ?? "", 120)}`);
     return updated;
   }, TRANSACTION_OPTIONS);
   await publishChanged(adapter, message);

@@ -1,3 +1,4 @@
+import { truncateText } from "@/lib/text/truncate";
 import type { ChannelAdapter } from "@/lib/channels/types";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { previewOf, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
@@ -71,7 +72,7 @@ async function storeMessage(
       leadId: thread.leadId,
       messageId: message.id,
       kind: inbound ? "inbound_message" : "outbound_echo",
-      summary: `${inbound ? "Received" : "Sent from the app"}: ${previewOf(event).slice(0, 120)}`,
+      summary: `${inbound ? "Received" : "Sent from the app"}: ${truncateText(previewOf(event), 120)}`,
     },
   });
   return {

@@ -1,3 +1,4 @@
+import { truncateText } from "@/lib/text/truncate";
 import { getChannel, isChannelKey } from "@/lib/channels/registry";
 import type { ChannelAdapter } from "@/lib/channels/types";
 import { ApiError } from "@/lib/api/errors";
@@ -44,7 +45,7 @@ export async function processEvent(eventLogId: string): Promise<EventOutcome> {
     await finish(eventLogId, status, null);
     return outcome(eventLogId, status, null, results);
   } catch (error) {
-    const message = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
+    const message = truncateText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 2000);
     console.error(`[ingest] event ${eventLogId} (${row.source}) failed: ${message}`);
     await finish(eventLogId, "FAILED", message);
     return outcome(eventLogId, "FAILED", message, results);

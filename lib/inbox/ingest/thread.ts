@@ -1,3 +1,4 @@
+import { truncateText } from "@/lib/text/truncate";
 import type { ChannelAdapter, Participant } from "@/lib/channels/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -97,7 +98,7 @@ export async function touchConversation(
     data: {
       // A customer writing again also brings an archived thread back.
       ...(message.countsAsUnread ? { unreadCount: { increment: 1 }, status: "OPEN" as const } : {}),
-      ...(newest ? { lastMessageAt: message.at, lastMessagePreview: message.preview.slice(0, 200) } : {}),
+      ...(newest ? { lastMessageAt: message.at, lastMessagePreview: truncateText(message.preview, 200) } : {}),
       ...(newestInbound ? { lastInboundAt: message.at } : {}),
     },
   });
