@@ -4,6 +4,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { encryptionKey } from "@/lib/local-secrets";
+import { eventBus } from "@/lib/realtime/bus";
 import { accountIdOf, adapterEnv, integrationConfigSchema } from "@/lib/settings/integration-config";
 
 /**
@@ -12,7 +13,46 @@ import { accountIdOf, adapterEnv, integrationConfigSchema } from "@/lib/settings
  * A disabled Integration turns the channel off (null). Secrets are decrypted here and nowhere else.
  */
 
-export async function loadChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
+export function loadChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
+  return credentialsCache().get(key);
+}
+
+/**
+ * Every webhook delivery and every ingested event needs the credentials; reading and decrypting
+ * the row each time queued a database read in front of each acknowledgement under a burst.
+ * Saving an integration publishes `integration.updated`, which empties the cache on every
+ * instance; the short TTL bounds staleness should a notification be missed.
+ */
+const CACHE_TTL_MS = 5_000;
+
+interface CredentialsCache {
+  get(key: ChannelKey): Promise<ChannelCredentials | null>;
+}
+
+const globalForCache = globalThis as unknown as { channelCredentialsCache?: CredentialsCache };
+
+function credentialsCache(): CredentialsCache {
+  if (globalForCache.channelCredentialsCache) return globalForCache.channelCredentialsCache;
+  const entries = new Map<ChannelKey, { expiresAt: number; value: Promise<ChannelCredentials | null> }>();
+  eventBus.subscribe((event) => {
+    if (event.type === "integration.updated") entries.clear();
+  });
+  const cache: CredentialsCache = {
+    get(key) {
+      const cached = entries.get(key);
+      if (cached && cached.expiresAt > Date.now()) return cached.value;
+      const value = readChannelCredentials(key);
+      entries.set(key, { expiresAt: Date.now() + CACHE_TTL_MS, value });
+      // A failed read (database busy) must not be served from the cache.
+      value.catch(() => entries.delete(key));
+      return value;
+    },
+  };
+  globalForCache.channelCredentialsCache = cache;
+  return cache;
+}
+
+async function readChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
   const fromEnv = getChannel(key).credentialsFromEnv(adapterEnv());
   const row = await db.integration.findUnique({
     where: { name: key },

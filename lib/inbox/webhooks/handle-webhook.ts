@@ -3,8 +3,8 @@ import { parseJsonText, readRawBody } from "@/lib/api/parse";
 import { verifySignature } from "@/lib/channels/meta/verify-signature";
 import { getChannel } from "@/lib/channels/registry";
 import type { ChannelKey } from "@/lib/channels/types";
-import { db } from "@/lib/db";
 import { enqueueEvent } from "@/lib/inbox/webhooks/event-queue";
+import { recordDelivery } from "@/lib/inbox/webhooks/record-delivery";
 import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
 
 /**
@@ -48,12 +48,9 @@ export async function handleWebhookDelivery(req: Request, key: ChannelKey): Prom
     if (payload?.object !== adapter.webhookObject) {
       throw new ApiError({ code: "BAD_REQUEST", message: `Expected object "${adapter.webhookObject}"` });
     }
-    const event = await db.externalEventLog.create({
-      data: { source: key, rawBody, signatureValid: true },
-      select: { id: true },
-    });
-    enqueueEvent(event.id);
-    return Response.json({ received: true, eventId: event.id });
+    const eventId = await recordDelivery(key, rawBody);
+    enqueueEvent(eventId);
+    return Response.json({ received: true, eventId });
   } catch (error) {
     return errorResponse(error);
   }
