@@ -30,13 +30,9 @@ export function decodeCursor(value: string): Cursor {
  * instead of scanning from the top: deep pages cost the same as the first one. Rows without a time
  * sort last (SQLite orders NULL lowest).
  */
-export function afterCursor<F extends string>(field: F, cursor: Cursor) {
-  if (cursor.at === null) return { [field]: null, id: { lt: cursor.id } } as Record<F | "id", unknown>;
+export function afterCursor(field: string, cursor: Cursor, options: { nullable: boolean }) {
+  if (cursor.at === null) return { [field]: null, id: { lt: cursor.id } };
   const at = new Date(cursor.at);
-  return {
-    OR: [
-      { [field]: { lte: at }, AND: [{ OR: [{ [field]: { lt: at } }, { id: { lt: cursor.id } }] }] },
-      { [field]: null },
-    ],
-  };
+  const after = { [field]: { lte: at }, AND: [{ OR: [{ [field]: { lt: at } }, { id: { lt: cursor.id } }] }] };
+  return options.nullable ? { OR: [after, { [field]: null }] } : after;
 }

@@ -35,7 +35,7 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
   };
   const and: Prisma.ConversationWhereInput[] = [];
   if (query.q) and.push(searchWhere(query.q));
-  if (query.cursor) and.push(afterCursor("lastMessageAt", decodeCursor(query.cursor)) as Prisma.ConversationWhereInput);
+  if (query.cursor) and.push(afterCursor("lastMessageAt", decodeCursor(query.cursor), { nullable: true }) as Prisma.ConversationWhereInput);
   if (and.length) where.AND = and;
 
   const rows = await db.conversation.findMany({

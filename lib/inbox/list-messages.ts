@@ -45,7 +45,7 @@ export async function listMessages(conversationId: string, query: ListMessagesQu
   const exists = await db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
   if (!exists) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
   const where: Prisma.MessageWhereInput = { conversationId };
-  if (query.cursor) where.AND = [afterCursor("sentAt", decodeCursor(query.cursor)) as Prisma.MessageWhereInput];
+  if (query.cursor) where.AND = [afterCursor("sentAt", decodeCursor(query.cursor), { nullable: false }) as Prisma.MessageWhereInput];
   const rows = await db.message.findMany({
     where,
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
