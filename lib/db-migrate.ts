@@ -2,13 +2,15 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { databaseProvider, sqliteFilePath } from "@/lib/db-provider";
 
 /**
- * Applies the SQL files under prisma/migrations in name order, each in its own transaction, and
- * records name + checksum. A file that was edited after it ran stops start-up: schema history must
- * only grow. Prisma's own `migrate deploy` is not used so that SQLite and PostgreSQL share one
- * migrator (the JS schema engine cannot migrate PostgreSQL, see ../shared/STACK.md).
+ * Applies the SQL files under prisma/migrations (SQLite) or prisma/postgresql/migrations
+ * (PostgreSQL, derived by `npm run db:generate-variants`) in name order, each in its own
+ * transaction, and records name + checksum. A file that was edited after it ran stops start-up:
+ * schema history must only grow. Prisma's own `migrate deploy` is not used so that SQLite and
+ * PostgreSQL share one migrator (the JS schema engine cannot migrate PostgreSQL, see ../shared/STACK.md).
  */
 
 export interface MigrationFile {
@@ -74,9 +76,47 @@ function migrateSqlite(url: string, files: MigrationFile[]): MigrationReport {
   }
 }
 
-export async function runMigrations(url: string, directory = path.join(process.cwd(), "prisma", "migrations")) {
-  if (databaseProvider(url) === "postgresql") {
-    throw new Error("DATABASE_URL: PostgreSQL migrations are not supported by this build yet");
+/** Any fixed number: every instance of the app must agree on it, nothing else in the database may use it. */
+const POSTGRES_MIGRATION_LOCK = 727_001;
+
+async function migratePostgres(url: string, files: MigrationFile[]): Promise<MigrationReport> {
+  const client = new pg.Client({ connectionString: url });
+  // A lost connection also rejects the pending query, which reports it; unheard, the event would crash the process.
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    // Instances starting together queue here; the second finds everything applied by the first.
+    await client.query("SELECT pg_advisory_lock($1)", [POSTGRES_MIGRATION_LOCK]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ name: string; checksum: string }>(`SELECT "name", "checksum" FROM "_app_migrations"`);
+    const pending = checkApplied(files, new Map(rows.map((row) => [row.name, row.checksum])));
+    for (const migration of pending) {
+      await client.query("BEGIN");
+      try {
+        await client.query(migration.sql);
+        await client.query(`INSERT INTO "_app_migrations" ("name", "checksum") VALUES ($1, $2)`, [migration.name, migration.checksum]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return { applied: pending.map((migration) => migration.name), alreadyApplied: rows.length };
+  } finally {
+    // Closing the session releases the advisory lock too, even when unlocking is never reached.
+    await client.end();
   }
-  return migrateSqlite(url, readMigrations(directory));
+}
+
+export function migrationsDirectory(url: string): string {
+  return databaseProvider(url) === "postgresql"
+    ? path.join(process.cwd(), "prisma", "postgresql", "migrations")
+    : path.join(process.cwd(), "prisma", "migrations");
+}
+
+export async function runMigrations(url: string, directory = migrationsDirectory(url)): Promise<MigrationReport> {
+  const files = readMigrations(directory);
+  return databaseProvider(url) === "postgresql" ? migratePostgres(url, files) : migrateSqlite(url, files);
 }

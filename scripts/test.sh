@@ -7,11 +7,17 @@ export NEXT_TELEMETRY_DISABLED=1
 
 echo "== typecheck"
 npx tsc --noEmit
+echo "== derived PostgreSQL schema and migrations are up to date"
+npm run --silent db:check-variants
 echo "== unit tests"
 npx vitest run lib scripts
 echo "== production build"
 npx next build
 echo "== integration tests (built app, real SQLite)"
 npx vitest run tests
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+  echo "== integration tests (built app, PostgreSQL)"
+  TEST_DATABASE=postgres npx vitest run tests
+fi
 echo "== browser tests (Chromium)"
 npx playwright test

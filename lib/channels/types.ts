@@ -33,7 +33,9 @@ export type AttachmentKind =
   | "story_mention"
   | "story"
   | "location"
-  | "contacts";
+  | "contacts"
+  /** A tapped button, quick reply or list row: `meta` holds its payload / id; nothing to render. */
+  | "interactive";
 
 /** Stored as JSON on the Message row. `url` is Meta's (short-lived) link; `mediaId` is WhatsApp's handle. */
 export interface Attachment {

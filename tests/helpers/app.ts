@@ -3,12 +3,17 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { createTestDatabase } from "./postgres";
 
 /**
  * Starts the production build (`next build` must have run) as a real server on a free port, with a
- * fresh SQLite file and an admin from env, so integration tests talk HTTP to the app as Meta and the
- * browser do.
+ * fresh database and an admin from env, so integration tests talk HTTP to the app as Meta and the
+ * browser do. The database is a fresh SQLite file, or with TEST_DATABASE=postgres a fresh
+ * PostgreSQL database next to TEST_POSTGRES_URL (dropped on stop). Passing env.DATABASE_URL uses
+ * that database as is (e.g. two instances sharing one).
  */
+
+export const TEST_DATABASE = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const TEST_ADMIN = { name: "Ada Admin", email: "admin@example.com", password: "admin-password-1" } as const;
@@ -41,7 +46,8 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
   const url = `http://127.0.0.1:${port}`;
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), "inbox-test-"));
-  const databaseUrl = options.env?.DATABASE_URL ?? `file:${path.join(dataDir, "inbox.db")}`;
+  const database = await freshDatabase(dataDir, options.env?.DATABASE_URL);
+  const databaseUrl = database.url;
   const child = spawn(
     process.execPath,
     [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
@@ -71,6 +77,7 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
 
   const stop = async () => {
     await stopProcess(child);
+    await database.drop();
     if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
   };
 
@@ -81,6 +88,16 @@ export async function startApp(options: { env?: Record<string, string>; dataDir?
     throw error;
   }
   return { url, dataDir, databaseUrl, logs: () => output, stop };
+}
+
+async function freshDatabase(dataDir: string, given: string | undefined): Promise<{ url: string; drop(): Promise<void> }> {
+  const keep = async () => {};
+  if (given) return { url: given, drop: keep };
+  if (TEST_DATABASE === "postgres") {
+    if (!process.env.TEST_POSTGRES_URL) throw new Error("TEST_DATABASE=postgres needs TEST_POSTGRES_URL (an admin connection URL)");
+    return createTestDatabase();
+  }
+  return { url: `file:${path.join(dataDir, "inbox.db")}`, drop: keep };
 }
 
 async function waitForHealth(url: string, child: ChildProcess, logs: () => string) {

@@ -1,0 +1,22 @@
+import type { ChannelAdapter } from "../types";
+import { instagramCredentialsFromEnv } from "./credentials-from-env";
+import { fetchInstagramProfile } from "./fetch-profile";
+import { listInstagramConversations } from "./list-conversations";
+import { parseInstagramWebhook } from "./parse-webhook";
+import { sendInstagramAttachment, sendInstagramText } from "./send-message";
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export const instagramChannel: ChannelAdapter = {
+  key: "instagram",
+  dbChannel: "INSTAGRAM",
+  label: "Instagram",
+  webhookObject: "instagram",
+  messagingWindow: { freeFormMs: 24 * HOUR_MS, humanAgentMs: 7 * 24 * HOUR_MS },
+  credentialsFromEnv: instagramCredentialsFromEnv,
+  parseWebhook: parseInstagramWebhook,
+  sendText: (creds, input) => sendInstagramText(creds, input),
+  sendAttachment: (creds, input) => sendInstagramAttachment(creds, input),
+  fetchProfile: (creds, participantId) => fetchInstagramProfile(creds, participantId),
+  listConversations: (creds, options) => listInstagramConversations(creds, options),
+};

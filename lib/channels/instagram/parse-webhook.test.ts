@@ -1,0 +1,253 @@
+import { describe, expect, it } from "vitest";
+import { WebhookPayloadError } from "../types";
+import batched from "./fixtures/batched.json";
+import messageDeleted from "./fixtures/message-deleted.json";
+import messageEcho from "./fixtures/message-echo.json";
+import messageImage from "./fixtures/message-image.json";
+import messageText from "./fixtures/message-text.json";
+import postback from "./fixtures/postback.json";
+import reaction from "./fixtures/reaction.json";
+import read from "./fixtures/read.json";
+import storyReply from "./fixtures/story-reply.json";
+import { parseInstagramWebhook } from "./parse-webhook";
+
+const ACCOUNT = "17841400000000001";
+const CUSTOMER = "6543210987654321";
+
+/** A one-item delivery from the customer, for the variants the shared fixtures do not cover. */
+function inbound(event: Record<string, unknown>, timestamp = 1763740799000) {
+  return {
+    object: "instagram",
+    entry: [{ id: ACCOUNT, time: timestamp + 1000, messaging: [{ sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp, ...event }] }],
+  };
+}
+
+const withMessage = (message: Record<string, unknown>) => inbound({ message: { mid: "mid.1", ...message } });
+
+describe("parseInstagramWebhook: fixtures", () => {
+  it("text message", () => {
+    expect(parseInstagramWebhook(messageText)).toEqual([
+      {
+        channel: "instagram",
+        kind: "message",
+        businessAccountId: ACCOUNT,
+        participant: { id: CUSTOMER },
+        timestamp: new Date(1763740799000),
+        direction: "INBOUND",
+        externalId: messageText.entry[0].messaging[0].message.mid,
+        type: "TEXT",
+        text: "Hi! Is the blue sofa still available?",
+        attachments: [],
+      },
+    ]);
+  });
+
+  it("image attachment", () => {
+    const [event] = parseInstagramWebhook(messageImage);
+    expect(event).toMatchObject({
+      kind: "message",
+      type: "IMAGE",
+      text: null,
+      attachments: [{ kind: "image", url: "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1234567890&signature=abc" }],
+    });
+  });
+
+  it("echo: outbound, keyed by the customer, business is the sender", () => {
+    const [event] = parseInstagramWebhook(messageEcho);
+    expect(event).toMatchObject({
+      kind: "message",
+      direction: "OUTBOUND",
+      isEcho: true,
+      businessAccountId: ACCOUNT,
+      participant: { id: CUSTOMER },
+      text: "Yes it is! Want me to hold it for you?",
+    });
+  });
+
+  it("unsend becomes message_deleted", () => {
+    expect(parseInstagramWebhook(messageDeleted)).toEqual([
+      {
+        channel: "instagram",
+        kind: "message_deleted",
+        businessAccountId: ACCOUNT,
+        participant: { id: CUSTOMER },
+        timestamp: new Date(1763740979000),
+        externalId: messageDeleted.entry[0].messaging[0].message.mid,
+      },
+    ]);
+  });
+
+  it("read receipt", () => {
+    const [event] = parseInstagramWebhook(read);
+    expect(event).toEqual({
+      channel: "instagram",
+      kind: "read",
+      businessAccountId: ACCOUNT,
+      participant: { id: CUSTOMER },
+      timestamp: new Date(1763741039000),
+      upToExternalId: read.entry[0].messaging[0].read.mid,
+    });
+  });
+
+  it("reaction", () => {
+    const [event] = parseInstagramWebhook(reaction);
+    expect(event).toMatchObject({
+      kind: "reaction",
+      targetExternalId: reaction.entry[0].messaging[0].reaction.mid,
+      emoji: "❤️",
+      action: "react",
+      participant: { id: CUSTOMER },
+    });
+  });
+
+  it("postback reads as the customer typing the button title", () => {
+    const [event] = parseInstagramWebhook(postback);
+    expect(event).toMatchObject({
+      kind: "message",
+      direction: "INBOUND",
+      type: "TEXT",
+      text: "Book a viewing",
+      externalId: postback.entry[0].messaging[0].postback.mid,
+      attachments: [{ kind: "interactive", meta: { postbackPayload: "BOOK_VIEWING" } }],
+    });
+  });
+
+  it("story reply carries the story and the text", () => {
+    const [event] = parseInstagramWebhook(storyReply);
+    expect(event).toMatchObject({
+      kind: "message",
+      type: "STORY_REPLY",
+      text: "Love this colour, what's the price?",
+      participant: { id: "7654321098765432" },
+      attachments: [{ kind: "story", url: "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=2345678901", meta: { storyId: "18000000000000001" } }],
+    });
+  });
+
+  it("batched delivery yields every item of every entry, in order", () => {
+    const events = parseInstagramWebhook(batched);
+    expect(events.map((event) => (event.kind === "message" ? [event.participant.id, event.text] : null))).toEqual([
+      ["8765432109876543", "Hello"],
+      ["8765432109876543", "Do you ship to Porto?"],
+      ["9876543210987654", "Price list please"],
+    ]);
+  });
+});
+
+describe("parseInstagramWebhook: message kinds", () => {
+  it.each([
+    ["video", "VIDEO"],
+    ["audio", "AUDIO"],
+    ["file", "FILE"],
+  ] as const)("%s attachment → %s", (type, messageType) => {
+    const [event] = parseInstagramWebhook(withMessage({ attachments: [{ type, payload: { url: "https://cdn/x" } }] }));
+    expect(event).toMatchObject({ type: messageType, text: null, attachments: [{ kind: type, url: "https://cdn/x" }] });
+  });
+
+  it("story mention → STORY_REPLY with a story_mention attachment and a readable text", () => {
+    const [event] = parseInstagramWebhook(withMessage({ attachments: [{ type: "story_mention", payload: { url: "https://cdn/story" } }] }));
+    expect(event).toMatchObject({
+      type: "STORY_REPLY",
+      text: "Mentioned you in their story",
+      attachments: [{ kind: "story_mention", url: "https://cdn/story" }],
+    });
+  });
+
+  it("shared reel → TEXT with a share attachment", () => {
+    const [event] = parseInstagramWebhook(
+      withMessage({ attachments: [{ type: "ig_reel", payload: { url: "https://cdn/reel", title: "Our new sofa", reel_video_id: 123 } }] }),
+    );
+    expect(event).toMatchObject({
+      type: "TEXT",
+      text: "Our new sofa",
+      attachments: [{ kind: "share", url: "https://cdn/reel", meta: { type: "ig_reel", title: "Our new sofa", reelVideoId: "123" } }],
+    });
+  });
+
+  it("shared post without a title gets a placeholder", () => {
+    const [event] = parseInstagramWebhook(withMessage({ attachments: [{ type: "share", payload: { url: "https://cdn/post" } }] }));
+    expect(event).toMatchObject({ type: "TEXT", text: "Shared a post", attachments: [{ kind: "share" }] });
+  });
+
+  it("sticker images become STICKER", () => {
+    const [event] = parseInstagramWebhook(withMessage({ attachments: [{ type: "image", payload: { url: "https://cdn/s", sticker_id: 369239263222822 } }] }));
+    expect(event).toMatchObject({ type: "STICKER", attachments: [{ kind: "sticker", meta: { stickerId: "369239263222822" } }] });
+  });
+
+  it("the like heart becomes a STICKER reading ❤️", () => {
+    const [event] = parseInstagramWebhook(withMessage({ attachments: [{ type: "like_heart" }] }));
+    expect(event).toMatchObject({ type: "STICKER", text: "❤️" });
+  });
+
+  it("an unknown attachment type → UNSUPPORTED naming it", () => {
+    const [event] = parseInstagramWebhook(withMessage({ attachments: [{ type: "hologram", payload: { url: "https://cdn/h" } }] }));
+    expect(event).toMatchObject({ type: "UNSUPPORTED", text: "Sent something this inbox can't show (hologram). Open Instagram to see it." });
+  });
+
+  it("is_unsupported → UNSUPPORTED with a placeholder", () => {
+    const [event] = parseInstagramWebhook(withMessage({ is_unsupported: true }));
+    expect(event).toMatchObject({ type: "UNSUPPORTED", text: "Sent a message this inbox can't show. Open Instagram to see it.", attachments: [] });
+  });
+
+  it("a message with neither text nor attachments → UNSUPPORTED", () => {
+    expect(parseInstagramWebhook(withMessage({}))[0]).toMatchObject({ type: "UNSUPPORTED" });
+  });
+
+  it("reply_to.mid → replyToExternalId", () => {
+    const [event] = parseInstagramWebhook(withMessage({ text: "this one", reply_to: { mid: "mid.earlier" } }));
+    expect(event).toMatchObject({ type: "TEXT", replyToExternalId: "mid.earlier" });
+  });
+
+  it("quick reply keeps the text and the payload", () => {
+    const [event] = parseInstagramWebhook(withMessage({ text: "Yes, please", quick_reply: { payload: "YES" } }));
+    expect(event).toMatchObject({ type: "TEXT", text: "Yes, please", attachments: [{ kind: "interactive", meta: { quickReplyPayload: "YES" } }] });
+  });
+
+  it("unreact → reaction with a null emoji", () => {
+    const [event] = parseInstagramWebhook(inbound({ reaction: { mid: "mid.9", action: "unreact" } }));
+    expect(event).toMatchObject({ kind: "reaction", action: "unreact", emoji: null, targetExternalId: "mid.9" });
+  });
+
+  it("message_edit → message_edited", () => {
+    const [event] = parseInstagramWebhook(inbound({ message_edit: { mid: "mid.5", text: "Fixed typo", num_edit: 1 } }));
+    expect(event).toMatchObject({ kind: "message_edited", externalId: "mid.5", text: "Fixed typo" });
+  });
+
+  it("read with a watermark", () => {
+    const [event] = parseInstagramWebhook(inbound({ read: { watermark: 1763741000000 } }));
+    expect(event).toMatchObject({ kind: "read", watermark: new Date(1763741000000) });
+    expect(event).not.toHaveProperty("upToExternalId");
+  });
+
+  it("timestamps in seconds are read as seconds", () => {
+    const [event] = parseInstagramWebhook(inbound({ message: { mid: "m", text: "hi" } }, 1763740799));
+    expect(event.timestamp).toEqual(new Date(1763740799000));
+  });
+
+  it("events without a messaging array (comments, mentions) yield nothing", () => {
+    expect(parseInstagramWebhook({ object: "instagram", entry: [{ id: ACCOUNT, time: 1, changes: [{ field: "comments", value: {} }] }] })).toEqual([]);
+  });
+
+  it("unknown fields are tolerated and unknown event kinds are skipped", () => {
+    const events = parseInstagramWebhook(inbound({ optin: { ref: "x" }, message: { mid: "m1", text: "hi", brand_new_field: { a: 1 } } }));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ text: "hi" });
+  });
+});
+
+describe("parseInstagramWebhook: rejects wrong shapes", () => {
+  it.each([
+    ["another object", { object: "page", entry: [] }],
+    ["no entry", { object: "instagram" }],
+    ["a string timestamp", inbound({ message: { mid: "m", text: "x" } }, "soon" as unknown as number)],
+    ["a numeric text", withMessage({ text: 42 })],
+    ["a message without mid", inbound({ message: { text: "x" } })],
+    ["an unknown reaction action", inbound({ reaction: { mid: "m", action: "wave" } })],
+    ["not an object", "hello"],
+  ])("%s", (_name, payload) => {
+    expect(() => parseInstagramWebhook(payload)).toThrow(WebhookPayloadError);
+  });
+
+  it("names the offending field", () => {
+    expect(() => parseInstagramWebhook(withMessage({ text: 42 }))).toThrow(/entry\.0\.messaging\.0\.message\.text/);
+  });
+});

@@ -1,0 +1,19 @@
+/** Narrower than NodeJS.ProcessEnv (which Next types with a required NODE_ENV), so plain objects pass. */
+export type EnvVars = Readonly<Record<string, string | undefined>>;
+
+/** First of `names` set to something other than blanks; env files often carry `FOO=` placeholders. */
+export function readEnv(env: EnvVars, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const value = env[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Graph base URL and version shared by every Meta channel; tests and demos point the URL at the fake. */
+export function graphSettingsFromEnv(env: EnvVars): { graphApiUrl: string; graphApiVersion: string } {
+  return {
+    graphApiUrl: (readEnv(env, "META_GRAPH_API_URL") ?? "https://graph.facebook.com").replace(/\/+$/, ""),
+    graphApiVersion: readEnv(env, "META_GRAPH_API_VERSION") ?? "v21.0",
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { graphRequest, parseGraphAnswer, type GraphClientOptions } from "../meta/graph-client";
+import { requireSetting } from "../meta/require-setting";
+import type { ChannelCredentials, OutboundAttachment, SendResult } from "../types";
+
+const sendAnswerSchema = z.object({ messages: z.array(z.object({ id: z.string().min(1) })).min(1) });
+
+const mediaTypes: Record<OutboundAttachment["kind"], string> = { image: "image", video: "video", audio: "audio", file: "document" };
+
+/** Posts one Cloud API message object to the phone number and returns its wamid. */
+async function sendWhatsAppMessage(
+  creds: ChannelCredentials,
+  to: string,
+  message: Record<string, unknown>,
+  options?: GraphClientOptions,
+): Promise<SendResult> {
+  const phoneNumberId = requireSetting(creds.accountId, "whatsapp", "phone number id");
+  const answer = await graphRequest(
+    creds,
+    {
+      method: "POST",
+      path: `/${encodeURIComponent(phoneNumberId)}/messages`,
+      body: { messaging_product: "whatsapp", recipient_type: "individual", to, ...message },
+    },
+    { channel: "whatsapp", ...options },
+  );
+  return { externalId: parseGraphAnswer(sendAnswerSchema, answer, "whatsapp").messages[0].id };
+}
+
+export function sendWhatsAppText(creds: ChannelCredentials, input: { to: string; text: string }, options?: GraphClientOptions) {
+  // Link previews stay off: a sales reply should look the same in the inbox and on the phone.
+  return sendWhatsAppMessage(creds, input.to, { type: "text", text: { body: input.text, preview_url: false } }, options);
+}
+
+/** Media by public link (Meta fetches it). Audio takes no caption on WhatsApp; documents keep their filename. */
+export function sendWhatsAppAttachment(
+  creds: ChannelCredentials,
+  input: { to: string; attachment: OutboundAttachment },
+  options?: GraphClientOptions,
+) {
+  const { kind, url, caption, filename } = input.attachment;
+  const type = mediaTypes[kind];
+  const media: Record<string, string> = { link: url };
+  if (caption && kind !== "audio") media.caption = caption;
+  if (filename && kind === "file") media.filename = filename;
+  return sendWhatsAppMessage(creds, input.to, { type, [type]: media }, options);
+}
+
+/** A template message, the only kind WhatsApp allows outside the 24-hour window. */
+export function sendWhatsAppTemplate(
+  creds: ChannelCredentials,
+  input: { to: string; name: string; language: string; parameters: string[] },
+  options?: GraphClientOptions,
+) {
+  const components = input.parameters.length
+    ? [{ type: "body", parameters: input.parameters.map((text) => ({ type: "text", text })) }]
+    : undefined;
+  return sendWhatsAppMessage(
+    creds,
+    input.to,
+    { type: "template", template: { name: input.name, language: { code: input.language }, ...(components ? { components } : {}) } },
+    options,
+  );
+}

@@ -1,0 +1,30 @@
+import type { ChannelAdapter } from "../types";
+import { whatsappCredentialsFromEnv } from "./credentials-from-env";
+import { downloadWhatsAppMedia } from "./download-media";
+import { listWhatsAppTemplates } from "./list-templates";
+import { parseWhatsAppWebhook } from "./parse-webhook";
+import { sendWhatsAppAttachment, sendWhatsAppTemplate, sendWhatsAppText } from "./send-message";
+
+export const whatsappChannel: ChannelAdapter = {
+  key: "whatsapp",
+  dbChannel: "WHATSAPP",
+  label: "WhatsApp",
+  webhookObject: "whatsapp_business_account",
+  // No human-agent extension on WhatsApp: after 24 h only an approved template may be sent.
+  messagingWindow: { freeFormMs: 24 * 60 * 60 * 1000 },
+  credentialsFromEnv: whatsappCredentialsFromEnv,
+  parseWebhook: parseWhatsAppWebhook,
+  sendText: (creds, input) => sendWhatsAppText(creds, input),
+  sendAttachment: (creds, input) => sendWhatsAppAttachment(creds, input),
+  // The Cloud API has no profile lookup; names arrive with each webhook in `contacts`.
+  fetchProfile: async () => null,
+  // Nor any history: the inbox only knows what arrived by webhook or was sent from here.
+  listConversations: async () => [],
+  templates: {
+    list: (creds) => listWhatsAppTemplates(creds),
+    send: (creds, input) => sendWhatsAppTemplate(creds, input),
+  },
+  media: {
+    download: (creds, mediaId) => downloadWhatsAppMedia(creds, mediaId),
+  },
+};

@@ -1,0 +1,161 @@
+// Two instances of the built app behind one PostgreSQL database, as a team would run them behind a
+// load balancer: live updates cross instances (LISTEN/NOTIFY) and redeliveries split across both
+// store one message.
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createDbClient } from "@/lib/db-client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { DEMO_INSTAGRAM_ACCOUNT_ID, igsidFor, instagramText, newInstagramMid, postWebhook } from "../../scripts/meta-sim/payloads";
+import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
+import { createTestDatabase, describeWithPostgres, type TestDatabase } from "../helpers/postgres";
+import { signIn } from "../helpers/session";
+
+const APP_SECRET = "instagram-app-secret-for-tests";
+
+interface EventStream {
+  events: unknown[];
+  close(): void;
+}
+
+/** Opens the inbox's SSE stream and collects the JSON of every `data:` line. */
+async function openEventStream(appUrl: string, cookie: string): Promise<EventStream> {
+  const controller = new AbortController();
+  const res = await fetch(`${appUrl}/api/inbox/events`, {
+    headers: { cookie, accept: "text/event-stream" },
+    signal: controller.signal,
+  });
+  expect(res.status).toBe(200);
+  expect(res.headers.get("content-type")).toContain("text/event-stream");
+  const events: unknown[] = [];
+  const read = async () => {
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      buffer += value;
+      for (let end = buffer.indexOf("\n\n"); end >= 0; end = buffer.indexOf("\n\n")) {
+        const data = buffer
+          .slice(0, end)
+          .split("\n")
+          .filter((line) => line.startsWith("data:"))
+          .map((line) => line.slice(5).trim())
+          .join("\n");
+        buffer = buffer.slice(end + 2);
+        if (data) events.push(JSON.parse(data));
+      }
+    }
+  };
+  read().catch(() => {}); // ends with an AbortError on close()
+  return { events, close: () => controller.abort() };
+}
+
+async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describeWithPostgres("two app instances on one PostgreSQL database", () => {
+  let graph: FakeGraph;
+  let database: TestDatabase;
+  let a: RunningApp;
+  let b: RunningApp;
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    graph = await startFakeGraph({ port: 4500 });
+    database = await createTestDatabase();
+    // What every instance of a real deployment shares: the database and the two secrets.
+    const env = {
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      META_GRAPH_API_URL: graph.url,
+      INSTAGRAM_APP_SECRET: APP_SECRET,
+      INSTAGRAM_VERIFY_TOKEN: "instagram-verify-token",
+      INSTAGRAM_PAGE_ID: DEMO_INSTAGRAM_ACCOUNT_ID,
+      INSTAGRAM_ACCESS_TOKEN: "instagram-access-token",
+    };
+    // Started together: both run the migrator at once, and the advisory lock must serialise them.
+    [a, b] = await Promise.all([startApp({ env }), startApp({ env })]);
+    db = createDbClient(database.url);
+  });
+
+  afterAll(async () => {
+    await db?.$disconnect();
+    await Promise.all([a?.stop(), b?.stop()]);
+    await database?.drop();
+    await graph?.close();
+  });
+
+  /** Posts each delivery to A or B in turn, all at once, and waits until every logged event is handled. */
+  async function deliverAcrossInstances(payloads: unknown[]) {
+    const responses = await Promise.all(
+      payloads.map((payload, index) => postWebhook({ appUrl: [a, b][index % 2].url, channel: "instagram", payload, appSecret: APP_SECRET })),
+    );
+    expect(responses.map((res) => res.status)).toEqual(payloads.map(() => 200));
+    await waitFor(
+      async () => (await db.externalEventLog.count({ where: { status: "RECEIVED" } })) === 0,
+      "every delivery processed",
+    );
+  }
+
+  it("applied the migrations once although both instances started together", async () => {
+    const rows = await db.$queryRawUnsafe<{ name: string }[]>(`SELECT "name" FROM "_app_migrations"`);
+    expect(new Set(rows.map((row) => row.name)).size).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it("accepts a session from one instance on the other", async () => {
+    const cookie = await signIn(a.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    const res = await fetch(`${b.url}/api/inbox/conversations`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+  });
+
+  it("shows a webhook received by instance A live in an SSE stream of instance B", async () => {
+    const cookie = await signIn(b.url, TEST_ADMIN.email, TEST_ADMIN.password);
+    const stream = await openEventStream(b.url, cookie);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // B's listener is up well before this
+      const mid = newInstagramMid();
+      const res = await postWebhook({
+        appUrl: a.url,
+        channel: "instagram",
+        payload: instagramText({ senderId: igsidFor("live-across"), mid, text: "Seen on B?" }),
+        appSecret: APP_SECRET,
+      });
+      expect(res.status).toBe(200);
+      const message = await waitFor(() => db.message.findFirst({ where: { externalId: mid } }), "the message stored");
+      const event = await waitFor(
+        () => stream.events.find((candidate) => JSON.stringify(candidate).includes(message.id)),
+        "message.created on B's stream",
+      );
+      expect(event).toMatchObject({ type: "message.created", conversationId: message.conversationId, messageId: message.id });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it("stores one message for 20 concurrent redeliveries split across both instances", async () => {
+    const mid = newInstagramMid();
+    const payload = instagramText({ senderId: igsidFor("redelivered"), mid, text: "Only once, please" });
+    await deliverAcrossInstances(Array.from({ length: 20 }, () => payload));
+    expect(await db.message.count({ where: { externalId: mid } })).toBe(1);
+    expect(await db.contact.count({ where: { externalId: igsidFor("redelivered") } })).toBe(1);
+    expect(await db.conversation.count({ where: { contact: { externalId: igsidFor("redelivered") } } })).toBe(1);
+  });
+
+  it("stores every one of 10 different first messages from a new contact arriving at once on both instances", async () => {
+    const senderId = igsidFor("eager-new-customer");
+    const mids = Array.from({ length: 10 }, () => newInstagramMid());
+    await deliverAcrossInstances(mids.map((mid, index) => instagramText({ senderId, mid, text: `Question ${index + 1}` })));
+    expect(await db.message.count({ where: { externalId: { in: mids } } })).toBe(10);
+    expect(await db.contact.count({ where: { externalId: senderId } })).toBe(1);
+  });
+});
