@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/inbox/db-errors";
+import { isUniqueViolation } from "@/lib/db-errors";
 import type { CreateQuickReplyInput, UpdateQuickReplyInput } from "@/lib/validations/quick-reply";
 
 /** Team-wide saved replies, inserted with "/shortcut" in the composer. */
@@ -46,7 +46,7 @@ async function findOrThrow(id: string) {
 }
 
 function shortcutTaken(error: unknown, shortcut: string | undefined) {
-  if (!isUniqueViolation(error)) return error;
+  if (!isUniqueViolation(error, { model: "QuickReply" })) return error;
   return new ApiError({
     code: "CONFLICT",
     message: `The shortcut /${shortcut} is already used; pick another`,
