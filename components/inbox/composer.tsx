@@ -115,7 +115,7 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
           maxLength={REPLY_MAX_LENGTH}
           aria-describedby={hintId}
           aria-controls={showMenu ? listId : undefined}
-          placeholder="Write a reply… (Enter to send, Shift+Enter for a new line, / for quick replies)"
+          placeholder="Reply…  (/ for quick replies)"
           onChange={(event) => {
             setText(event.target.value);
             if (event.target.value.startsWith("/")) setWantQuickReplies(true);
@@ -155,6 +155,7 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
       </div>
       <div className="mt-1 flex items-center justify-between px-1 text-xs">
         <span id={hintId} data-testid="window-hint" className={urgent ? "font-medium text-amber-700" : "text-slate-500"}>{hint}</span>
+        <span className="hidden text-slate-400 lg:inline">Enter to send · Shift+Enter for a new line</span>
         <button type="button" onClick={() => setManaging(true)} className="text-slate-500 hover:text-slate-800 hover:underline">Quick replies</button>
       </div>
       {managing ? <QuickRepliesDialog onClose={() => setManaging(false)} onInsert={(reply) => { setManaging(false); insert(reply); }} /> : null}

@@ -40,8 +40,21 @@ export function ConversationList(props: ConversationListProps) {
   return (
     <>
       <div className="shrink-0 space-y-2 border-b border-slate-200 px-3 pt-3 pb-2">
-        <SearchBox value={state.q} onSearch={(q) => onNavigate({ q, conversationId: state.conversationId }, "replace")} />
-        <div className="flex items-center justify-between gap-2">
+        <div className="flex items-center gap-2">
+          <SearchBox value={state.q} onSearch={(q) => onNavigate({ q }, "replace")} />
+          <label className="sr-only" htmlFor="inbox-filter">View</label>
+          <select
+            id="inbox-filter"
+            value={state.filter}
+            onChange={(event) => onNavigate({ filter: event.target.value as InboxFilter })}
+            className="shrink-0 rounded-md border border-slate-200 bg-white py-1.5 pr-7 pl-2 text-sm text-slate-700 hover:border-slate-300"
+          >
+            {FILTERS.map((filter) => (
+              <option key={filter.key} value={filter.key}>{filter.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2">
           <nav aria-label="Channels" className="flex gap-1">
             {TABS.map((tab) => {
               const count = props.unreadCounts?.[tab.key] ?? 0;
@@ -74,17 +87,6 @@ export function ConversationList(props: ConversationListProps) {
               );
             })}
           </nav>
-          <label className="sr-only" htmlFor="inbox-filter">View</label>
-          <select
-            id="inbox-filter"
-            value={state.filter}
-            onChange={(event) => onNavigate({ filter: event.target.value as InboxFilter })}
-            className="rounded-md border border-slate-200 bg-white py-1 pr-7 pl-2 text-sm text-slate-700 hover:border-slate-300"
-          >
-            {FILTERS.map((filter) => (
-              <option key={filter.key} value={filter.key}>{filter.label}</option>
-            ))}
-          </select>
         </div>
       </div>
       <ListBody {...props} />
@@ -95,13 +97,13 @@ export function ConversationList(props: ConversationListProps) {
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   return (
-    <div className="relative">
+    <div className="relative min-w-0 flex-1">
       <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-slate-400" />
       <input
         type="search"
         id="inbox-search"
         aria-label="Search conversations"
-        placeholder="Search names, @usernames, phones, messages"
+        placeholder="Search people and messages"
         defaultValue={value}
         onChange={(event) => {
           const q = event.target.value.trim();
