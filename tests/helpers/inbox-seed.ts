@@ -1,11 +1,26 @@
 import { randomBytes } from "node:crypto";
-import type Database from "better-sqlite3";
-import { sqliteDate } from "./database";
+import Database from "better-sqlite3";
+import type { RunningApp } from "./app";
 
 /**
  * Arranges inbox state straight in the running app's SQLite file (the shape the webhook pipeline
  * writes), for list/search/pagination tests that need many conversations in a known order.
  */
+
+/**
+ * Raw SQLite access to the running app's file: bulk seeding 100k rows takes seconds this way, where
+ * row-by-row Prisma calls would take minutes. WAL lets the test write while the server runs.
+ */
+export function openSqlite(app: Pick<RunningApp, "databaseUrl">): Database.Database {
+  const database = new Database(app.databaseUrl.replace(/^file:/, ""));
+  database.pragma("busy_timeout = 5000");
+  return database;
+}
+
+/** A DateTime as Prisma stores it in SQLite (ISO text with "+00:00"), so SQL comparisons stay right. */
+export function sqliteDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+}
 
 export function newId(prefix = "c"): string {
   return `${prefix}${randomBytes(12).toString("hex")}`;

@@ -1,8 +1,7 @@
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openDatabase } from "../helpers/database";
-import { seedConversation, seedMessage } from "../helpers/inbox-seed";
+import { openSqlite, seedConversation, seedMessage } from "../helpers/inbox-seed";
 import { createUser, signIn } from "../helpers/session";
 
 const AGENT = { name: "Alex Agent", email: "agent@example.com", password: "agent-password-1", role: "AGENT" as const };
@@ -46,7 +45,7 @@ describe("inbox API", () => {
     app = await startApp();
     await createUser(app, AGENT);
     [admin, agent] = await Promise.all([signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password), signIn(app.url, AGENT.email, AGENT.password)]);
-    database = openDatabase(app);
+    database = openSqlite(app);
     agentId = (database.prepare("SELECT id FROM User WHERE email = ?").get(AGENT.email) as { id: string }).id;
     const now = Date.now();
     ids.ana = seedConversation(database, { channel: "INSTAGRAM", name: "Ana Costa", username: "ana.costa", text: "Is the blue sofa available?", at: now - 1 * MINUTE, unread: 2 }).conversationId;

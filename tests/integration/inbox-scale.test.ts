@@ -1,8 +1,7 @@
 import type Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openDatabase } from "../helpers/database";
-import { seedConversation } from "../helpers/inbox-seed";
+import { openSqlite, seedConversation } from "../helpers/inbox-seed";
 import { signIn } from "../helpers/session";
 
 const CONVERSATIONS = 100_000;
@@ -16,7 +15,7 @@ describe("inbox list at 100k conversations", () => {
 
   beforeAll(async () => {
     app = await startApp();
-    database = openDatabase(app);
+    database = openSqlite(app);
     const start = Date.now() - CONVERSATIONS * 1000;
     database.transaction(() => {
       for (let i = 0; i < CONVERSATIONS; i++) {
