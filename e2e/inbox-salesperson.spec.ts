@@ -131,10 +131,12 @@ test("searches by message text and by @username", async ({ agentPage: page }, te
   await openLiveInbox(page);
   const search = page.getByLabel("Search conversations");
   await search.fill(`chairs? ${run}`);
-  await expect(page).toHaveURL(/q=/);
+  await expect(page).toHaveURL(/q=chairs/);
   await expect(page.getByTestId("conversation-item")).toHaveCount(1);
   await expect(page.getByTestId("conversation-item")).toContainText(`Maria Live ${run}`);
   await search.fill(`@ana.live.${run}`);
+  await expect(page).toHaveURL(/q=%40ana/);
+  await expect(page.getByTestId("conversation-item").filter({ hasText: "Maria Live" })).toHaveCount(0);
   await expect(page.getByTestId("conversation-item")).toHaveCount(1);
   await expect(page.getByTestId("conversation-item")).toContainText(`blue sofa`);
   await search.fill("nobody-wrote-this-zzz");

@@ -60,7 +60,8 @@ function searchWhere(q: string): Prisma.ConversationWhereInput {
     { contact: { instagramUsername: { contains: username } } },
     { messages: { some: { text: { contains: q } } } },
   ];
-  if (digits.length >= 3) or.push({ contact: { whatsappId: { contains: digits } } });
+  // Only a query that looks like a phone number matches phones: "ana.live.2024" is not one.
+  if (digits.length >= 3 && /^[+\d\s().-]+$/.test(q)) or.push({ contact: { whatsappId: { contains: digits } } });
   return { OR: or };
 }
 

@@ -85,6 +85,8 @@ describe("inbox API", () => {
     expect(await found("braga on saturdays")).toEqual([ids.joao]);
     expect(await found("nothing like this")).toEqual([]);
     expect(await found("spam")).toEqual([]);
+    // Digits inside a word are not a phone number: "customer 934" must not match +351 934 000 111.
+    expect(await found("ana934")).toEqual([]);
   });
 
   it("answers 422 for an unknown view or tab and 400 for a forged cursor", async () => {
