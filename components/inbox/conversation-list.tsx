@@ -47,7 +47,7 @@ export function ConversationList(props: ConversationListProps) {
             id="inbox-filter"
             value={state.filter}
             onChange={(event) => onNavigate({ filter: event.target.value as InboxFilter })}
-            className="shrink-0 rounded-md border border-slate-200 bg-white py-1.5 pr-7 pl-2 text-sm text-slate-700 hover:border-slate-300"
+            className="w-[8.75rem] shrink-0 rounded-md border border-slate-200 bg-white py-1.5 pl-2 text-sm text-slate-700 hover:border-slate-300"
           >
             {FILTERS.map((filter) => (
               <option key={filter.key} value={filter.key}>{filter.label}</option>
@@ -103,7 +103,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
         type="search"
         id="inbox-search"
         aria-label="Search conversations"
-        placeholder="Search people and messages"
+        placeholder="Search"
         defaultValue={value}
         onChange={(event) => {
           const q = event.target.value.trim();
