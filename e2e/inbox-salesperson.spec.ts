@@ -44,6 +44,12 @@ async function openLiveInbox(page: Page) {
 
 test.describe.configure({ mode: "serial" });
 
+// Messages arrive through the webhook pipeline (issue 3/4); on a branch without it the suite says so and skips.
+test.beforeAll(async ({ request }) => {
+  const probe = await request.get("/api/webhooks/instagram");
+  test.skip(probe.status() === 404, "the webhook routes are not on this branch yet");
+});
+
 test("new Instagram and WhatsApp messages arrive live in their tabs", async ({ agentPage: page }, testInfo) => {
   await fetch(`${E2E_FAKE_GRAPH_URL}/__fake/profiles`, {
     method: "POST",

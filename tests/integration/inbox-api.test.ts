@@ -272,3 +272,51 @@ describe("inbox API", () => {
     abort.abort();
   });
 });
+
+describe("inbox page: first screen", () => {
+  let app: RunningApp;
+  let cookie: string;
+  beforeAll(async () => {
+    app = await startApp();
+    cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+  });
+  afterAll(() => app?.stop());
+
+  const page = async (path = "/inbox") => (await fetch(`${app.url}${path}`, { headers: { cookie } })).text();
+
+  it("teaches a new install how to connect a channel and run the simulator", async () => {
+    const html = await page();
+    expect(html).toContain("Connect a channel to start");
+    expect(html).toContain("/settings/integrations");
+    expect(html).toContain("npm run meta:simulate -- --demo");
+  });
+
+  it("warns in the header when a channel needs reconnecting or its token expires within 7 days, without secrets", async () => {
+    const database = openSqlite(app);
+    const now = new Date().toISOString().replace("Z", "+00:00");
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().replace("Z", "+00:00");
+    database
+      .prepare(`INSERT INTO Integration (id, name, accessToken, config, tokenExpiresAt, needsReconnect, createdAt, updatedAt) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`)
+      .run("int1", "instagram", "sealed-token-value", null, 1, now, now);
+    database
+      .prepare(`INSERT INTO Integration (id, name, accessToken, config, tokenExpiresAt, needsReconnect, createdAt, updatedAt) VALUES (?, ?, ?, '{}', ?, ?, ?, ?)`)
+      .run("int2", "whatsapp", "sealed-token-value", soon, 0, now, now);
+    database.close();
+    const html = await page();
+    expect(html).toContain("Instagram stopped accepting our token");
+    expect(html).toMatch(/The WhatsApp token expires in 3 days/);
+    expect(html).toContain("Reconnect in Settings");
+    expect(html).not.toContain("sealed-token-value");
+    expect(html).not.toContain("Connect a channel to start");
+  });
+
+  it("renders the list and the open conversation from the URL, and reads it", async () => {
+    const database = openSqlite(app);
+    const { conversationId } = seedConversation(database, { channel: "WHATSAPP", name: "Rui Server", text: "Rendered on the server", unread: 3 });
+    const html = await page(`/inbox?channel=whatsapp&c=${conversationId}`);
+    expect(html).toContain("Rui Server");
+    expect(html).toContain("Rendered on the server");
+    expect(database.prepare("SELECT unreadCount FROM Conversation WHERE id = ?").get(conversationId)).toEqual({ unreadCount: 0 });
+    database.close();
+  });
+});
