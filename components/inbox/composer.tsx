@@ -4,7 +4,8 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { ConversationDetailJson, QuickReplyJson } from "@/lib/inbox/api-types";
 import { duration } from "@/lib/inbox/format";
 import { useQuickReplies } from "@/lib/swr/use-quick-replies";
-import { REPLY_MAX_LENGTH, type SendReplyInput } from "@/lib/validations/reply";
+import { REPLY_TEXT_MAX_LENGTH } from "@/lib/inbox/constants";
+import type { SendReplyInput } from "@/lib/validations/reply";
 import { SendIcon } from "./icons";
 import { QuickRepliesDialog } from "./quick-replies-dialog";
 import { TemplatePicker } from "./template-picker";
@@ -74,7 +75,7 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
 
   const submit = () => {
     const value = text.trim();
-    if (!value || value.length > REPLY_MAX_LENGTH) return;
+    if (!value || value.length > REPLY_TEXT_MAX_LENGTH) return;
     setText("");
     void onSend({ text: value });
   };
@@ -112,7 +113,7 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
           ref={textarea}
           rows={1}
           value={text}
-          maxLength={REPLY_MAX_LENGTH}
+          maxLength={REPLY_TEXT_MAX_LENGTH}
           aria-describedby={hintId}
           aria-controls={showMenu ? listId : undefined}
           placeholder="Reply…  (/ for quick replies)"

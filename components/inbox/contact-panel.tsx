@@ -5,7 +5,8 @@ import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { useConversation } from "@/lib/swr/use-conversation";
 import { useTeam } from "@/lib/swr/use-team";
-import { LEAD_STATUSES, type UpdateConversationInput } from "@/lib/validations/conversation";
+import { LEAD_STATUSES, type LeadStatusValue } from "@/lib/inbox/constants";
+import type { UpdateConversationInput } from "@/lib/validations/conversation";
 import { Avatar } from "./avatar";
 import { ChannelIcon, CloseIcon } from "./icons";
 
@@ -48,7 +49,7 @@ export function ContactPanel({ conversationId, actions, onClose }: { conversatio
       <section className="space-y-3 border-t border-slate-100 px-4 py-4 text-sm">
         <label className="block">
           <span className="mb-1 block text-xs font-medium text-slate-600">Lead status</span>
-          <select value={lead?.status ?? "NEW"} onChange={(event) => actions.update(conversation.id, { leadStatus: event.target.value as (typeof LEAD_STATUSES)[number] })}
+          <select value={lead?.status ?? "NEW"} onChange={(event) => actions.update(conversation.id, { leadStatus: event.target.value as LeadStatusValue })}
             className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
             {LEAD_STATUSES.map((status) => <option key={status} value={status}>{leadStatusLabel[status]}</option>)}
           </select>

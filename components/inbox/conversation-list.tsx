@@ -5,7 +5,7 @@ import type { ConversationItemJson } from "@/lib/inbox/api-types";
 import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
 import type { UnreadCounts } from "@/lib/inbox/list-conversations";
-import type { InboxFilter, InboxTab } from "@/lib/validations/conversation";
+import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
 import { Avatar } from "./avatar";
 import { ChannelIcon, SearchIcon } from "./icons";
 

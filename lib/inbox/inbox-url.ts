@@ -1,4 +1,4 @@
-import { INBOX_FILTERS, INBOX_TABS, type InboxFilter, type InboxTab } from "@/lib/validations/conversation";
+import { INBOX_FILTERS, INBOX_TABS, type InboxFilter, type InboxTab } from "@/lib/inbox/constants";
 
 /** The inbox's state in its URL — tab, view, search, open conversation — so links share and Back works. */
 export interface InboxUrlState {

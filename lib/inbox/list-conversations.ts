@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
 import { afterCursor, decodeCursor, encodeCursor } from "@/lib/inbox/cursor";
-import type { InboxTab, ListConversationsQuery } from "@/lib/validations/conversation";
+import type { InboxTab } from "@/lib/inbox/constants";
+import type { ListConversationsQuery } from "@/lib/validations/conversation";
 
 export interface UnreadCounts {
   all: number;

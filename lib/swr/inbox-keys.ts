@@ -1,4 +1,4 @@
-import type { InboxFilter, InboxTab } from "@/lib/validations/conversation";
+import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
 
 /**
  * SWR keys for the inbox, shared by the hooks, the live-update handler and the server page (which

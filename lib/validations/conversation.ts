@@ -1,13 +1,5 @@
 import { z } from "zod";
-
-export const INBOX_TABS = ["all", "whatsapp", "instagram"] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
-
-export const INBOX_FILTERS = ["open", "unread", "mine", "archived"] as const;
-export type InboxFilter = (typeof INBOX_FILTERS)[number];
-
-export const LEAD_STATUSES = ["NEW", "CONTACTED", "QUALIFIED", "WON", "LOST"] as const;
-export type LeadStatusValue = (typeof LEAD_STATUSES)[number];
+import { INBOX_FILTERS, INBOX_TABS, LEAD_STATUSES } from "@/lib/inbox/constants";
 
 /**
  * GET /api/inbox/conversations — the same names the inbox keeps in its URL, so a shared link and
