@@ -1,5 +1,5 @@
 /** The world the e2e suite runs in: one app on a fresh database, one fake Graph API, known staff and secrets. */
-// Overridable so engineers running suites side by side on one machine keep to their own ports.
+// Overridable so engineers running suites side by side each use their own ports.
 export const E2E_APP_PORT = Number(process.env.E2E_APP_PORT ?? 3900);
 export const E2E_FAKE_GRAPH_PORT = Number(process.env.E2E_FAKE_GRAPH_PORT ?? 4900);
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;

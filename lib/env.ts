@@ -56,6 +56,8 @@ const envSchema = z.object({
   WHATSAPP_PHONE_NUMBER_ID: optionalString,
   WHATSAPP_BUSINESS_ACCOUNT_ID: optionalString,
   WHATSAPP_ACCESS_TOKEN: optionalString,
+  /** How often webhook events left unprocessed by a crash or restart are picked up again. */
+  EVENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,16 +1,19 @@
 import { runMigrations } from "@/lib/db-migrate";
 import { env } from "@/lib/env";
+import { startEventSweeper } from "@/lib/inbox/webhooks/event-sweeper";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
 
 /**
  * Once per server instance, before it serves: apply pending migrations, then create the first admin
- * from env. A bad env var or a failed migration stops the instance rather than serving errors.
+ * from env, then start the sweeper that re-queues webhook events a crash left unprocessed.
+ * A bad env var or a failed migration stops the instance rather than serving errors.
  */
 export async function startUp(): Promise<void> {
   try {
     const report = await runMigrations(env.DATABASE_URL);
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
+    startEventSweeper(env.EVENT_SWEEP_INTERVAL_MS);
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

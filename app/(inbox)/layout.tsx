@@ -1,3 +1,4 @@
+import { IntegrationWarningBanner } from "@/components/settings/integration-warning-banner";
 import { AppHeader } from "@/components/shell/app-header";
 import { requirePageUser } from "@/lib/require-page-user";
 
@@ -8,6 +9,7 @@ export default async function InboxLayout({ children }: { children: React.ReactN
   return (
     <div className="flex h-full flex-col">
       <AppHeader user={user} />
+      <IntegrationWarningBanner user={user} />
       <div className="min-h-0 flex-1">{children}</div>
     </div>
   );

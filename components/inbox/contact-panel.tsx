@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { useConversation } from "@/lib/swr/use-conversation";
-import { useTeam } from "@/lib/swr/use-team";
+import { useAssignees } from "@/lib/swr/use-assignees";
 import { LEAD_STATUSES, type LeadStatusValue } from "@/lib/inbox/constants";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
 import { Avatar } from "./avatar";
@@ -21,7 +21,7 @@ export interface ContactPanelActions {
 /** The contact and their lead: status, assignee, notes; archive and block. */
 export function ContactPanel({ conversationId, actions, onClose }: { conversationId: string; actions: ContactPanelActions; onClose: () => void }) {
   const { data } = useConversation(conversationId);
-  const team = useTeam();
+  const team = useAssignees();
   const conversation = data?.conversation;
   if (!conversation) return <div className="flex-1 bg-white" aria-busy />;
   const { contact } = conversation;

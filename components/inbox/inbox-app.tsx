@@ -8,7 +8,7 @@ import type { ConversationDetailJson, ConversationItemJson, ConversationPageJson
 import { contactName } from "@/lib/inbox/format";
 import { inboxHref, parseInboxUrl, type InboxUrlState } from "@/lib/inbox/inbox-url";
 import type { InboxEvent } from "@/lib/realtime/types";
-import { fetchJson } from "@/lib/swr/fetch-json";
+import { requestJson } from "@/lib/swr/fetcher";
 import { conversationKey } from "@/lib/swr/inbox-keys";
 import { conversationsGetKey, useConversations } from "@/lib/swr/use-conversations";
 import { useInboxEvents } from "@/lib/swr/use-inbox-events";
@@ -97,7 +97,7 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
         { revalidate: false },
       );
     }
-    await fetchJson(`/api/inbox/conversations/${id}/read`, { method: "POST" }).catch(() => undefined);
+    await requestJson(`/api/inbox/conversations/${id}/read`, { method: "POST" }).catch(() => undefined);
   }, []);
 
   const open = useCallback(
@@ -112,7 +112,7 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
   const onEvent = useCallback(
     (event: InboxEvent) => {
       if (event.type === "message.created" && event.conversationId === stateRef.current.conversationId && document.visibilityState === "visible") {
-        void fetchJson(`/api/inbox/conversations/${event.conversationId}/read`, { method: "POST" }).catch(() => undefined);
+        void requestJson(`/api/inbox/conversations/${event.conversationId}/read`, { method: "POST" }).catch(() => undefined);
       }
     },
     [],
@@ -121,7 +121,7 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
 
   const actions: ContactPanelActions = useMemo(() => {
     const patch = async (id: string, body: UpdateConversationInput) => {
-      const data = await fetchJson<{ conversation: ConversationDetailJson }>(`/api/inbox/conversations/${id}`, { method: "PATCH", body });
+      const data = await requestJson<{ conversation: ConversationDetailJson }>(`/api/inbox/conversations/${id}`, { method: "PATCH", body });
       await mutate(conversationKey(id), data, { revalidate: false });
       void listRef.current.mutate();
     };
@@ -137,14 +137,14 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
         }
       },
       block: async (conversation) => {
-        await fetchJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "POST" });
+        await requestJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "POST" });
         navigate({ conversationId: null });
         setDetailsOpen(false);
         void listRef.current.mutate();
         showToast(`Blocked ${contactName(conversation.contact)}. Their messages won't reach the inbox.`, {
           label: "Undo",
           run: async () => {
-            await fetchJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "DELETE" });
+            await requestJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "DELETE" });
             await mutate(conversationKey(conversation.id));
             void listRef.current.mutate();
             navigate({ conversationId: conversation.id });
@@ -152,7 +152,7 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
         });
       },
       unblock: async (conversation) => {
-        await fetchJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "DELETE" });
+        await requestJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "DELETE" });
         await mutate(conversationKey(conversation.id));
         void listRef.current.mutate();
       },

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { QuickReplyJson } from "@/lib/inbox/api-types";
-import { fetchJson } from "@/lib/swr/fetch-json";
+import { requestJson } from "@/lib/swr/fetcher";
 import { useQuickReplies } from "@/lib/swr/use-quick-replies";
 import { CloseIcon } from "./icons";
 
@@ -41,7 +41,7 @@ export function QuickRepliesDialog({ onClose, onInsert }: { onClose: () => void;
                 <button type="button" onClick={() => setEditing(reply)} className="text-slate-600 hover:text-slate-900 hover:underline">Edit</button>
                 <button type="button" className="text-red-700 hover:underline"
                   onClick={async () => {
-                    await fetchJson(`/api/inbox/quick-replies/${reply.id}`, { method: "DELETE" });
+                    await requestJson(`/api/inbox/quick-replies/${reply.id}`, { method: "DELETE" });
                     await mutate();
                   }}>
                   Delete
@@ -69,7 +69,7 @@ function QuickReplyForm({ editing, onSaved, onCancel }: { editing: QuickReplyJso
         setSaving(true);
         setError(null);
         try {
-          await fetchJson(editing ? `/api/inbox/quick-replies/${editing.id}` : "/api/inbox/quick-replies", {
+          await requestJson(editing ? `/api/inbox/quick-replies/${editing.id}` : "/api/inbox/quick-replies", {
             method: editing ? "PATCH" : "POST",
             body: { shortcut, body },
           });

@@ -3,7 +3,7 @@
 import { Fragment, useCallback, useState } from "react";
 import type { ConversationDetailJson, MessageJson } from "@/lib/inbox/api-types";
 import { contactHandle, contactName, dayLabel } from "@/lib/inbox/format";
-import { ApiClientError, fetchJson } from "@/lib/swr/fetch-json";
+import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { useConversation } from "@/lib/swr/use-conversation";
 import { useMessages } from "@/lib/swr/use-messages";
 import type { SendReplyInput } from "@/lib/validations/reply";
@@ -50,12 +50,12 @@ export function Thread({
       const text = body.text ?? `Template “${body.template?.name}”`;
       setPending((list) => [...list.filter((item) => item.key !== key), { key, body, text, sentAt: new Date().toISOString(), error: null }]);
       try {
-        await fetchJson(`/api/inbox/conversations/${conversationId}/reply`, { method: "POST", body: { ...body, idempotencyKey: key } });
+        await requestJson(`/api/inbox/conversations/${conversationId}/reply`, { method: "POST", body: { ...body, idempotencyKey: key } });
         await revalidateMessages();
         setPending((list) => list.filter((item) => item.key !== key));
       } catch (cause) {
         // A 502 carries the stored FAILED message: the thread shows it (with Retry) from the server.
-        if (cause instanceof ApiClientError && cause.body.message) {
+        if (cause instanceof FetchError && cause.body?.message) {
           await revalidateMessages();
           setPending((list) => list.filter((item) => item.key !== key));
           return;
@@ -70,7 +70,7 @@ export function Thread({
   const retryStored = useCallback(
     async (messageId: string) => {
       try {
-        await fetchJson(`/api/inbox/messages/${messageId}/retry`, { method: "POST" });
+        await requestJson(`/api/inbox/messages/${messageId}/retry`, { method: "POST" });
       } finally {
         await revalidateMessages();
       }
@@ -81,7 +81,7 @@ export function Thread({
   if (error && !conversation) {
     return (
       <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center text-sm text-slate-600">
-        <p role="alert">{error instanceof ApiClientError && error.status === 404 ? "This conversation doesn't exist any more." : error.message}</p>
+        <p role="alert">{error instanceof FetchError && error.status === 404 ? "This conversation doesn't exist any more." : error.message}</p>
         <button type="button" onClick={onBack} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
           Back to the list
         </button>

@@ -3,6 +3,42 @@ import type { SessionUser } from "@/lib/auth";
 import type { DbChannel } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { eventBus } from "@/lib/realtime/bus";
+import { writeAuditLog } from "@/lib/settings/audit-log";
+
+/**
+ * The blocklist rules, in one place for every caller (Settings → Blocklist and the inbox's "block
+ * contact" button): a blocked person's conversations are kept but hidden from the inbox, new
+ * webhooks from them are ignored (see isBlocked), and unblocking brings the conversations back.
+ * Both directions are idempotent and audited.
+ */
+
+export interface BlockTarget {
+  channel: DbChannel;
+  /** IGSID or WhatsApp wa_id. */
+  externalId: string;
+  actorId: string;
+}
+
+export interface BlockedEntry {
+  id: string;
+  channel: DbChannel;
+  externalId: string;
+  name: string | null;
+  reason: string | null;
+  createdAt: string;
+  createdBy: { name: string } | null;
+  hiddenConversations: number;
+}
+
+const blockedSelect = {
+  id: true,
+  channel: true,
+  externalId: true,
+  name: true,
+  reason: true,
+  createdAt: true,
+  createdBy: { select: { name: true } },
+} as const;
 
 /** Blocklisted people never reach the inbox: webhooks log and ignore them, syncs skip them. */
 export async function isBlocked(channel: DbChannel, externalId: string): Promise<boolean> {
@@ -13,55 +49,107 @@ export async function isBlocked(channel: DbChannel, externalId: string): Promise
   return blocked !== null;
 }
 
-/**
- * Block the conversation's contact: a BlockedContact row (so new messages are ignored) and every
- * conversation with them hidden (kept, for the record and for undo). Idempotent.
- */
+export async function blockContact(input: BlockTarget & { name?: string | null; reason?: string | null }): Promise<BlockedEntry> {
+  const { channel, externalId, actorId } = input;
+  const { entry, conversationIds } = await db.$transaction(async (tx) => {
+    const entry = await tx.blockedContact.upsert({
+      where: { channel_externalId: { channel, externalId } },
+      create: { channel, externalId, name: input.name ?? null, reason: input.reason ?? null, createdById: actorId },
+      update: {
+        ...(input.name ? { name: input.name } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+      select: blockedSelect,
+    });
+    const conversationIds = await setHidden(tx, channel, externalId, true);
+    await writeAuditLog(
+      { actorId, action: "blocklist.add", target: describe(channel, externalId, entry.name), details: { hiddenConversations: conversationIds.length } },
+      tx,
+    );
+    return { entry, conversationIds };
+  });
+  await announce(channel, conversationIds);
+  return present(entry, conversationIds.length);
+}
+
+/** Returns false when the person was not on the blocklist (nothing to do). */
+export async function unblockContact(input: BlockTarget): Promise<boolean> {
+  const { channel, externalId, actorId } = input;
+  const result = await db.$transaction(async (tx) => {
+    const removed = await tx.blockedContact.deleteMany({ where: { channel, externalId } });
+    if (removed.count === 0) return null;
+    const conversationIds = await setHidden(tx, channel, externalId, false);
+    await writeAuditLog(
+      { actorId, action: "blocklist.remove", target: describe(channel, externalId, null), details: { unhiddenConversations: conversationIds.length } },
+      tx,
+    );
+    return conversationIds;
+  });
+  if (result === null) return false;
+  await announce(channel, result);
+  return true;
+}
+
+/** The inbox's "Block" on a conversation: blocks the person behind it (all their conversations hide). */
 export async function blockConversationContact(conversationId: string, user: Pick<SessionUser, "id">) {
   const contact = await contactOf(conversationId);
-  await db.$transaction([
-    db.blockedContact.upsert({
-      where: { channel_externalId: { channel: contact.channel, externalId: contact.externalId } },
-      create: { channel: contact.channel, externalId: contact.externalId, name: contact.name, createdById: user.id },
-      update: {},
-    }),
-    db.conversation.updateMany({ where: { contactId: contact.id }, data: { hidden: true } }),
-    db.auditLog.create({ data: { actorId: user.id, action: "blocklist.add", target: contact.name ?? contact.externalId } }),
-  ]);
-  await publishHiddenChange(contact.id);
+  await blockContact({ channel: contact.channel, externalId: contact.externalId, actorId: user.id, name: contact.name });
   return { blocked: true };
 }
 
-/** Undo a block: the contact's conversations come back to the inbox where they were. */
+/** The inbox's undo: the person leaves the blocklist and their conversations come back. */
 export async function unblockConversationContact(conversationId: string, user: Pick<SessionUser, "id">) {
   const contact = await contactOf(conversationId);
-  await db.$transaction([
-    db.blockedContact.deleteMany({ where: { channel: contact.channel, externalId: contact.externalId } }),
-    db.conversation.updateMany({ where: { contactId: contact.id }, data: { hidden: false } }),
-    db.auditLog.create({ data: { actorId: user.id, action: "blocklist.remove", target: contact.name ?? contact.externalId } }),
-  ]);
-  await publishHiddenChange(contact.id);
+  await unblockContact({ channel: contact.channel, externalId: contact.externalId, actorId: user.id });
   return { blocked: false };
 }
 
 async function contactOf(conversationId: string) {
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: {
-      contact: {
-        select: { id: true, channel: true, externalId: true, displayName: true, instagramUsername: true, whatsappId: true },
-      },
-    },
+    select: { contact: { select: { channel: true, externalId: true, displayName: true, instagramUsername: true, whatsappId: true } } },
   });
   if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
   const { contact } = conversation;
   const name = contact.displayName ?? (contact.instagramUsername ? `@${contact.instagramUsername}` : contact.whatsappId);
-  return { ...contact, name };
+  return { channel: contact.channel, externalId: contact.externalId, name };
 }
 
-async function publishHiddenChange(contactId: string) {
-  const conversations = await db.conversation.findMany({ where: { contactId }, select: { id: true, channel: true } });
-  for (const conversation of conversations) {
-    await eventBus.publish({ type: "conversation.updated", conversationId: conversation.id, channel: conversation.channel.toLowerCase() });
+export async function listBlocked(): Promise<BlockedEntry[]> {
+  const rows = await db.blockedContact.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: blockedSelect });
+  if (rows.length === 0) return [];
+  const contacts = await db.contact.findMany({
+    where: { OR: rows.map(({ channel, externalId }) => ({ channel, externalId })) },
+    select: { channel: true, externalId: true, _count: { select: { conversations: { where: { hidden: true } } } } },
+  });
+  const countByKey = new Map(contacts.map((contact) => [`${contact.channel}:${contact.externalId}`, contact._count.conversations]));
+  return rows.map((row) => present(row, countByKey.get(`${row.channel}:${row.externalId}`) ?? 0));
+}
+
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+async function setHidden(tx: Tx, channel: DbChannel, externalId: string, hidden: boolean): Promise<string[]> {
+  const conversations = await tx.conversation.findMany({
+    where: { channel, hidden: !hidden, contact: { channel, externalId } },
+    select: { id: true },
+  });
+  const ids = conversations.map((conversation) => conversation.id);
+  if (ids.length > 0) await tx.conversation.updateMany({ where: { id: { in: ids } }, data: { hidden } });
+  return ids;
+}
+
+/** The inbox drops (or brings back) these conversations live. */
+async function announce(channel: DbChannel, conversationIds: string[]) {
+  for (const conversationId of conversationIds) {
+    await eventBus.publish({ type: "conversation.updated", conversationId, channel: channel.toLowerCase() });
   }
+}
+
+function describe(channel: DbChannel, externalId: string, name: string | null): string {
+  const label = channel === "WHATSAPP" ? "WhatsApp" : channel === "INSTAGRAM" ? "Instagram" : "Messenger";
+  return name ? `${label} ${name} (${externalId})` : `${label} ${externalId}`;
+}
+
+function present(row: { id: string; channel: DbChannel; externalId: string; name: string | null; reason: string | null; createdAt: Date; createdBy: { name: string } | null }, hiddenConversations: number): BlockedEntry {
+  return { ...row, createdAt: row.createdAt.toISOString(), hiddenConversations };
 }

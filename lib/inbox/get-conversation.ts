@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { replyWindow } from "@/lib/inbox/reply-window";
+import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
 
 const NOTES_SHOWN = 50;
 
@@ -67,7 +68,5 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
 }
 
 async function humanAgentTagEnabled(): Promise<boolean> {
-  const integration = await db.integration.findUnique({ where: { name: "instagram" }, select: { config: true } });
-  const config = integration?.config;
-  return typeof config === "object" && config !== null && (config as Record<string, unknown>).humanAgentTag === true;
+  return (await loadChannelCredentials("instagram"))?.humanAgentTag === true;
 }

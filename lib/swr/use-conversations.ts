@@ -1,6 +1,6 @@
 import useSWRInfinite from "swr/infinite";
 import type { ConversationPageJson } from "@/lib/inbox/api-types";
-import { fetchJson } from "@/lib/swr/fetch-json";
+import { requestJson } from "@/lib/swr/fetcher";
 import { conversationsPageKey, type ListParams } from "@/lib/swr/inbox-keys";
 
 export function conversationsGetKey(params: ListParams) {
@@ -12,7 +12,7 @@ export function conversationsGetKey(params: ListParams) {
 
 /** The conversation list as infinite pages; live updates revalidate it (see use-inbox-events). */
 export function useConversations(params: ListParams) {
-  const swr = useSWRInfinite<ConversationPageJson>(conversationsGetKey(params), fetchJson, {
+  const swr = useSWRInfinite<ConversationPageJson>(conversationsGetKey(params), requestJson, {
     revalidateFirstPage: true,
     keepPreviousData: true,
   });

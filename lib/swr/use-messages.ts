@@ -1,6 +1,6 @@
 import useSWRInfinite from "swr/infinite";
 import type { MessagePageJson } from "@/lib/inbox/api-types";
-import { fetchJson } from "@/lib/swr/fetch-json";
+import { requestJson } from "@/lib/swr/fetcher";
 import { messagesPageKey } from "@/lib/swr/inbox-keys";
 
 export function messagesGetKey(conversationId: string | null) {
@@ -13,7 +13,7 @@ export function messagesGetKey(conversationId: string | null) {
 
 /** A thread: page 0 is the newest; older pages load when scrolling up. Messages come out oldest first. */
 export function useMessages(conversationId: string | null) {
-  const swr = useSWRInfinite<MessagePageJson>(messagesGetKey(conversationId), fetchJson, { revalidateFirstPage: true });
+  const swr = useSWRInfinite<MessagePageJson>(messagesGetKey(conversationId), requestJson, { revalidateFirstPage: true });
   const pages = swr.data ?? [];
   const messages = pages.slice().reverse().flatMap((page) => page.messages);
   return { ...swr, messages, hasOlder: Boolean(pages.at(-1)?.nextCursor) };

@@ -1,7 +1,12 @@
 import useSWR from "swr";
-import type { TeamMember } from "@/lib/inbox/api-types";
-import { fetchJson } from "@/lib/swr/fetch-json";
+import type { StaffMember } from "@/lib/settings/list-users";
+import { fetcher } from "@/lib/swr/fetcher";
 
-export function useTeam() {
-  return useSWR<{ team: TeamMember[] }>("/api/inbox/team", fetchJson, { revalidateOnFocus: false });
+export const TEAM_KEY = "/api/settings/users";
+
+export function useTeam(fallback: StaffMember[]) {
+  return useSWR<{ users: StaffMember[] }>(TEAM_KEY, fetcher, {
+    fallbackData: { users: fallback },
+    revalidateOnMount: false,
+  });
 }

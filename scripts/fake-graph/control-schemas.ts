@@ -8,9 +8,16 @@ export const ruleSchema = z.object({
   /** How many matching requests the rule answers before it expires; forever when omitted. */
   times: z.number().int().positive().optional(),
   respond: z.union([
+    /**
+     * Holds the request this long, then answers normally (lets the app's timeout fire) or, with a
+     * status, with that body (a slow answer whose content the test knows, e.g. a message id).
+     */
+    z.object({
+      delayMs: z.number().int().nonnegative(),
+      status: z.number().int().min(100).max(599).optional(),
+      body: z.unknown().optional(),
+    }),
     z.object({ status: z.number().int().min(100).max(599), body: z.unknown() }),
-    /** Holds the request this long, then answers normally: lets the app's timeout fire. */
-    z.object({ delayMs: z.number().int().nonnegative() }),
     z.object({ error: z.enum(namedErrorKinds) }),
   ]),
 });

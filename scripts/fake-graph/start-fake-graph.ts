@@ -124,8 +124,13 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     });
 
     const rule = state.takeRule(method, url.pathname);
-    if (rule && "delayMs" in rule) await sleep(rule.delayMs);
-    else if (rule) {
+    if (rule && "delayMs" in rule) {
+      await sleep(rule.delayMs);
+      if (rule.status !== undefined) {
+        writeReply(res, { status: rule.status, body: rule.body });
+        return;
+      }
+    } else if (rule) {
       writeReply(res, "error" in rule ? fail(namedError(rule.error)) : { status: rule.status, body: rule.body });
       return;
     }

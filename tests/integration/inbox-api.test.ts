@@ -303,11 +303,10 @@ describe("inbox page: first screen", () => {
       .run("int2", "whatsapp", "sealed-token-value", soon, 0, now, now);
     database.close();
     const html = await page();
-    expect(html).toContain("Instagram stopped accepting our token");
-    expect(html).toMatch(/The WhatsApp token expires in 3 days/);
+    expect(html).toContain("Instagram is disconnected");
+    expect(html).toMatch(/WhatsApp.s access token expires in 3 days/);
     expect(html).toContain("Reconnect in Settings");
     expect(html).not.toContain("sealed-token-value");
-    expect(html).not.toContain("Connect a channel to start");
   });
 
   it("renders the list and the open conversation from the URL, and reads it", async () => {

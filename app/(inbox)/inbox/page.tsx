@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { ChannelWarnings } from "@/components/inbox/channel-warnings";
 import { InboxApp } from "@/components/inbox/inbox-app";
 import { ApiError } from "@/lib/api/errors";
 import type { InboxFallback } from "@/lib/inbox/api-types";
 import { getConversation } from "@/lib/inbox/get-conversation";
-import { getInboxSetup } from "@/lib/inbox/get-inbox-setup";
+import { hasConfiguredChannel } from "@/lib/inbox/has-configured-channel";
 import { parseInboxUrl } from "@/lib/inbox/inbox-url";
 import { listConversations } from "@/lib/inbox/list-conversations";
 import { listMessages } from "@/lib/inbox/list-messages";
@@ -14,25 +13,24 @@ import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "@/lib/swr/inbox-key
 
 export const metadata: Metadata = { title: "Inbox" };
 
-/** The first screen, rendered on the server from the URL: list page, open thread, channel health. */
+/** The first screen, rendered on the server from the URL: list page and open thread (channel warnings come from the layout). */
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const state = parseInboxUrl(await searchParams);
   const opened = state.conversationId ? await openConversation(state.conversationId) : null;
-  const [conversations, setup] = await Promise.all([
+  const [conversations, configured] = await Promise.all([
     listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
-    getInboxSetup(),
+    hasConfiguredChannel(),
   ]);
   // Dates become ISO strings exactly as the JSON API sends them, so the client cache holds one shape.
   const fallback = JSON.parse(JSON.stringify({ conversations, ...(opened ?? { conversation: null, messages: null }) })) as InboxFallback;
   return (
     <div className="flex h-full flex-col">
-      <ChannelWarnings warnings={setup.warnings} isAdmin={user.role === "ADMIN"} now={Date.now()} />
       <InboxApp
         me={{ id: user.id, name: user.name }}
         initial={{ ...state, conversationId: opened ? state.conversationId : null }}
         fallback={fallback}
-        noChannels={setup.noChannels && conversations.conversations.length === 0}
+        noChannels={!configured && conversations.conversations.length === 0}
       />
     </div>
   );

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { AuditTrail } from "@/components/settings/audit-trail";
+import { SettingsSection } from "@/components/settings/settings-section";
+import { TeamPanel } from "@/components/settings/team-panel";
+import { AskAnAdmin } from "@/components/shell/admin-only";
+import { adminPageUser } from "@/lib/settings/admin-page-user";
+import { listAuditLog } from "@/lib/settings/audit-log";
+import { listUsers } from "@/lib/settings/list-users";
+
+export const metadata: Metadata = { title: "Team · Settings" };
+
+export default async function TeamPage() {
+  const admin = await adminPageUser();
+  if (!admin) return <AskAnAdmin />;
+  const [users, audit] = await Promise.all([listUsers(), listAuditLog("user")]);
+  return (
+    <SettingsSection
+      title="Team"
+      description="Who can sign in. Disabling someone, changing their role or resetting their password signs them out everywhere at once."
+    >
+      <TeamPanel initial={users} currentUserId={admin.id} />
+      <AuditTrail scope="user" initial={audit} />
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,14 @@
+// POST /api/settings/integrations/{channel}/import-env — move an env-configured channel into the database.
+import { withAdmin } from "@/lib/api/handler";
+import { validate } from "@/lib/api/parse";
+import { appOrigin } from "@/lib/settings/app-origin";
+import { listIntegrations } from "@/lib/settings/list-integrations";
+import { importIntegrationFromEnv } from "@/lib/settings/save-integration";
+import { integrationChannelSchema } from "@/lib/validations/settings";
+
+export const POST = withAdmin<{ channel: string }>(async ({ req, params, user }) => {
+  const channel = validate(integrationChannelSchema, params.channel, "channel");
+  await importIntegrationFromEnv(channel, user.id);
+  const integrations = await listIntegrations(appOrigin(req.headers));
+  return Response.json({ integration: integrations.find((integration) => integration.channel === channel) });
+});

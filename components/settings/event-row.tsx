@@ -1,0 +1,79 @@
+"use client";
+
+import { ActionMessage } from "@/components/settings/action-message";
+import { useAction } from "@/components/settings/use-action";
+import { Button } from "@/components/ui/button";
+import type { WebhookEventRow } from "@/lib/settings/list-events";
+import { requestJson } from "@/lib/swr/fetcher";
+
+const STATUS_TONES = {
+  RECEIVED: "bg-sky-50 text-sky-700",
+  PROCESSED: "bg-emerald-50 text-emerald-700",
+  IGNORED: "bg-slate-100 text-slate-600",
+  FAILED: "bg-red-50 text-red-700",
+} as const;
+
+function pretty(rawBody: string): string {
+  try {
+    return JSON.stringify(JSON.parse(rawBody), null, 2);
+  } catch {
+    return rawBody;
+  }
+}
+
+export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onReplayed: () => void }) {
+  const { pending: replaying, message, run } = useAction();
+  const canReplay = event.status === "FAILED" || event.status === "IGNORED";
+
+  const replay = () =>
+    run(
+      async () => {
+        const outcome = await requestJson<{ status: string; error: string | null }>(`/api/settings/events/${event.id}/replay`, { method: "POST" });
+        onReplayed();
+        return outcome;
+      },
+      (outcome) =>
+        outcome.status === "FAILED"
+          ? { tone: "bad", text: `Replayed; failed again: ${outcome.error ?? "unknown error"}` }
+          : { tone: "good", text: `Replayed: ${outcome.status.toLowerCase()}` },
+    );
+
+  return (
+    <li data-testid={`event-${event.id}`} className="px-4 py-3">
+      <details>
+        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_TONES[event.status]}`}>{event.status}</span>
+          <span className="font-medium capitalize text-slate-900">{event.source}</span>
+          <time dateTime={event.receivedAt} className="text-slate-600">{new Date(event.receivedAt).toLocaleString()}</time>
+          <span className="text-xs text-slate-500">
+            {event.attempts} attempt{event.attempts === 1 ? "" : "s"}
+            {event.signatureValid ? "" : " · signature invalid"}
+          </span>
+          {event.error ? <span className="min-w-0 flex-1 truncate text-xs text-red-700">{event.error}</span> : null}
+        </summary>
+        <div className="mt-3 space-y-3">
+          {event.error ? (
+            <div>
+              <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">Error</h4>
+              <pre className="mt-1 whitespace-pre-wrap break-words rounded-md bg-red-50 p-3 text-xs text-red-800">{event.error}</pre>
+            </div>
+          ) : null}
+          <div>
+            <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">Raw body</h4>
+            <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="event-raw-body">{pretty(event.rawBody)}</pre>
+          </div>
+        </div>
+      </details>
+      {canReplay || message ? (
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          {canReplay ? (
+            <Button variant="secondary" className="py-1" disabled={replaying} onClick={() => void replay()}>
+              {replaying ? "Replaying…" : "Replay"}
+            </Button>
+          ) : null}
+          <ActionMessage message={message} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

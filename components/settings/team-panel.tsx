@@ -1,0 +1,41 @@
+"use client";
+
+import { useSWRConfig } from "swr";
+import { AddStaffForm } from "@/components/settings/add-staff-form";
+import { StaffRow } from "@/components/settings/staff-row";
+import type { StaffMember } from "@/lib/settings/list-users";
+import { auditLogKey } from "@/lib/swr/use-audit-log";
+import { useTeam } from "@/lib/swr/use-team";
+
+export function TeamPanel({ initial, currentUserId }: { initial: StaffMember[]; currentUserId: string }) {
+  const { data, mutate } = useTeam(initial);
+  const { mutate: mutateKey } = useSWRConfig();
+  const refresh = () => {
+    void mutate();
+    void mutateKey(auditLogKey("user"));
+  };
+  const users = data?.users ?? initial;
+  return (
+    <div className="space-y-6">
+      <AddStaffForm onAdded={refresh} />
+      <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+        <table className="min-w-full divide-y divide-slate-100">
+          <caption className="sr-only">Staff</caption>
+          <thead className="bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-2">Person</th>
+              <th scope="col" className="px-4 py-2">Role</th>
+              <th scope="col" className="px-4 py-2">Status</th>
+              <th scope="col" className="px-4 py-2 text-right">Actions</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((member) => (
+              <StaffRow key={member.id} member={member} isSelf={member.id === currentUserId} onChanged={refresh} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

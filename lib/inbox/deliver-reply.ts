@@ -1,0 +1,163 @@
+import { ApiError } from "@/lib/api/errors";
+import { GraphApiError } from "@/lib/channels/meta/graph-error";
+import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { TRANSACTION_OPTIONS } from "@/lib/inbox/transactions";
+import { touchThread } from "@/lib/inbox/ingest/thread";
+import { messageSelect } from "@/lib/inbox/message-select";
+import { eventBus } from "@/lib/realtime/bus";
+import type { ReplyTemplateInput } from "@/lib/validations/reply";
+import { clearIntegrationError, markIntegrationNeedsReconnect } from "@/lib/settings/channel-credentials";
+
+/**
+ * Sends a stored PENDING outbound message through the channel and records the outcome: SENT with
+ * Meta's id, or FAILED with the readable error (then a 502 carrying the failed message, so the
+ * thread can offer a retry). Retries of transient errors happen inside the Graph client.
+ */
+
+export interface OutboundMessage {
+  id: string;
+  conversationId: string;
+  text: string | null;
+}
+
+export interface DeliveryTarget {
+  adapter: ChannelAdapter;
+  creds: ChannelCredentials;
+  to: string;
+  contactId: string;
+  leadId: string | null;
+  userId: string;
+  humanAgent: boolean;
+  template?: ReplyTemplateInput;
+}
+
+export async function deliverReply(message: OutboundMessage, target: DeliveryTarget) {
+  let externalId: string;
+  try {
+    const result = target.template
+      ? await sendTemplate(target, target.template)
+      : await target.adapter.sendText(target.creds, { to: target.to, text: message.text ?? "", humanAgent: target.humanAgent });
+    externalId = result.externalId;
+  } catch (error) {
+    return recordFailure(message, target, error);
+  }
+  const sent = await recordSent(message, target, externalId);
+  await clearIntegrationError(target.adapter.key);
+  return sent;
+}
+
+function sendTemplate(target: DeliveryTarget, template: ReplyTemplateInput) {
+  if (!target.adapter.templates) {
+    throw new ApiError({ code: "VALIDATION_FAILED", message: `${target.adapter.label} has no message templates` });
+  }
+  return target.adapter.templates.send(target.creds, { to: target.to, ...template });
+}
+
+async function recordSent(message: OutboundMessage, target: DeliveryTarget, externalId: string) {
+  const { adapter } = target;
+  const stored = await db.$transaction(async (tx) => {
+    await releaseExternalId(tx, adapter, message.id, externalId);
+    const current = await tx.message.findUniqueOrThrow({ where: { id: message.id }, select: { status: true } });
+    const updated = await tx.message.update({
+      where: { id: message.id },
+      // The echo or a read receipt may already have moved it further along.
+      data: { externalId, status: current.status === "PENDING" || current.status === "FAILED" ? "SENT" : current.status, error: null, errorCode: null },
+      select: messageSelect,
+    });
+    await touchThread(
+      tx,
+      adapter,
+      { conversationId: message.conversationId, leadId: target.leadId },
+      { ...updated, direction: "OUTBOUND", at: new Date() },
+      { countsAsUnread: false },
+    );
+    await logReply(tx, target, message.id, target.template ? "template_sent" : "reply_sent",
+      target.template ? `Template "${target.template.name}" sent` : `Replied: ${(message.text ?? "").slice(0, 120)}`);
+    return updated;
+  }, TRANSACTION_OPTIONS);
+  await publishChanged(adapter, message);
+  return stored;
+}
+
+/**
+ * Meta's id may already sit on another row: the echo of this very reply arrived before the Send
+ * API answered and could not be matched (stored as its own message), or two identical replies'
+ * echoes were matched crosswise. The echo twin goes; a crosswise match swaps ids.
+ */
+async function releaseExternalId(
+  tx: Prisma.TransactionClient,
+  adapter: ChannelAdapter,
+  messageId: string,
+  externalId: string,
+) {
+  const holder = await tx.message.findUnique({
+    where: { channel_externalId: { channel: adapter.dbChannel, externalId } },
+    select: { id: true, sentById: true, idempotencyKey: true },
+  });
+  if (!holder || holder.id === messageId) return;
+  const ours = await tx.message.findUniqueOrThrow({ where: { id: messageId }, select: { externalId: true } });
+  if (holder.sentById === null && holder.idempotencyKey === null) {
+    await tx.communicationLog.deleteMany({ where: { messageId: holder.id } });
+    await tx.message.delete({ where: { id: holder.id } });
+    return;
+  }
+  await tx.message.update({ where: { id: messageId }, data: { externalId: null } });
+  await tx.message.update({ where: { id: holder.id }, data: { externalId: ours.externalId } });
+}
+
+async function recordFailure(message: OutboundMessage, target: DeliveryTarget, error: unknown) {
+  const { adapter } = target;
+  // The echo already gave this row Meta's id: it went out, whatever the (timed-out) answer said.
+  const current = await db.message.findUniqueOrThrow({ where: { id: message.id }, select: { externalId: true } });
+  if (current.externalId) return recordSent(message, target, current.externalId);
+  if (error instanceof ApiError) throw error;
+  const graphError = error instanceof GraphApiError ? error : null;
+  const userMessage = graphError?.userMessage ?? `${adapter.label} could not be reached. Try again in a moment.`;
+  const code = graphError?.kind ?? "UPSTREAM_ERROR";
+  if (!graphError) console.error(`[reply] ${adapter.key} send failed: ${error instanceof Error ? error.message : String(error)}`);
+
+  const failed = await db.$transaction(async (tx) => {
+    const updated = await tx.message.update({
+      where: { id: message.id },
+      data: { status: "FAILED", error: userMessage, errorCode: code },
+      select: messageSelect,
+    });
+    await logReply(tx, target, message.id, "reply_failed", `Reply failed: ${userMessage}`);
+    return updated;
+  }, TRANSACTION_OPTIONS);
+  if (code === "TOKEN_EXPIRED") await markIntegrationNeedsReconnect(adapter.key, userMessage);
+  await publishChanged(adapter, message);
+  throw failedReplyError(failed);
+}
+
+function logReply(tx: Prisma.TransactionClient, target: DeliveryTarget, messageId: string, kind: string, summary: string) {
+  return tx.communicationLog.create({
+    data: {
+      channel: target.adapter.dbChannel,
+      direction: "OUTBOUND",
+      contactId: target.contactId,
+      leadId: target.leadId,
+      userId: target.userId,
+      messageId,
+      kind,
+      summary,
+    },
+  });
+}
+
+/** 502 with the mapped error and the FAILED message, which stays in the thread for a retry. */
+export function failedReplyError(message: { error: string | null; errorCode: string | null }) {
+  return new ApiError({
+    code: message.errorCode ?? "UPSTREAM_ERROR",
+    status: 502,
+    message: message.error ?? "The message could not be sent.",
+    extra: { message },
+  });
+}
+
+async function publishChanged(adapter: ChannelAdapter, message: OutboundMessage) {
+  await eventBus.publish({ type: "message.updated", conversationId: message.conversationId, messageId: message.id, channel: adapter.key });
+  await eventBus.publish({ type: "conversation.updated", conversationId: message.conversationId, channel: adapter.key });
+}

@@ -1,0 +1,118 @@
+import type { ChannelAdapter } from "@/lib/channels/types";
+import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
+import { previewOf, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
+import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** An echo this recent with the same text is our own reply whose Send API answer is still on its way. */
+const PENDING_ECHO_MATCH_MS = 10 * 60_000;
+
+/**
+ * A customer's message (INBOUND) or one the business sent (OUTBOUND echo). Exactly once per
+ * Meta message id: checked inside the transaction, and a concurrent twin that wins the race
+ * surfaces as a violation of the message dedupe key, which is the same "already stored" answer.
+ */
+export async function ingestMessage(adapter: ChannelAdapter, event: EventOf<"message">): Promise<IngestResult> {
+  try {
+    return await transactionRetryingRaces((tx) => storeMessage(tx, adapter, event));
+  } catch (error) {
+    if (isDuplicateMessage(error)) return { outcome: "duplicate", publish: [] };
+    throw error;
+  }
+}
+
+async function storeMessage(
+  tx: Prisma.TransactionClient,
+  adapter: ChannelAdapter,
+  event: EventOf<"message">,
+): Promise<IngestResult> {
+  const existing = await tx.message.findUnique({
+    where: { channel_externalId: { channel: adapter.dbChannel, externalId: event.externalId } },
+    select: { id: true },
+  });
+  if (existing) return { outcome: "duplicate", publish: [] };
+
+  const thread = await upsertThread(tx, adapter, event);
+  const inbound = event.direction === "INBOUND";
+  const channel = adapter.key;
+
+  if (!inbound) {
+    const claimed = await claimPendingReply(tx, thread.conversationId, event);
+    if (claimed) {
+      return {
+        outcome: "stored",
+        publish: [{ type: "message.updated", conversationId: thread.conversationId, messageId: claimed, channel }],
+      };
+    }
+  }
+
+  const message = await tx.message.create({
+    data: {
+      conversationId: thread.conversationId,
+      channel: adapter.dbChannel,
+      direction: event.direction,
+      externalId: event.externalId,
+      type: event.type,
+      text: event.text,
+      attachments: event.attachments.length > 0 ? (event.attachments as unknown as Prisma.InputJsonValue) : undefined,
+      status: inbound ? "DELIVERED" : "SENT",
+      sentAt: event.timestamp,
+      deliveredAt: inbound ? event.timestamp : null,
+      replyToExternalId: event.replyToExternalId ?? null,
+    },
+    select: { id: true },
+  });
+  await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: inbound });
+  await tx.communicationLog.create({
+    data: {
+      channel: adapter.dbChannel,
+      direction: event.direction,
+      contactId: thread.contactId,
+      leadId: thread.leadId,
+      messageId: message.id,
+      kind: inbound ? "inbound_message" : "outbound_echo",
+      summary: `${inbound ? "Received" : "Sent from the app"}: ${previewOf(event).slice(0, 120)}`,
+    },
+  });
+  return {
+    outcome: "stored",
+    publish: [
+      { type: "message.created", conversationId: thread.conversationId, messageId: message.id, channel },
+      { type: "conversation.updated", conversationId: thread.conversationId, channel },
+    ],
+    fetchProfileFor:
+      inbound && thread.needsProfile
+        ? { contactId: thread.contactId, conversationId: thread.conversationId, participantId: event.participant.id }
+        : undefined,
+  };
+}
+
+/**
+ * The echo of our own reply can overtake the Send API's answer. The reply row is already there
+ * (stored PENDING before the call), so the echo completes it instead of adding a twin.
+ */
+async function claimPendingReply(
+  tx: Prisma.TransactionClient,
+  conversationId: string,
+  event: EventOf<"message">,
+): Promise<string | null> {
+  if (!event.text) return null;
+  const pending = await tx.message.findFirst({
+    where: {
+      conversationId,
+      direction: "OUTBOUND",
+      status: "PENDING",
+      externalId: null,
+      text: event.text,
+      createdAt: { gte: new Date(Date.now() - PENDING_ECHO_MATCH_MS) },
+    },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  if (!pending) return null;
+  await tx.message.update({
+    where: { id: pending.id },
+    data: { externalId: event.externalId, status: "SENT" },
+  });
+  return pending.id;
+}

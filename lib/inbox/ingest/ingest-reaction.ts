@@ -1,0 +1,68 @@
+import type { ChannelAdapter } from "@/lib/channels/types";
+import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
+import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ingest/types";
+
+/**
+ * A reaction is a REACTION message pointing at its target (replyToExternalId), one per reacting
+ * person and target: its dedupe key is derived from both, so a changed emoji updates it in place
+ * and "unreact" removes it.
+ */
+export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"reaction">): Promise<IngestResult> {
+  const externalId = `reaction:${event.participant.id}:${event.targetExternalId}`;
+  const channel = adapter.dbChannel;
+  try {
+    return await transactionRetryingRaces(async (tx) => {
+      const target = await tx.message.findUnique({
+        where: { channel_externalId: { channel, externalId: event.targetExternalId } },
+        select: { conversationId: true },
+      });
+      if (!target) return nothingChanged();
+      const existing = await tx.message.findUnique({
+        where: { channel_externalId: { channel, externalId } },
+        select: { id: true, text: true },
+      });
+      const conversationId = target.conversationId;
+      const conversationUpdated = { type: "conversation.updated" as const, conversationId, channel: adapter.key };
+
+      if (event.action === "unreact" || !event.emoji) {
+        if (!existing) return nothingChanged("duplicate");
+        await tx.message.delete({ where: { id: existing.id } });
+        return {
+          outcome: "stored",
+          publish: [{ type: "message.updated", conversationId, messageId: existing.id, channel: adapter.key }, conversationUpdated],
+        };
+      }
+      if (existing?.text === event.emoji) return nothingChanged("duplicate");
+      const message = existing
+        ? await tx.message.update({ where: { id: existing.id }, data: { text: event.emoji, sentAt: event.timestamp }, select: { id: true } })
+        : await tx.message.create({
+            data: {
+              conversationId,
+              channel,
+              direction: "INBOUND",
+              externalId,
+              type: "REACTION",
+              text: event.emoji,
+              status: "DELIVERED",
+              sentAt: event.timestamp,
+              replyToExternalId: event.targetExternalId,
+            },
+            select: { id: true },
+          });
+      await tx.conversation.update({
+        where: { id: conversationId },
+        data: { lastMessageAt: event.timestamp, lastMessagePreview: `Reacted ${event.emoji} to a message` },
+      });
+      return {
+        outcome: "stored",
+        publish: [
+          { type: existing ? "message.updated" : "message.created", conversationId, messageId: message.id, channel: adapter.key },
+          conversationUpdated,
+        ],
+      };
+    });
+  } catch (error) {
+    if (isDuplicateMessage(error)) return nothingChanged("duplicate");
+    throw error;
+  }
+}

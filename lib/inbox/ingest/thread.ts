@@ -1,0 +1,135 @@
+import type { ChannelAdapter, Participant } from "@/lib/channels/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * The Contact → Lead → Conversation chain an event belongs to, created on first contact.
+ * Runs inside the caller's transaction so a message never lands without its thread.
+ */
+
+type Tx = Prisma.TransactionClient;
+
+export interface Thread {
+  contactId: string;
+  leadId: string;
+  conversationId: string;
+  /** No profile yet: fetch it from the Graph API after the transaction. */
+  needsProfile: boolean;
+}
+
+export async function upsertThread(
+  tx: Tx,
+  adapter: ChannelAdapter,
+  input: { businessAccountId: string; participant: Participant },
+): Promise<Thread> {
+  const contact = await upsertContact(tx, adapter, input.participant);
+  const lead = await tx.lead.upsert({
+    where: { contactId: contact.id },
+    create: { contactId: contact.id },
+    update: {},
+    select: { id: true },
+  });
+  const conversation = await tx.conversation.upsert({
+    where: {
+      channel_contactId_businessAccountId: {
+        channel: adapter.dbChannel,
+        contactId: contact.id,
+        businessAccountId: input.businessAccountId,
+      },
+    },
+    create: { channel: adapter.dbChannel, contactId: contact.id, businessAccountId: input.businessAccountId },
+    update: {},
+    select: { id: true },
+  });
+  return {
+    contactId: contact.id,
+    leadId: lead.id,
+    conversationId: conversation.id,
+    needsProfile: contact.profileFetchedAt === null,
+  };
+}
+
+async function upsertContact(tx: Tx, adapter: ChannelAdapter, participant: Participant) {
+  // A name in the payload (WhatsApp's profile name) is the profile: nothing to fetch later.
+  const profile = {
+    ...(participant.name ? { displayName: participant.name, profileFetchedAt: new Date() } : {}),
+    ...(participant.username ? { instagramUsername: participant.username } : {}),
+    ...(participant.avatarUrl ? { avatarUrl: participant.avatarUrl } : {}),
+  };
+  const ids =
+    adapter.dbChannel === "WHATSAPP"
+      ? { whatsappId: participant.id }
+      : adapter.dbChannel === "INSTAGRAM"
+        ? { instagramId: participant.id }
+        : {};
+  return tx.contact.upsert({
+    where: { channel_externalId: { channel: adapter.dbChannel, externalId: participant.id } },
+    create: { channel: adapter.dbChannel, externalId: participant.id, ...ids, ...profile },
+    update: profile,
+    select: { id: true, profileFetchedAt: true },
+  });
+}
+
+/** Lead.lastContactAt only moves forward: a late redelivery must not make a lead look colder. */
+export async function touchLead(tx: Tx, adapter: ChannelAdapter, leadId: string, at: Date): Promise<void> {
+  await tx.lead.updateMany({
+    where: { id: leadId, OR: [{ lastContactAt: null }, { lastContactAt: { lt: at } }] },
+    data: { lastContactAt: at, lastContactChannel: adapter.dbChannel },
+  });
+}
+
+/**
+ * A new message in the thread: unread +1 for the customer's messages, and the preview/ordering
+ * only when it is the newest one (deliveries can arrive out of order).
+ */
+export async function touchConversation(
+  tx: Tx,
+  conversationId: string,
+  message: { at: Date; preview: string; inbound: boolean; countsAsUnread: boolean },
+): Promise<void> {
+  const current = await tx.conversation.findUniqueOrThrow({
+    where: { id: conversationId },
+    select: { lastMessageAt: true, lastInboundAt: true },
+  });
+  const newest = !current.lastMessageAt || current.lastMessageAt <= message.at;
+  const newestInbound = message.inbound && (!current.lastInboundAt || current.lastInboundAt < message.at);
+  await tx.conversation.update({
+    where: { id: conversationId },
+    data: {
+      // A customer writing again also brings an archived thread back.
+      ...(message.countsAsUnread ? { unreadCount: { increment: 1 }, status: "OPEN" as const } : {}),
+      ...(newest ? { lastMessageAt: message.at, lastMessagePreview: message.preview.slice(0, 200) } : {}),
+      ...(newestInbound ? { lastInboundAt: message.at } : {}),
+    },
+  });
+}
+
+/**
+ * A message joined the thread: the conversation's preview/ordering (and unread count for a live
+ * inbound message) and the lead's last contact move with it.
+ */
+export async function touchThread(
+  tx: Tx,
+  adapter: ChannelAdapter,
+  thread: { conversationId: string; leadId: string | null },
+  message: { direction: "INBOUND" | "OUTBOUND"; at: Date; text: string | null; type: string; attachments?: unknown },
+  options: { countsAsUnread: boolean },
+): Promise<void> {
+  const inbound = message.direction === "INBOUND";
+  const preview = previewOf(message);
+  await touchConversation(tx, thread.conversationId, {
+    at: message.at,
+    preview: inbound ? preview : `You: ${preview}`,
+    inbound,
+    countsAsUnread: options.countsAsUnread,
+  });
+  if (thread.leadId) await touchLead(tx, adapter, thread.leadId, message.at);
+}
+
+/** The list's one-line preview: the text, else "[image]"-style for attachments. */
+export function previewOf(message: { text: string | null; type: string; attachments?: unknown }): string {
+  if (message.text) return message.text;
+  const first: unknown = Array.isArray(message.attachments) ? message.attachments[0] : undefined;
+  const kind =
+    first && typeof first === "object" && "kind" in first && typeof first.kind === "string" ? first.kind : message.type.toLowerCase();
+  return `[${kind.replace("_", " ")}]`;
+}

@@ -1,0 +1,23 @@
+/** The message fields the API answers with. */
+export const messageSelect = {
+  id: true,
+  conversationId: true,
+  channel: true,
+  direction: true,
+  externalId: true,
+  text: true,
+  type: true,
+  attachments: true,
+  status: true,
+  error: true,
+  errorCode: true,
+  sentAt: true,
+  deliveredAt: true,
+  readAt: true,
+  editedAt: true,
+  deletedAt: true,
+  replyToExternalId: true,
+  idempotencyKey: true,
+  createdAt: true,
+  sentBy: { select: { id: true, name: true } },
+} as const;

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { replyAllowance } from "@/lib/inbox/messaging-window";
+
+const HOUR = 3_600_000;
+const window = { freeFormMs: 24 * HOUR, humanAgentMs: 7 * 24 * HOUR };
+const now = new Date("2026-01-10T12:00:00Z");
+const ago = (hours: number) => new Date(now.getTime() - hours * HOUR);
+
+describe("replyAllowance", () => {
+  it("allows free-form replies inside 24 hours, untagged", () => {
+    expect(replyAllowance(window, { lastInboundAt: ago(23.9), now, humanAgentTag: true })).toEqual({
+      allowed: true,
+      humanAgent: false,
+    });
+  });
+
+  it("refuses after 24 hours without the human agent tag", () => {
+    expect(replyAllowance(window, { lastInboundAt: ago(25), now, humanAgentTag: false })).toEqual({ allowed: false });
+  });
+
+  it("allows up to 7 days tagged HUMAN_AGENT when the tag is enabled", () => {
+    expect(replyAllowance(window, { lastInboundAt: ago(6 * 24), now, humanAgentTag: true })).toEqual({
+      allowed: true,
+      humanAgent: true,
+    });
+    expect(replyAllowance(window, { lastInboundAt: ago(7 * 24 + 1), now, humanAgentTag: true })).toEqual({ allowed: false });
+  });
+
+  it("never extends a channel without a human agent window (WhatsApp)", () => {
+    const whatsapp = { freeFormMs: 24 * HOUR };
+    expect(replyAllowance(whatsapp, { lastInboundAt: ago(30), now, humanAgentTag: true })).toEqual({ allowed: false });
+  });
+
+  it("refuses when the customer never wrote", () => {
+    expect(replyAllowance(window, { lastInboundAt: null, now, humanAgentTag: true })).toEqual({ allowed: false });
+  });
+});

@@ -1,0 +1,69 @@
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ListEventsQuery } from "@/lib/validations/settings";
+
+/** Settings → Webhook events: the raw delivery log, newest first, for debugging a channel. */
+
+export interface WebhookEventRow {
+  id: string;
+  source: string;
+  status: "RECEIVED" | "PROCESSED" | "IGNORED" | "FAILED";
+  signatureValid: boolean;
+  receivedAt: string;
+  processedAt: string | null;
+  attempts: number;
+  error: string | null;
+  rawBody: string;
+}
+
+export interface WebhookEventPage {
+  events: WebhookEventRow[];
+  nextCursor: string | null;
+}
+
+export async function listEvents(query: ListEventsQuery): Promise<WebhookEventPage> {
+  const where: Prisma.ExternalEventLogWhereInput = {
+    ...(query.source ? { source: query.source } : {}),
+    ...(query.status ? { status: query.status } : {}),
+  };
+  const rows = await db.externalEventLog.findMany({
+    where,
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      source: true,
+      status: true,
+      signatureValid: true,
+      receivedAt: true,
+      processedAt: true,
+      attempts: true,
+      error: true,
+      rawBody: true,
+    },
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    events: page.map((row) => ({
+      ...row,
+      receivedAt: row.receivedAt.toISOString(),
+      processedAt: row.processedAt?.toISOString() ?? null,
+    })),
+    nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
+  };
+}
+
+export interface EventCounters {
+  received24h: number;
+  failed24h: number;
+}
+
+export async function countRecentEvents(now = new Date()): Promise<EventCounters> {
+  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
+  const [received24h, failed24h] = await Promise.all([
+    db.externalEventLog.count({ where: { receivedAt: { gte: since } } }),
+    db.externalEventLog.count({ where: { receivedAt: { gte: since }, status: "FAILED" } }),
+  ]);
+  return { received24h, failed24h };
+}

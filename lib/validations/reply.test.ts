@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { sendReplySchema } from "@/lib/validations/reply";
+
+describe("sendReplySchema", () => {
+  it("accepts text, trimmed, with an optional idempotency key", () => {
+    expect(sendReplySchema.parse({ text: "  Hello  ", idempotencyKey: "k-1" })).toEqual({ text: "Hello", idempotencyKey: "k-1" });
+  });
+
+  it("refuses empty, whitespace-only and over-long text", () => {
+    expect(sendReplySchema.safeParse({ text: "" }).success).toBe(false);
+    expect(sendReplySchema.safeParse({ text: "   " }).success).toBe(false);
+    expect(sendReplySchema.safeParse({ text: "x".repeat(1001) }).success).toBe(false);
+    expect(sendReplySchema.safeParse({ text: "x".repeat(1000) }).success).toBe(true);
+  });
+
+  it("accepts a template with parameters instead of text, never both or neither", () => {
+    const template = { name: "follow_up", language: "en_US", parameters: ["Maria"] };
+    expect(sendReplySchema.parse({ template })).toEqual({ template });
+    expect(sendReplySchema.safeParse({ text: "hi", template }).success).toBe(false);
+    expect(sendReplySchema.safeParse({}).success).toBe(false);
+  });
+
+  it("refuses unknown fields", () => {
+    expect(sendReplySchema.safeParse({ text: "hi", to: "someone-else" }).success).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { emailSchema, passwordSchema } from "@/lib/validations/auth";
+
+/** Channels an admin can configure today (Messenger is shown as "coming soon"). */
+export const integrationChannelSchema = z.enum(["instagram", "whatsapp"]);
+export type IntegrationChannel = z.infer<typeof integrationChannelSchema>;
+
+const META_ID = /^\d{1,30}$/;
+const optionalId = (label: string) =>
+  z
+    .string()
+    .trim()
+    .max(30)
+    .refine((value) => value === "" || META_ID.test(value), `${label} is digits only`)
+    .default("");
+
+/**
+ * The integration form and PUT /api/settings/integrations/{channel}. Secrets are write-only: an empty
+ * value means "keep what is stored", a typed value replaces it.
+ */
+export const saveIntegrationSchema = z.object({
+  enabled: z.boolean().default(true),
+  accessToken: z.string().trim().max(2_000).default(""),
+  appSecret: z.string().trim().max(200).default(""),
+  webhookVerifyToken: z
+    .string()
+    .trim()
+    .max(200)
+    .refine((value) => value === "" || /^[\x21-\x7e]+$/.test(value), "Use letters, digits and symbols without spaces")
+    .default(""),
+  pageId: optionalId("Page id"),
+  instagramAccountId: optionalId("Instagram account id"),
+  phoneNumberId: optionalId("Phone number id"),
+  businessAccountId: optionalId("WhatsApp Business Account id"),
+  graphApiVersion: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || /^v\d+\.\d+$/.test(value), 'Looks like "v21.0"')
+    .default(""),
+  humanAgentTag: z.boolean().default(false),
+});
+export type SaveIntegrationInput = z.infer<typeof saveIntegrationSchema>;
+
+export const roleSchema = z.enum(["ADMIN", "AGENT"]);
+
+export const createStaffSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name").max(100),
+  email: emailSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateStaffInput = z.infer<typeof createStaffSchema>;
+
+/** PATCH /api/settings/users/{id}: one change at a time, so the audit trail reads plainly. */
+export const updateStaffSchema = z.union([
+  z.object({ role: roleSchema }).strict(),
+  z.object({ disabled: z.boolean() }).strict(),
+]);
+export type UpdateStaffInput = z.infer<typeof updateStaffSchema>;
+
+export const resetPasswordSchema = z.object({ password: passwordSchema });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+export const blockChannelSchema = z.enum(["INSTAGRAM", "WHATSAPP"]);
+
+/** "Who": the IGSID / wa_id, an @username, or a phone number; resolved against known contacts. */
+export const blockContactSchema = z.object({
+  channel: blockChannelSchema,
+  identifier: z.string().trim().min(1, "Enter an id, @username or phone number").max(200),
+  reason: z.string().trim().max(500).optional(),
+});
+export type BlockContactInput = z.infer<typeof blockContactSchema>;
+
+export const eventStatusSchema = z.enum(["RECEIVED", "PROCESSED", "IGNORED", "FAILED"]);
+
+export const listEventsQuerySchema = z.object({
+  source: integrationChannelSchema.optional(),
+  status: eventStatusSchema.optional(),
+  cursor: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
+
+/** Which page's slice of the audit trail to show. */
+export const auditScopeSchema = z.enum(["integration", "user", "blocklist", "event"]);
+export type AuditScope = z.infer<typeof auditScopeSchema>;
+
+export const auditQuerySchema = z.object({
+  scope: auditScopeSchema,
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});

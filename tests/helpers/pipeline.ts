@@ -1,0 +1,33 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import { startApp, TEST_ADMIN, type RunningApp } from "./app";
+import { openDatabase } from "./database";
+import { signIn } from "./session";
+
+export interface Pipeline {
+  graph: FakeGraph;
+  app: RunningApp;
+  db: PrismaClient;
+  /** The signed-in admin's Cookie header. */
+  cookie: string;
+  stop(): Promise<void>;
+}
+
+/** The fake Graph API, the built app pointed at it with `env`, a database client and an admin session. */
+export async function startPipeline(options: { graphPort: number; env: Record<string, string> }): Promise<Pipeline> {
+  const graph = await startFakeGraph({ port: options.graphPort });
+  const app = await startApp({ env: { META_GRAPH_API_URL: graph.url, ...options.env } });
+  const db = openDatabase(app);
+  const cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
+  return {
+    graph,
+    app,
+    db,
+    cookie,
+    async stop() {
+      await db.$disconnect();
+      await app.stop();
+      await graph.close();
+    },
+  };
+}
