@@ -1,3 +1,4 @@
+import type { Attachment, MessageTemplate } from "@/lib/channels/types";
 import type { ConversationListItem } from "@/lib/inbox/conversation-select";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 import type { ConversationPage } from "@/lib/inbox/list-conversations";
@@ -36,22 +37,6 @@ export interface QuickReplyJson {
   body: string;
 }
 
-export interface MessageTemplateJson {
-  name: string;
-  language: string;
-  category: string;
-  status: string;
-  body: string;
-  parameterCount: number;
-}
-
-/** `Message.attachments` as the channels store it (see lib/channels/types.ts `Attachment`). */
-export interface AttachmentJson {
-  kind: string;
-  url?: string;
-  mediaId?: string;
-  mimeType?: string;
-  filename?: string;
-  caption?: string;
-  meta?: Record<string, unknown>;
-}
+/** Template and attachment shapes hold no dates: the channel contract's types are already their JSON. */
+export type MessageTemplateJson = MessageTemplate;
+export type AttachmentJson = Attachment;

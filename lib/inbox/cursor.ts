@@ -36,3 +36,10 @@ export function afterCursor(field: string, cursor: Cursor, options: { nullable: 
   const after = { [field]: { lte: at }, AND: [{ OR: [{ [field]: { lt: at } }, { id: { lt: cursor.id } }] }] };
   return options.nullable ? { OR: [after, { [field]: null }] } : after;
 }
+
+/** Cuts a `limit + 1` fetch down to the page, with the cursor for the next one when there is more. */
+export function pageOf<T extends { id: string }>(rows: T[], limit: number, timeOf: (row: T) => Date | null) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(timeOf(last), last.id) : null };
+}

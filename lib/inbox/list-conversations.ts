@@ -2,7 +2,7 @@ import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
-import { afterCursor, decodeCursor, encodeCursor } from "@/lib/inbox/cursor";
+import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import type { InboxTab } from "@/lib/inbox/constants";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 
@@ -45,9 +45,7 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
     take: query.limit + 1,
     select: conversationListSelect,
   });
-  const conversations = rows.slice(0, query.limit);
-  const last = conversations.at(-1);
-  const nextCursor = rows.length > query.limit && last ? encodeCursor(last.lastMessageAt, last.id) : null;
+  const { page: conversations, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
   if (query.cursor) return { conversations, nextCursor };
   return { conversations, nextCursor, unreadCounts: await countUnread() };
 }

@@ -1,34 +1,11 @@
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { afterCursor, decodeCursor, encodeCursor } from "@/lib/inbox/cursor";
+import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
+import { messageSelect } from "@/lib/inbox/message-select";
 import type { ListMessagesQuery } from "@/lib/validations/conversation";
 
-/** The message fields the thread renders (the same the reply route answers with). */
-export const threadMessageSelect = {
-  id: true,
-  conversationId: true,
-  channel: true,
-  direction: true,
-  externalId: true,
-  text: true,
-  type: true,
-  attachments: true,
-  status: true,
-  error: true,
-  errorCode: true,
-  sentAt: true,
-  deliveredAt: true,
-  readAt: true,
-  editedAt: true,
-  deletedAt: true,
-  replyToExternalId: true,
-  idempotencyKey: true,
-  createdAt: true,
-  sentBy: { select: { id: true, name: true } },
-} as const satisfies Prisma.MessageSelect;
-
-export type ThreadMessage = Prisma.MessageGetPayload<{ select: typeof threadMessageSelect }>;
+export type ThreadMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 
 export interface MessagePage {
   /** Oldest first within the page, ready to render top to bottom. */
@@ -50,15 +27,14 @@ export async function listMessages(conversationId: string, query: ListMessagesQu
     where,
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    select: threadMessageSelect,
+    select: messageSelect,
   });
-  const page = rows.slice(0, query.limit);
-  const oldest = page.at(-1);
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.sentAt);
   return {
     // An unsent message stays in the thread as "message unsent"; what it said must not travel.
     messages: page.reverse().map((message) =>
       message.status === "DELETED" ? { ...message, text: null, attachments: null } : message,
     ),
-    nextCursor: rows.length > query.limit && oldest ? encodeCursor(oldest.sentAt, oldest.id) : null,
+    nextCursor,
   };
 }
