@@ -1,3 +1,5 @@
+import { ApiError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth";
 import type { DbChannel } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { eventBus } from "@/lib/realtime/bus";
@@ -86,6 +88,31 @@ export async function unblockContact(input: BlockTarget): Promise<boolean> {
   if (result === null) return false;
   await announce(channel, result);
   return true;
+}
+
+/** The inbox's "Block" on a conversation: blocks the person behind it (all their conversations hide). */
+export async function blockConversationContact(conversationId: string, user: Pick<SessionUser, "id">) {
+  const contact = await contactOf(conversationId);
+  await blockContact({ channel: contact.channel, externalId: contact.externalId, actorId: user.id, name: contact.name });
+  return { blocked: true };
+}
+
+/** The inbox's undo: the person leaves the blocklist and their conversations come back. */
+export async function unblockConversationContact(conversationId: string, user: Pick<SessionUser, "id">) {
+  const contact = await contactOf(conversationId);
+  await unblockContact({ channel: contact.channel, externalId: contact.externalId, actorId: user.id });
+  return { blocked: false };
+}
+
+async function contactOf(conversationId: string) {
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: { contact: { select: { channel: true, externalId: true, displayName: true, instagramUsername: true, whatsappId: true } } },
+  });
+  if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+  const { contact } = conversation;
+  const name = contact.displayName ?? (contact.instagramUsername ? `@${contact.instagramUsername}` : contact.whatsappId);
+  return { channel: contact.channel, externalId: contact.externalId, name };
 }
 
 export async function listBlocked(): Promise<BlockedEntry[]> {

@@ -1,8 +1,72 @@
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { replyWindow } from "@/lib/inbox/reply-window";
+import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
 
-export async function getConversation(id: string) {
-  const conversation = await db.conversation.findUnique({ where: { id }, include: { contact: true } });
-  if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
-  return { conversation };
+const NOTES_SHOWN = 50;
+
+const conversationDetailSelect = {
+  id: true,
+  channel: true,
+  status: true,
+  hidden: true,
+  unreadCount: true,
+  lastMessageAt: true,
+  lastInboundAt: true,
+  createdAt: true,
+  assignee: { select: { id: true, name: true } },
+  contact: {
+    select: {
+      id: true,
+      externalId: true,
+      displayName: true,
+      instagramUsername: true,
+      whatsappId: true,
+      avatarUrl: true,
+      createdAt: true,
+      lead: {
+        select: {
+          id: true,
+          status: true,
+          lastContactAt: true,
+          owner: { select: { id: true, name: true } },
+          notes: {
+            orderBy: { createdAt: "desc" },
+            take: NOTES_SHOWN,
+            select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
+          },
+        },
+      },
+    },
+  },
+} as const satisfies Prisma.ConversationSelect;
+
+type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationDetailSelect }>;
+
+export type ConversationDetail = ConversationRow & {
+  /** When free-form replies stop being possible; null when the customer never wrote. */
+  windowClosesAt: Date | null;
+  /** Replies now go out with Meta's HUMAN_AGENT tag (Instagram, day 2–7). */
+  humanAgent: boolean;
+  blocked: boolean;
+};
+
+/** One conversation with its contact, lead, notes and reply window, for the thread and side panel. */
+export async function getConversation(id: string): Promise<{ conversation: ConversationDetail }> {
+  const row = await db.conversation.findUnique({ where: { id }, select: conversationDetailSelect });
+  if (!row) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+  const [humanAgentTag, blocked] = await Promise.all([
+    row.channel === "WHATSAPP" ? false : humanAgentTagEnabled(),
+    db.blockedContact.findUnique({
+      where: { channel_externalId: { channel: row.channel, externalId: row.contact.externalId } },
+      select: { id: true },
+    }),
+  ]);
+  const window = replyWindow({ channel: row.channel, lastInboundAt: row.lastInboundAt, humanAgentTag });
+  return { conversation: { ...row, windowClosesAt: window.closesAt, humanAgent: window.humanAgent, blocked: blocked !== null } };
+}
+
+async function humanAgentTagEnabled(): Promise<boolean> {
+  return (await loadChannelCredentials("instagram"))?.humanAgentTag === true;
 }

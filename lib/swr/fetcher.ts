@@ -14,6 +14,8 @@ export class FetchError extends Error {
     readonly status: number,
     readonly code: string,
     readonly details: FieldIssue[] = [],
+    /** The whole answer: some errors carry more, e.g. a failed reply's stored FAILED `message`. */
+    readonly body: Record<string, unknown> | null = null,
   ) {
     super(message);
     this.name = "FetchError";
@@ -26,17 +28,28 @@ export class FetchError extends Error {
 }
 
 export async function requestJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(url, {
-    method: init.method ?? "GET",
-    headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: init.method ?? "GET",
+      headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+  } catch {
+    throw new FetchError("Can't reach the server. Check your connection and try again.", 0, "NETWORK_ERROR");
+  }
   const body = (await response.json().catch(() => null)) as
     | (T & { error?: { code?: string; message?: string; details?: FieldIssue[] } })
     | null;
   if (!response.ok) {
     const error = body?.error;
-    throw new FetchError(error?.message ?? `Request failed (HTTP ${response.status})`, response.status, error?.code ?? "UNKNOWN", error?.details);
+    throw new FetchError(
+      error?.message ?? `Request failed (HTTP ${response.status})`,
+      response.status,
+      error?.code ?? "UNKNOWN",
+      error?.details,
+      body as Record<string, unknown> | null,
+    );
   }
   return body as T;
 }

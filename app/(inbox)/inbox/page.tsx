@@ -1,16 +1,49 @@
 import type { Metadata } from "next";
+import { InboxApp } from "@/components/inbox/inbox-app";
+import { ApiError } from "@/lib/api/errors";
+import type { InboxFallback } from "@/lib/inbox/api-types";
+import { getConversation } from "@/lib/inbox/get-conversation";
+import { hasConfiguredChannel } from "@/lib/inbox/has-configured-channel";
+import { parseInboxUrl } from "@/lib/inbox/inbox-url";
+import { listConversations } from "@/lib/inbox/list-conversations";
+import { listMessages } from "@/lib/inbox/list-messages";
+import { markRead } from "@/lib/inbox/mark-read";
+import { requirePageUser } from "@/lib/require-page-user";
+import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "@/lib/swr/inbox-keys";
 
 export const metadata: Metadata = { title: "Inbox" };
 
-export default function InboxPage() {
+/** The first screen, rendered on the server from the URL: list page and open thread (channel warnings come from the layout). */
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePageUser();
+  const state = parseInboxUrl(await searchParams);
+  const opened = state.conversationId ? await openConversation(state.conversationId) : null;
+  const [conversations, configured] = await Promise.all([
+    listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
+    hasConfiguredChannel(),
+  ]);
+  // Dates become ISO strings exactly as the JSON API sends them, so the client cache holds one shape.
+  const fallback = JSON.parse(JSON.stringify({ conversations, ...(opened ?? { conversation: null, messages: null }) })) as InboxFallback;
   return (
-    <main className="flex h-full items-center justify-center p-8">
-      <div className="max-w-md text-center">
-        <h1 className="text-lg font-semibold">Your inbox is empty</h1>
-        <p className="mt-2 text-sm text-slate-600">
-          Conversations from Instagram and WhatsApp appear here as soon as customers message you.
-        </p>
-      </div>
-    </main>
+    <div className="flex h-full flex-col">
+      <InboxApp
+        me={{ id: user.id, name: user.name }}
+        initial={{ ...state, conversationId: opened ? state.conversationId : null }}
+        fallback={fallback}
+        noChannels={!configured && conversations.conversations.length === 0}
+      />
+    </div>
   );
+}
+
+/** Opening a conversation by URL reads it, like a click does; an unknown id just opens nothing. */
+async function openConversation(id: string) {
+  try {
+    await markRead(id);
+    const [{ conversation }, messages] = await Promise.all([getConversation(id), listMessages(id, { limit: MESSAGES_PAGE_SIZE })]);
+    return { conversation, messages };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === "NOT_FOUND") return null;
+    throw error;
+  }
 }

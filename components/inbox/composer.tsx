@@ -1,0 +1,165 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import type { ConversationDetailJson, QuickReplyJson } from "@/lib/inbox/api-types";
+import { duration } from "@/lib/inbox/format";
+import { useQuickReplies } from "@/lib/swr/use-quick-replies";
+import { REPLY_TEXT_MAX_LENGTH } from "@/lib/inbox/constants";
+import type { SendReplyInput } from "@/lib/validations/reply";
+import { SendIcon } from "./icons";
+import { QuickRepliesDialog } from "./quick-replies-dialog";
+import { TemplatePicker } from "./template-picker";
+
+type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
+
+/** Re-renders the countdown; a minute's resolution is all "closes in 3 h" needs. */
+function useNow(intervalMs = 30_000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(timer);
+  }, [intervalMs]);
+  return now;
+}
+
+export function Composer({ conversation, onSend }: { conversation: ConversationDetailJson; onSend: (body: ReplyBody) => Promise<void> }) {
+  const now = useNow();
+  const closesAt = conversation.windowClosesAt ? new Date(conversation.windowClosesAt).getTime() : null;
+  const open = closesAt !== null && closesAt > now;
+  const channelName = conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram";
+
+  if (conversation.blocked) {
+    return <ComposerNotice>This contact is blocked. Unblock them in the details panel to reply.</ComposerNotice>;
+  }
+  if (!open) {
+    const why = closesAt
+      ? `The reply window closed ${duration(now - closesAt)} ago: ${channelName} only allows free-text replies within 24 hours of the customer's last message.`
+      : `${conversation.contact.displayName ?? "This customer"} hasn't written to you yet, so ${channelName} doesn't allow a free-text message.`;
+    return (
+      <div data-testid="window-closed" className="shrink-0 border-t border-slate-200 bg-white px-4 py-3 text-sm">
+        <p className="text-slate-700">{why}</p>
+        {conversation.channel === "WHATSAPP" ? (
+          <TemplatePicker conversationId={conversation.id} onSend={onSend} />
+        ) : (
+          <p className="mt-1 text-slate-500">You can reply as soon as they message you again.</p>
+        )}
+      </div>
+    );
+  }
+  return (
+    <TextComposer key={conversation.id} onSend={onSend}
+      hint={`Reply window closes in ${duration(closesAt - now)}${conversation.humanAgent ? " (Human Agent tag)" : ""}`}
+      urgent={closesAt - now < 2 * 60 * 60 * 1000} />
+  );
+}
+
+function ComposerNotice({ children }: { children: React.ReactNode }) {
+  return <div className="shrink-0 border-t border-slate-200 bg-white px-4 py-4 text-sm text-slate-600">{children}</div>;
+}
+
+function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => Promise<void>; hint: string; urgent: boolean }) {
+  const [text, setText] = useState("");
+  const [wantQuickReplies, setWantQuickReplies] = useState(false);
+  const [managing, setManaging] = useState(false);
+  const [highlight, setHighlight] = useState(0);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const hintId = useId();
+  const listId = useId();
+  const quickReplies = useQuickReplies(wantQuickReplies || managing);
+
+  const slash = /^\/(\S*)$/.exec(text);
+  const matches: QuickReplyJson[] = slash
+    ? (quickReplies.data?.quickReplies ?? []).filter((reply) => reply.shortcut.startsWith(slash[1].toLowerCase())).slice(0, 8)
+    : [];
+  const showMenu = Boolean(slash) && wantQuickReplies;
+
+  const submit = () => {
+    const value = text.trim();
+    if (!value || value.length > REPLY_TEXT_MAX_LENGTH) return;
+    setText("");
+    void onSend({ text: value });
+  };
+  const insert = (reply: QuickReplyJson) => {
+    setText(reply.body);
+    setHighlight(0);
+    textarea.current?.focus();
+  };
+
+  return (
+    <div className="relative shrink-0 border-t border-slate-200 bg-white px-3 pt-2 pb-2">
+      {showMenu ? (
+        <div id={listId} role="listbox" aria-label="Quick replies" className="absolute right-3 bottom-full left-3 mb-1 max-h-64 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg">
+          {matches.length === 0 ? (
+            <p className="px-3 py-2 text-sm text-slate-500">
+              {quickReplies.isLoading ? "Loading quick replies…" : "No quick reply starts with that."}{" "}
+              <button type="button" className="font-medium text-brand-700 underline" onClick={() => setManaging(true)}>Manage quick replies</button>
+            </p>
+          ) : (
+            matches.map((reply, index) => (
+              <button key={reply.id} type="button" role="option" aria-selected={index === highlight}
+                onMouseDown={(event) => event.preventDefault()} onClick={() => insert(reply)}
+                className={`block w-full px-3 py-2 text-left text-sm ${index === highlight ? "bg-brand-50" : "hover:bg-slate-50"}`}>
+                <span className="font-medium text-slate-900">/{reply.shortcut}</span>
+                <span className="ml-2 text-slate-500">{reply.body.length > 80 ? `${reply.body.slice(0, 79)}…` : reply.body}</span>
+              </button>
+            ))
+          )}
+        </div>
+      ) : null}
+      <div className="flex items-end gap-2">
+        <label htmlFor="composer" className="sr-only">Reply</label>
+        <textarea
+          id="composer"
+          ref={textarea}
+          rows={1}
+          value={text}
+          maxLength={REPLY_TEXT_MAX_LENGTH}
+          aria-describedby={hintId}
+          aria-controls={showMenu ? listId : undefined}
+          placeholder="Reply…  (/ for quick replies)"
+          onChange={(event) => {
+            setText(event.target.value);
+            if (event.target.value.startsWith("/")) setWantQuickReplies(true);
+            setHighlight(0);
+          }}
+          onKeyDown={(event) => {
+            if (event.nativeEvent.isComposing) return;
+            if (showMenu && matches.length > 0) {
+              if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+                event.preventDefault();
+                setHighlight((index) => (index + (event.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
+                return;
+              }
+              if (event.key === "Enter" || event.key === "Tab") {
+                event.preventDefault();
+                insert(matches[highlight] ?? matches[0]);
+                return;
+              }
+            }
+            if (event.key === "Escape" && showMenu) {
+              event.preventDefault();
+              event.stopPropagation();
+              setWantQuickReplies(false);
+              return;
+            }
+            if (event.key === "Enter" && !event.shiftKey) {
+              event.preventDefault();
+              submit();
+            }
+          }}
+          className="max-h-40 min-h-10 flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm [field-sizing:content] placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+        />
+        <button type="button" onClick={submit} disabled={!text.trim()} aria-label="Send reply"
+          className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-200 disabled:text-slate-400">
+          <SendIcon className="h-4 w-4" />
+        </button>
+      </div>
+      <div className="mt-1 flex items-center justify-between px-1 text-xs">
+        <span id={hintId} data-testid="window-hint" className={urgent ? "font-medium text-amber-700" : "text-slate-500"}>{hint}</span>
+        <span className="hidden text-slate-400 lg:inline">Enter to send · Shift+Enter for a new line</span>
+        <button type="button" onClick={() => setManaging(true)} className="text-slate-500 hover:text-slate-800 hover:underline">Quick replies</button>
+      </div>
+      {managing ? <QuickRepliesDialog onClose={() => setManaging(false)} onInsert={(reply) => { setManaging(false); insert(reply); }} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import type { ConversationItemJson } from "@/lib/inbox/api-types";
+import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
+import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
+import type { UnreadCounts } from "@/lib/inbox/list-conversations";
+import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
+import { Avatar } from "./avatar";
+import { ChannelIcon, SearchIcon } from "./icons";
+
+const TABS: { key: InboxTab; label: string }[] = [
+  { key: "all", label: "All" },
+  { key: "whatsapp", label: "WhatsApp" },
+  { key: "instagram", label: "Instagram" },
+];
+
+const FILTERS: { key: InboxFilter; label: string }[] = [
+  { key: "open", label: "Open" },
+  { key: "unread", label: "Unread" },
+  { key: "mine", label: "Assigned to me" },
+  { key: "archived", label: "Archived" },
+];
+
+export interface ConversationListProps {
+  state: InboxUrlState;
+  conversations: ConversationItemJson[];
+  unreadCounts: UnreadCounts | undefined;
+  loading: boolean;
+  hasMore: boolean;
+  loadingMore: boolean;
+  error: string | null;
+  onNavigate: (next: Partial<InboxUrlState>, mode?: "push" | "replace") => void;
+  onOpen: (conversation: ConversationItemJson) => void;
+  onLoadMore: () => void;
+}
+
+export function ConversationList(props: ConversationListProps) {
+  const { state, onNavigate } = props;
+  return (
+    <>
+      <div className="shrink-0 space-y-2 border-b border-slate-200 px-3 pt-3 pb-2">
+        <div className="flex items-center gap-2">
+          <SearchBox value={state.q} onSearch={(q) => onNavigate({ q }, "replace")} />
+          <label className="sr-only" htmlFor="inbox-filter">View</label>
+          <select
+            id="inbox-filter"
+            value={state.filter}
+            onChange={(event) => onNavigate({ filter: event.target.value as InboxFilter })}
+            className="w-[8.75rem] shrink-0 rounded-md border border-slate-200 bg-white py-1.5 pl-2 text-sm text-slate-700 hover:border-slate-300"
+          >
+            {FILTERS.map((filter) => (
+              <option key={filter.key} value={filter.key}>{filter.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2">
+          <nav aria-label="Channels" className="flex gap-1">
+            {TABS.map((tab) => {
+              const count = props.unreadCounts?.[tab.key] ?? 0;
+              const selected = state.channel === tab.key;
+              return (
+                <a
+                  key={tab.key}
+                  href={inboxHref({ ...state, channel: tab.key })}
+                  aria-current={selected ? "page" : undefined}
+                  data-testid={`tab-${tab.key}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    onNavigate({ channel: tab.key });
+                  }}
+                  className={`inline-flex items-center gap-1.5 rounded-md px-2 py-1 text-sm font-medium transition-colors ${
+                    selected ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+                  }`}
+                >
+                  {tab.label}
+                  {count > 0 ? (
+                    <span
+                      data-testid={`tab-${tab.key}-unread`}
+                      aria-label={`${count} unread`}
+                      className={`min-w-5 rounded-full px-1.5 text-center text-xs tabular-nums ${selected ? "bg-white/20" : "bg-brand-100 text-brand-700"}`}
+                    >
+                      {count}
+                    </span>
+                  ) : null}
+                </a>
+              );
+            })}
+          </nav>
+        </div>
+      </div>
+      <ListBody {...props} />
+    </>
+  );
+}
+
+function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  return (
+    <div className="relative min-w-0 flex-1">
+      <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-slate-400" />
+      <input
+        type="search"
+        id="inbox-search"
+        aria-label="Search conversations"
+        placeholder="Search"
+        defaultValue={value}
+        onChange={(event) => {
+          const q = event.target.value.trim();
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => onSearch(q), 250);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === "Enter") {
+            clearTimeout(timer.current);
+            onSearch(event.currentTarget.value.trim());
+          }
+        }}
+        className="block w-full rounded-md border border-slate-200 bg-slate-50 py-1.5 pr-2 pl-8 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100"
+      />
+    </div>
+  );
+}
+
+function ListBody(props: ConversationListProps) {
+  const { conversations, state, hasMore, onLoadMore, loadingMore } = props;
+  const sentinel = useRef<HTMLLIElement>(null);
+
+  // Infinite scroll: load the next page as its sentinel nears the bottom of the list.
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || !hasMore) return;
+    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && onLoadMore(), { rootMargin: "300px" });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [hasMore, onLoadMore, conversations.length]);
+
+  if (props.error && conversations.length === 0) {
+    return <p role="alert" className="p-6 text-sm text-red-700">{props.error}</p>;
+  }
+  if (conversations.length === 0) {
+    if (props.loading) return <ListSkeleton />;
+    return <EmptyList state={state} />;
+  }
+  return (
+    <ul aria-label="Conversations" data-testid="conversation-list" className="min-h-0 flex-1 overflow-y-auto">
+      {conversations.map((conversation) => (
+        <ConversationRow key={conversation.id} conversation={conversation} state={state} onOpen={props.onOpen} />
+      ))}
+      {hasMore ? (
+        <li ref={sentinel} className="px-4 py-3 text-center text-xs text-slate-500">
+          {loadingMore ? "Loading more…" : <button type="button" className="underline" onClick={onLoadMore}>Load more</button>}
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+function ConversationRow({ conversation, state, onOpen }: { conversation: ConversationItemJson; state: InboxUrlState; onOpen: (c: ConversationItemJson) => void }) {
+  const selected = state.conversationId === conversation.id;
+  const name = contactName(conversation.contact);
+  const handle = contactHandle(conversation.contact);
+  const unread = conversation.unreadCount > 0;
+  return (
+    <li>
+      <a
+        href={inboxHref({ ...state, conversationId: conversation.id })}
+        data-conversation-id={conversation.id}
+        data-testid="conversation-item"
+        aria-current={selected ? "true" : undefined}
+        onClick={(event) => {
+          if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+          event.preventDefault();
+          onOpen(conversation);
+        }}
+        className={`flex gap-3 border-b border-slate-100 px-3 py-3 outline-none transition-colors focus-visible:bg-brand-50 focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-inset ${
+          selected ? "bg-brand-50" : "hover:bg-slate-50"
+        }`}
+      >
+        <span className="relative">
+          <Avatar name={name} url={conversation.contact.avatarUrl} />
+          <span className={`absolute -right-0.5 -bottom-0.5 rounded-full bg-white p-0.5 ${conversation.channel === "WHATSAPP" ? "text-emerald-600" : "text-pink-600"}`}>
+            <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" title={conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"} />
+          </span>
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="flex items-baseline justify-between gap-2">
+            <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>{name}</span>
+            <time dateTime={conversation.lastMessageAt ?? undefined} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`}>
+              {shortTime(conversation.lastMessageAt)}
+            </time>
+          </span>
+          {handle && handle !== name ? <span className="block truncate text-xs text-slate-500">{handle}</span> : null}
+          <span className="mt-0.5 flex items-center justify-between gap-2">
+            <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-500"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
+            {unread ? (
+              <span data-testid="unread-badge" aria-label={`${conversation.unreadCount} unread`} className="min-w-5 shrink-0 rounded-full bg-brand-600 px-1.5 text-center text-xs font-semibold text-white tabular-nums">
+                {conversation.unreadCount}
+              </span>
+            ) : null}
+          </span>
+          {conversation.assignee ? (
+            <span className="mt-1 inline-flex items-center gap-1 text-xs text-slate-500">
+              <Avatar name={conversation.assignee.name} size={16} />
+              {conversation.assignee.name}
+            </span>
+          ) : null}
+        </span>
+      </a>
+    </li>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <ul aria-label="Loading conversations" aria-busy className="min-h-0 flex-1 overflow-hidden">
+      {Array.from({ length: 8 }, (_, index) => (
+        <li key={index} className="flex gap-3 border-b border-slate-100 px-3 py-3">
+          <span className="h-10 w-10 animate-pulse rounded-full bg-slate-100" />
+          <span className="flex-1 space-y-2 pt-1">
+            <span className="block h-3 w-1/2 animate-pulse rounded bg-slate-100" />
+            <span className="block h-3 w-4/5 animate-pulse rounded bg-slate-100" />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function EmptyList({ state }: { state: InboxUrlState }) {
+  const channel = state.channel === "whatsapp" ? "WhatsApp " : state.channel === "instagram" ? "Instagram " : "";
+  const text = state.q
+    ? `No ${channel}conversations match “${state.q}”.`
+    : {
+        open: `No open ${channel}conversations. New messages will appear here as they arrive.`,
+        unread: `You're all caught up: no unread ${channel}conversations.`,
+        mine: `No open ${channel}conversations are assigned to you.`,
+        archived: `No archived ${channel}conversations.`,
+      }[state.filter];
+  return (
+    <div data-testid="empty-list" className="flex-1 px-6 py-10 text-center text-sm text-slate-500">
+      {text}
+    </div>
+  );
+}

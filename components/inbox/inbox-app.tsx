@@ -1,0 +1,287 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { SWRConfig, useSWRConfig } from "swr";
+import { unstable_serialize } from "swr/infinite";
+import type { ConversationDetailJson, ConversationItemJson, ConversationPageJson, InboxFallback } from "@/lib/inbox/api-types";
+import { contactName } from "@/lib/inbox/format";
+import { inboxHref, parseInboxUrl, type InboxUrlState } from "@/lib/inbox/inbox-url";
+import type { InboxEvent } from "@/lib/realtime/types";
+import { requestJson } from "@/lib/swr/fetcher";
+import { conversationKey } from "@/lib/swr/inbox-keys";
+import { conversationsGetKey, useConversations } from "@/lib/swr/use-conversations";
+import { useInboxEvents } from "@/lib/swr/use-inbox-events";
+import { messagesGetKey } from "@/lib/swr/use-messages";
+import type { UpdateConversationInput } from "@/lib/validations/conversation";
+import { ContactPanel, type ContactPanelActions } from "./contact-panel";
+import { ConversationList } from "./conversation-list";
+import { NoChannels, NoConversationOpen } from "./empty-states";
+import { Thread } from "./thread";
+
+interface Me {
+  id: string;
+  name: string;
+}
+
+/**
+ * The inbox's client root. The server page's first screen seeds SWR's cache under the exact keys
+ * the hooks ask for, so nothing is fetched twice on load; from then on SWR and the live stream
+ * own the data.
+ */
+export function InboxApp({ me, initial, fallback, noChannels }: { me: Me; initial: InboxUrlState; fallback: InboxFallback; noChannels: boolean }) {
+  const seeded = useMemo(() => {
+    const entries: Record<string, unknown> = {
+      [unstable_serialize(conversationsGetKey(initial))]: [fallback.conversations],
+    };
+    if (initial.conversationId && fallback.conversation && fallback.messages) {
+      entries[conversationKey(initial.conversationId)] = { conversation: fallback.conversation };
+      entries[unstable_serialize(messagesGetKey(initial.conversationId))] = [fallback.messages];
+    }
+    return entries;
+  }, [initial, fallback]);
+  return (
+    <SWRConfig value={{ fallback: seeded, revalidateIfStale: false }}>
+      <Inbox me={me} noChannels={noChannels} />
+    </SWRConfig>
+  );
+}
+
+interface Toast {
+  id: number;
+  text: string;
+  action?: { label: string; run: () => Promise<void> };
+}
+
+function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
+  const searchParams = useSearchParams();
+  const state = parseInboxUrl(searchParams);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const { mutate } = useSWRConfig();
+  const list = useConversations(state);
+  const listRef = useRef(list);
+  listRef.current = list;
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [toast, setToast] = useState<Toast | null>(null);
+
+  // URL changes go through the History API: Next keeps useSearchParams in sync without a server round trip.
+  const navigate = useCallback((next: Partial<InboxUrlState>, mode: "push" | "replace" = "push") => {
+    const href = inboxHref({ ...stateRef.current, ...next });
+    if (mode === "push") window.history.pushState(null, "", href);
+    else window.history.replaceState(null, "", href);
+  }, []);
+
+  const showToast = useCallback((text: string, action?: Toast["action"]) => setToast({ id: Date.now(), text, action }), []);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 7000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  const markRead = useCallback(async (id: string) => {
+    const item = listRef.current.conversations.find((conversation) => conversation.id === id);
+    if (item && item.unreadCount > 0) {
+      const tab = item.channel === "WHATSAPP" ? "whatsapp" : "instagram";
+      await listRef.current.mutate(
+        (pages) =>
+          pages?.map((page) => ({
+            ...page,
+            conversations: page.conversations.map((c) => (c.id === id ? { ...c, unreadCount: 0 } : c)),
+            unreadCounts: page.unreadCounts && {
+              ...page.unreadCounts,
+              all: Math.max(0, page.unreadCounts.all - 1),
+              [tab]: Math.max(0, page.unreadCounts[tab] - 1),
+            },
+          })) as ConversationPageJson[],
+        { revalidate: false },
+      );
+    }
+    await requestJson(`/api/inbox/conversations/${id}/read`, { method: "POST" }).catch(() => undefined);
+  }, []);
+
+  const open = useCallback(
+    (conversation: ConversationItemJson) => {
+      navigate({ conversationId: conversation.id });
+      if (conversation.unreadCount > 0) void markRead(conversation.id);
+    },
+    [navigate, markRead],
+  );
+
+  // A message landing in the conversation on screen is read by whoever is looking at it.
+  const onEvent = useCallback(
+    (event: InboxEvent) => {
+      if (event.type === "message.created" && event.conversationId === stateRef.current.conversationId && document.visibilityState === "visible") {
+        void requestJson(`/api/inbox/conversations/${event.conversationId}/read`, { method: "POST" }).catch(() => undefined);
+      }
+    },
+    [],
+  );
+  const { live } = useInboxEvents(onEvent);
+
+  const actions: ContactPanelActions = useMemo(() => {
+    const patch = async (id: string, body: UpdateConversationInput) => {
+      const data = await requestJson<{ conversation: ConversationDetailJson }>(`/api/inbox/conversations/${id}`, { method: "PATCH", body });
+      await mutate(conversationKey(id), data, { revalidate: false });
+      void listRef.current.mutate();
+    };
+    return {
+      update: async (id, body) => {
+        try {
+          await patch(id, body);
+          if (body.status === "ARCHIVED") {
+            showToast("Conversation archived", { label: "Undo", run: () => patch(id, { status: "OPEN" }) });
+          }
+        } catch (error) {
+          showToast(error instanceof Error ? error.message : "Couldn't save that change");
+        }
+      },
+      block: async (conversation) => {
+        await requestJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "POST" });
+        navigate({ conversationId: null });
+        setDetailsOpen(false);
+        void listRef.current.mutate();
+        showToast(`Blocked ${contactName(conversation.contact)}. Their messages won't reach the inbox.`, {
+          label: "Undo",
+          run: async () => {
+            await requestJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "DELETE" });
+            await mutate(conversationKey(conversation.id));
+            void listRef.current.mutate();
+            navigate({ conversationId: conversation.id });
+          },
+        });
+      },
+      unblock: async (conversation) => {
+        await requestJson(`/api/inbox/conversations/${conversation.id}/block`, { method: "DELETE" });
+        await mutate(conversationKey(conversation.id));
+        void listRef.current.mutate();
+      },
+    };
+  }, [mutate, navigate, showToast]);
+
+  useKeyboard({ state, conversations: list.conversations, navigate, open, closeDetails: () => setDetailsOpen(false), detailsOpen });
+
+  const conversationId = state.conversationId;
+  return (
+    <div className="flex min-h-0 flex-1" data-live={live ? "true" : "false"} data-testid="inbox">
+      <section aria-label="Conversation list"
+        className={`min-h-0 w-full shrink-0 flex-col border-r border-slate-200 bg-white md:flex md:w-80 lg:w-[22rem] ${conversationId ? "hidden" : "flex"}`}>
+        <ConversationList
+          state={state}
+          conversations={list.conversations}
+          unreadCounts={list.unreadCounts}
+          loading={list.isLoading}
+          hasMore={list.hasMore}
+          loadingMore={list.loadingMore}
+          error={list.error ? list.error.message : null}
+          onNavigate={navigate}
+          onOpen={open}
+          onLoadMore={() => void list.setSize(list.size + 1)}
+        />
+        <p className="shrink-0 border-t border-slate-100 px-3 py-1.5 text-xs text-slate-500" aria-live="polite" data-testid="live-status">
+          <span className={`mr-1.5 inline-block h-2 w-2 rounded-full ${live ? "bg-emerald-500" : "bg-slate-300"}`} />
+          {live ? "Live" : "Connecting…"}
+        </p>
+      </section>
+      <main className={`min-h-0 min-w-0 flex-1 flex-col bg-slate-50 md:flex ${conversationId ? "flex" : "hidden"}`}>
+        {conversationId ? (
+          <Thread key={conversationId} conversationId={conversationId} me={me}
+            onBack={() => navigate({ conversationId: null })} onToggleDetails={() => setDetailsOpen((value) => !value)} />
+        ) : noChannels ? (
+          <NoChannels />
+        ) : (
+          <NoConversationOpen />
+        )}
+      </main>
+      {conversationId ? (
+        <aside aria-label="Contact and lead"
+          className={`min-h-0 w-full flex-col border-l border-slate-200 bg-white xl:static xl:flex xl:w-[19rem] ${detailsOpen ? "fixed inset-y-0 right-0 z-20 flex max-w-sm shadow-xl" : "hidden"}`}>
+          <ContactPanel conversationId={conversationId} actions={actions} onClose={() => setDetailsOpen(false)} />
+        </aside>
+      ) : null}
+      {toast ? (
+        <div role="status" className="fixed bottom-4 left-1/2 z-30 flex -translate-x-1/2 items-center gap-3 rounded-lg bg-slate-900 px-4 py-2.5 text-sm text-white shadow-lg">
+          <span>{toast.text}</span>
+          {toast.action ? (
+            <button type="button" className="font-semibold text-brand-100 underline"
+              onClick={async () => {
+                const action = toast.action!;
+                setToast(null);
+                await action.run();
+              }}>
+              {toast.action.label}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return Boolean(element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)));
+}
+
+/** j/k or arrows move through the list, Enter opens (native link), Esc leaves the thread, "/" searches. */
+function useKeyboard(input: {
+  state: InboxUrlState;
+  conversations: ConversationItemJson[];
+  navigate: (next: Partial<InboxUrlState>) => void;
+  open: (conversation: ConversationItemJson) => void;
+  closeDetails: () => void;
+  detailsOpen: boolean;
+}) {
+  const ref = useRef(input);
+  ref.current = input;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const { state, conversations, navigate, open, closeDetails, detailsOpen } = ref.current;
+      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (document.querySelector("dialog[open]")) return;
+      if (isTyping(event.target)) {
+        if (event.key === "Escape") (event.target as HTMLElement).blur();
+        return;
+      }
+      const focused = (event.target as HTMLElement).closest?.("[data-conversation-id]") as HTMLElement | null;
+      const items = () => Array.from(document.querySelectorAll<HTMLElement>("[data-conversation-id]"));
+      const down = event.key === "j" || event.key === "ArrowDown";
+      const up = event.key === "k" || event.key === "ArrowUp";
+      if (down || up) {
+        if (focused) {
+          const all = items();
+          const next = all[all.indexOf(focused) + (down ? 1 : -1)];
+          if (next) {
+            event.preventDefault();
+            next.focus();
+            next.scrollIntoView({ block: "nearest" });
+          }
+          return;
+        }
+        if (event.key.startsWith("Arrow")) return; // arrows outside the list keep scrolling the page
+        event.preventDefault();
+        const index = conversations.findIndex((conversation) => conversation.id === state.conversationId);
+        const target = conversations[index === -1 ? 0 : index + (down ? 1 : -1)];
+        if (target) {
+          open(target);
+          document.querySelector<HTMLElement>(`[data-conversation-id="${target.id}"]`)?.scrollIntoView({ block: "nearest" });
+        }
+        return;
+      }
+      if (event.key === "Escape") {
+        if (detailsOpen) return closeDetails();
+        if (!state.conversationId) return;
+        const id = state.conversationId;
+        navigate({ conversationId: null });
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-conversation-id="${id}"]`)?.focus());
+        return;
+      }
+      if (event.key === "/") {
+        event.preventDefault();
+        document.getElementById("inbox-search")?.focus();
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, []);
+}

@@ -1,0 +1,172 @@
+import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
+import { clockTime } from "@/lib/inbox/format";
+import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
+
+/** A message as the thread draws it: stored ones, plus the optimistic "sending" ones of this tab. */
+export type BubbleMessage = Pick<
+  MessageJson,
+  "id" | "direction" | "type" | "text" | "attachments" | "status" | "error" | "sentAt" | "sentBy" | "replyToExternalId"
+> & { channel: string; sending?: boolean };
+
+export function MessageBubble({
+  message,
+  quoted,
+  onRetry,
+}: {
+  message: BubbleMessage;
+  /** For reactions: the text of the message reacted to, when it is loaded. */
+  quoted?: string | null;
+  onRetry?: () => void;
+}) {
+  const outbound = message.direction === "OUTBOUND";
+  const deleted = message.status === "DELETED";
+
+  if (message.type === "REACTION") {
+    return (
+      <div data-testid="message" data-type="reaction" className={`flex ${outbound ? "justify-end" : "justify-start"} px-4`}>
+        <p className="max-w-[75%] text-xs text-slate-500">
+          Reacted <span className="text-base">{message.text}</span>
+          {quoted ? <> to “<span className="italic">{truncate(quoted, 60)}</span>”</> : " to a message"} · {clockTime(message.sentAt)}
+        </p>
+      </div>
+    );
+  }
+
+  const attachments = (Array.isArray(message.attachments) ? message.attachments : []) as unknown as AttachmentJson[];
+  return (
+    <div data-testid="message" data-direction={message.direction.toLowerCase()} data-status={message.status.toLowerCase()}
+      className={`flex flex-col px-4 ${outbound ? "items-end" : "items-start"}`}>
+      <div
+        className={`max-w-[75%] rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap ${
+          deleted
+            ? "border border-dashed border-slate-300 bg-transparent text-slate-500 italic"
+            : outbound
+              ? message.status === "FAILED"
+                ? "rounded-br-md border border-red-200 bg-red-50 text-slate-900"
+                : "rounded-br-md bg-brand-600 text-white"
+              : "rounded-bl-md border border-slate-200 bg-white text-slate-900"
+        }`}
+      >
+        {deleted ? (
+          "message unsent"
+        ) : (
+          <>
+            {message.type === "STORY_REPLY" ? <StoryLabel outbound={outbound} /> : null}
+            {attachments.map((attachment, index) => (
+              <AttachmentView key={index} attachment={attachment} src={`/api/inbox/media/${message.id}/${index}`} disabled={message.sending} />
+            ))}
+            {message.text ? <span>{message.text}</span> : null}
+          </>
+        )}
+      </div>
+      <MessageMeta message={message} onRetry={onRetry} />
+    </div>
+  );
+}
+
+function StoryLabel({ outbound }: { outbound: boolean }) {
+  return <span className={`mb-1 block text-xs font-medium ${outbound ? "text-white/80" : "text-slate-500"}`}>Replied to your story</span>;
+}
+
+function AttachmentView({ attachment, src, disabled }: { attachment: AttachmentJson; src: string; disabled?: boolean }) {
+  const caption = attachment.caption ? <span className="mt-1 block">{attachment.caption}</span> : null;
+  if (disabled) return null;
+  switch (attachment.kind) {
+    case "image":
+    case "sticker":
+      return (
+        <span className="mb-1 block">
+          <a href={src} target="_blank" rel="noreferrer">
+            {/* Through our authenticated media route: customer media never gets a public URL. */}
+            <img src={src} alt={attachment.caption ?? (attachment.kind === "sticker" ? "Sticker" : "Image")} loading="lazy"
+              className={`rounded-lg ${attachment.kind === "sticker" ? "h-32 w-32 object-contain" : "max-h-72 max-w-full object-cover"}`} />
+          </a>
+          {caption}
+        </span>
+      );
+    case "video":
+      return (
+        <span className="mb-1 block">
+          <video src={src} controls preload="metadata" className="max-h-72 max-w-full rounded-lg" />
+          {caption}
+        </span>
+      );
+    case "audio":
+      return <audio src={src} controls preload="none" className="mb-1 max-w-full" />;
+    case "story_mention":
+      return (
+        <span className="mb-1 block">
+          <span className="block text-xs font-medium opacity-80">Mentioned you in their story</span>
+          <a href={src} target="_blank" rel="noreferrer" className="underline">View story</a>
+        </span>
+      );
+    case "story":
+      return <a href={src} target="_blank" rel="noreferrer" className="mb-1 block text-xs underline opacity-80">View the story</a>;
+    case "location": {
+      const meta = attachment.meta ?? {};
+      const label = [meta.name, meta.address].filter(Boolean).join(" · ") || "Shared a location";
+      const maps = `https://www.openstreetmap.org/?mlat=${meta.latitude}&mlon=${meta.longitude}&zoom=16`;
+      return <a href={maps} target="_blank" rel="noreferrer" className="mb-1 block underline">📍 {String(label)}</a>;
+    }
+    case "contacts":
+      return <span className="mb-1 block">👤 Shared a contact{attachment.caption ? `: ${attachment.caption}` : ""}</span>;
+    case "share":
+      return attachment.url ? (
+        <a href={attachment.url} target="_blank" rel="noreferrer" className="mb-1 block underline">Shared a post</a>
+      ) : null;
+    default:
+      return (
+        <a href={src} target="_blank" rel="noreferrer" className="mb-1 block underline">
+          📎 {attachment.filename ?? "Attachment"}
+        </a>
+      );
+  }
+}
+
+const statusLabel: Record<string, string> = {
+  PENDING: "Sending",
+  SENT: "Sent",
+  DELIVERED: "Delivered",
+  READ: "Read",
+  FAILED: "Not delivered",
+};
+
+function MessageMeta({ message, onRetry }: { message: BubbleMessage; onRetry?: () => void }) {
+  const outbound = message.direction === "OUTBOUND";
+  const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : "Sent from the app")) : null;
+  return (
+    <div className="mt-1 flex max-w-[75%] flex-wrap items-center gap-1 px-1 text-xs text-slate-500">
+      {author ? <span>{author} ·</span> : null}
+      <time dateTime={message.sentAt}>{clockTime(message.sentAt)}</time>
+      {outbound && message.status !== "DELETED" ? (
+        <span data-testid="message-status" className={`inline-flex items-center gap-0.5 ${message.status === "READ" ? "text-brand-600" : message.status === "FAILED" ? "text-red-700" : ""}`}>
+          <StatusIcon status={message.status} />
+          {statusLabel[message.status]}
+        </span>
+      ) : null}
+      {message.status === "FAILED" ? (
+        <>
+          {message.error ? <span className="text-red-700">— {message.error}</span> : null}
+          {onRetry ? (
+            <button type="button" onClick={onRetry} className="ml-1 rounded font-medium text-red-700 underline hover:text-red-800">
+              Retry
+            </button>
+          ) : null}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function StatusIcon({ status }: { status: string }) {
+  const className = "h-3.5 w-3.5";
+  if (status === "PENDING") return <ClockIcon className={className} />;
+  if (status === "SENT") return <CheckIcon className={className} />;
+  if (status === "DELIVERED" || status === "READ") return <DoubleCheckIcon className={className} />;
+  if (status === "FAILED") return <AlertIcon className={className} />;
+  return null;
+}
+
+function truncate(text: string, length: number) {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

@@ -1,0 +1,224 @@
+"use client";
+
+import { Fragment, useCallback, useState } from "react";
+import type { ConversationDetailJson, MessageJson } from "@/lib/inbox/api-types";
+import { contactHandle, contactName, dayLabel } from "@/lib/inbox/format";
+import { FetchError, requestJson } from "@/lib/swr/fetcher";
+import { useConversation } from "@/lib/swr/use-conversation";
+import { useMessages } from "@/lib/swr/use-messages";
+import type { SendReplyInput } from "@/lib/validations/reply";
+import { Avatar } from "./avatar";
+import { Composer } from "./composer";
+import { BackIcon, ChannelIcon, PanelIcon } from "./icons";
+import { MessageBubble, type BubbleMessage } from "./message-bubble";
+
+type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
+
+/** A reply this tab is sending, shown at once and replaced by the stored message when it lands. */
+interface PendingReply {
+  key: string;
+  body: ReplyBody;
+  text: string;
+  sentAt: string;
+  error: string | null;
+}
+
+function newKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+export function Thread({
+  conversationId,
+  me,
+  onBack,
+  onToggleDetails,
+}: {
+  conversationId: string;
+  me: { id: string; name: string };
+  onBack: () => void;
+  onToggleDetails: () => void;
+}) {
+  const { data, error } = useConversation(conversationId);
+  const conversation = data?.conversation;
+  const thread = useMessages(conversationId);
+  const [pending, setPending] = useState<PendingReply[]>([]);
+  const { mutate: revalidateMessages } = thread;
+
+  const send = useCallback(
+    async (body: ReplyBody, key = newKey()) => {
+      const text = body.text ?? `Template “${body.template?.name}”`;
+      setPending((list) => [...list.filter((item) => item.key !== key), { key, body, text, sentAt: new Date().toISOString(), error: null }]);
+      try {
+        await requestJson(`/api/inbox/conversations/${conversationId}/reply`, { method: "POST", body: { ...body, idempotencyKey: key } });
+        await revalidateMessages();
+        setPending((list) => list.filter((item) => item.key !== key));
+      } catch (cause) {
+        // A 502 carries the stored FAILED message: the thread shows it (with Retry) from the server.
+        if (cause instanceof FetchError && cause.body?.message) {
+          await revalidateMessages();
+          setPending((list) => list.filter((item) => item.key !== key));
+          return;
+        }
+        const reason = cause instanceof Error ? cause.message : "Couldn't send";
+        setPending((list) => list.map((item) => (item.key === key ? { ...item, error: reason } : item)));
+      }
+    },
+    [conversationId, revalidateMessages],
+  );
+
+  const retryStored = useCallback(
+    async (messageId: string) => {
+      try {
+        await requestJson(`/api/inbox/messages/${messageId}/retry`, { method: "POST" });
+      } finally {
+        await revalidateMessages();
+      }
+    },
+    [revalidateMessages],
+  );
+
+  if (error && !conversation) {
+    return (
+      <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center text-sm text-slate-600">
+        <p role="alert">{error instanceof FetchError && error.status === 404 ? "This conversation doesn't exist any more." : error.message}</p>
+        <button type="button" onClick={onBack} className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50">
+          Back to the list
+        </button>
+      </div>
+    );
+  }
+
+  const stored = thread.messages;
+  const storedKeys = new Set(stored.map((message) => message.idempotencyKey).filter(Boolean));
+  const optimistic: (BubbleMessage & { pendingKey: string })[] = pending
+    .filter((item) => !storedKeys.has(item.key))
+    .map((item) => ({
+      id: `pending-${item.key}`,
+      pendingKey: item.key,
+      channel: conversation?.channel ?? "INSTAGRAM",
+      direction: "OUTBOUND",
+      type: "TEXT",
+      text: item.text,
+      attachments: null,
+      status: item.error ? "FAILED" : "PENDING",
+      error: item.error,
+      sentAt: item.sentAt,
+      sentBy: { id: me.id, name: me.name },
+      replyToExternalId: null,
+      sending: true,
+    }));
+
+  return (
+    <>
+      <ThreadHeader conversation={conversation} onBack={onBack} onToggleDetails={onToggleDetails} />
+      {/* column-reverse keeps the view pinned to the newest message as messages arrive, with no scroll jumps. */}
+      <div className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-slate-50" data-testid="thread">
+        <div className="space-y-2 py-4">
+          {thread.hasOlder ? (
+            <div className="text-center">
+              <button type="button" onClick={() => thread.setSize(thread.size + 1)} className="rounded-md px-3 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200">
+                {thread.isValidating && thread.size > (thread.data?.length ?? 0) ? "Loading…" : "Load earlier messages"}
+              </button>
+            </div>
+          ) : null}
+          {!thread.data && thread.isLoading ? <ThreadSkeleton /> : null}
+          <MessageList
+            messages={[...stored.map((message) => ({ ...message, pendingKey: null as string | null })), ...optimistic]}
+            byExternalId={new Map(stored.filter((m) => m.externalId).map((m) => [m.externalId!, m]))}
+            onRetryPending={(key) => {
+              const item = pending.find((candidate) => candidate.key === key);
+              if (item) void send(item.body, item.key);
+            }}
+            onRetryStored={retryStored}
+          />
+        </div>
+      </div>
+      {conversation ? <Composer conversation={conversation} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
+    </>
+  );
+}
+
+function MessageList({
+  messages,
+  byExternalId,
+  onRetryPending,
+  onRetryStored,
+}: {
+  messages: (BubbleMessage & { pendingKey: string | null })[];
+  byExternalId: Map<string, MessageJson>;
+  onRetryPending: (key: string) => void;
+  onRetryStored: (id: string) => void;
+}) {
+  let lastDay = "";
+  return messages.map((message) => {
+    const day = dayLabel(message.sentAt);
+    const separator = day !== lastDay;
+    lastDay = day;
+    const quoted = message.type === "REACTION" && message.replyToExternalId ? (byExternalId.get(message.replyToExternalId)?.text ?? null) : null;
+    const retry = message.status !== "FAILED" ? undefined : message.pendingKey ? () => onRetryPending(message.pendingKey!) : () => onRetryStored(message.id);
+    return (
+      <Fragment key={message.id}>
+        {separator ? (
+          <div role="separator" aria-label={day} className="flex items-center gap-3 px-4 py-2 text-xs font-medium text-slate-500">
+            <span className="h-px flex-1 bg-slate-200" />
+            {day}
+            <span className="h-px flex-1 bg-slate-200" />
+          </div>
+        ) : null}
+        <MessageBubble message={message} quoted={quoted} onRetry={retry} />
+      </Fragment>
+    );
+  });
+}
+
+function ThreadHeader({
+  conversation,
+  onBack,
+  onToggleDetails,
+}: {
+  conversation: ConversationDetailJson | undefined;
+  onBack: () => void;
+  onToggleDetails: () => void;
+}) {
+  const name = conversation ? contactName(conversation.contact) : "";
+  const handle = conversation ? contactHandle(conversation.contact) : null;
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-3 border-b border-slate-200 bg-white px-3">
+      <button type="button" onClick={onBack} aria-label="Back to conversations" className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 md:hidden">
+        <BackIcon className="h-5 w-5" />
+      </button>
+      {conversation ? (
+        <>
+          <Avatar name={name} url={conversation.contact.avatarUrl} size={32} />
+          <div className="min-w-0 flex-1">
+            <h2 className="truncate text-sm font-semibold text-slate-900" data-testid="thread-title">{name}</h2>
+            <p className="flex items-center gap-1 truncate text-xs text-slate-500">
+              <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" />
+              {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"}
+              {handle && handle !== name ? ` · ${handle}` : ""}
+              {conversation.status === "ARCHIVED" ? " · Archived" : ""}
+            </p>
+          </div>
+        </>
+      ) : (
+        <div className="flex-1" />
+      )}
+      <button type="button" onClick={onToggleDetails} aria-label="Contact and lead details" className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 xl:hidden">
+        <PanelIcon className="h-5 w-5" />
+      </button>
+    </header>
+  );
+}
+
+function ThreadSkeleton() {
+  return (
+    <div aria-busy aria-label="Loading messages" className="space-y-3 px-4">
+      {[60, 40, 70, 30].map((width, index) => (
+        <div key={index} className={`flex ${index % 2 ? "justify-end" : ""}`}>
+          <span className="block h-9 animate-pulse rounded-2xl bg-slate-200/70" style={{ width: `${width}%` }} />
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * The inbox's fixed vocabularies, zod-free so client components can import them without pulling
+ * zod into the browser bundle (lib/validations builds its schemas from these).
+ */
+export const INBOX_TABS = ["all", "whatsapp", "instagram"] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+
+export const INBOX_FILTERS = ["open", "unread", "mine", "archived"] as const;
+export type InboxFilter = (typeof INBOX_FILTERS)[number];
+
+export const LEAD_STATUSES = ["NEW", "CONTACTED", "QUALIFIED", "WON", "LOST"] as const;
+export type LeadStatusValue = (typeof LEAD_STATUSES)[number];
+
+/** The composer's limit; equals REPLY_MAX_LENGTH of the reply route's schema (a unit test holds them together). */
+export const REPLY_TEXT_MAX_LENGTH = 1000;

@@ -1,0 +1,25 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What a conversation list row needs; never tokens, never the whole contact row. */
+export const conversationListSelect = {
+  id: true,
+  channel: true,
+  status: true,
+  unreadCount: true,
+  lastMessageAt: true,
+  lastMessagePreview: true,
+  lastInboundAt: true,
+  assignee: { select: { id: true, name: true } },
+  contact: {
+    select: {
+      id: true,
+      displayName: true,
+      instagramUsername: true,
+      whatsappId: true,
+      avatarUrl: true,
+      lead: { select: { status: true } },
+    },
+  },
+} as const satisfies Prisma.ConversationSelect;
+
+export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }>;

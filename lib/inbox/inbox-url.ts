@@ -1,0 +1,39 @@
+import { INBOX_FILTERS, INBOX_TABS, type InboxFilter, type InboxTab } from "@/lib/inbox/constants";
+
+/** The inbox's state in its URL — tab, view, search, open conversation — so links share and Back works. */
+export interface InboxUrlState {
+  channel: InboxTab;
+  filter: InboxFilter;
+  q: string;
+  conversationId: string | null;
+}
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function read(params: Params, name: string): string | undefined {
+  const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+  return (Array.isArray(value) ? value[0] : value) ?? undefined;
+}
+
+/** Lenient: an unknown tab or view in a hand-edited URL falls back to the default instead of failing. */
+export function parseInboxUrl(params: Params): InboxUrlState {
+  const channel = read(params, "channel");
+  const filter = read(params, "filter");
+  const conversationId = read(params, "c");
+  return {
+    channel: (INBOX_TABS as readonly string[]).includes(channel ?? "") ? (channel as InboxTab) : "all",
+    filter: (INBOX_FILTERS as readonly string[]).includes(filter ?? "") ? (filter as InboxFilter) : "open",
+    q: (read(params, "q") ?? "").trim().slice(0, 100),
+    conversationId: conversationId && /^[\w-]{1,100}$/.test(conversationId) ? conversationId : null,
+  };
+}
+
+export function inboxHref(state: InboxUrlState): string {
+  const search = new URLSearchParams();
+  if (state.channel !== "all") search.set("channel", state.channel);
+  if (state.filter !== "open") search.set("filter", state.filter);
+  if (state.q) search.set("q", state.q);
+  if (state.conversationId) search.set("c", state.conversationId);
+  const query = search.toString();
+  return query ? `/inbox?${query}` : "/inbox";
+}

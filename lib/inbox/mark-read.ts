@@ -1,0 +1,17 @@
+import { ApiError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import { eventBus } from "@/lib/realtime/bus";
+
+/**
+ * Opening a conversation reads it for the whole team: the unread count drops to zero and every
+ * open inbox updates its badges from the event. A no-op (and no event) when already read.
+ */
+export async function markRead(id: string): Promise<{ unreadCount: 0 }> {
+  const conversation = await db.conversation.findUnique({ where: { id }, select: { channel: true, unreadCount: true } });
+  if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+  if (conversation.unreadCount > 0) {
+    await db.conversation.update({ where: { id }, data: { unreadCount: 0 } });
+    await eventBus.publish({ type: "conversation.updated", conversationId: id, channel: conversation.channel.toLowerCase() });
+  }
+  return { unreadCount: 0 };
+}

@@ -1,0 +1,48 @@
+import { ApiError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+import { getConversation } from "@/lib/inbox/get-conversation";
+import { eventBus } from "@/lib/realtime/bus";
+import type { UpdateConversationInput } from "@/lib/validations/conversation";
+
+/**
+ * Archive / reopen, (un)assign, set the lead's status, add a note to the lead. All in one
+ * transaction so a PATCH is all or nothing; the lead is created on first use (a conversation
+ * synced from Meta may not have one yet).
+ */
+export async function updateConversation(id: string, input: UpdateConversationInput, user: Pick<SessionUser, "id">) {
+  const conversation = await db.conversation.findUnique({ where: { id }, select: { id: true, channel: true, contactId: true } });
+  if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+  if (input.assigneeId) await assertActiveUser(input.assigneeId);
+
+  await db.$transaction(async (tx) => {
+    if (input.status !== undefined || input.assigneeId !== undefined) {
+      await tx.conversation.update({
+        where: { id },
+        data: { status: input.status, assigneeId: input.assigneeId },
+      });
+    }
+    if (input.leadStatus === undefined && input.note === undefined) return;
+    const lead = await tx.lead.upsert({
+      where: { contactId: conversation.contactId },
+      create: { contactId: conversation.contactId, status: input.leadStatus },
+      update: { status: input.leadStatus },
+      select: { id: true },
+    });
+    if (input.note) await tx.leadNote.create({ data: { leadId: lead.id, authorId: user.id, body: input.note } });
+  });
+
+  await eventBus.publish({ type: "conversation.updated", conversationId: id, channel: conversation.channel.toLowerCase() });
+  return getConversation(id);
+}
+
+async function assertActiveUser(userId: string) {
+  const assignee = await db.user.findUnique({ where: { id: userId }, select: { disabledAt: true } });
+  if (!assignee || assignee.disabledAt) {
+    throw new ApiError({
+      code: "VALIDATION_FAILED",
+      message: "That teammate doesn't exist or is disabled",
+      details: [{ field: "assigneeId", issue: "Unknown or disabled user" }],
+    });
+  }
+}

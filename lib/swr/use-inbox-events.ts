@@ -1,0 +1,79 @@
+import { useEffect, useRef, useState } from "react";
+import { useSWRConfig } from "swr";
+import type { InboxEvent } from "@/lib/realtime/types";
+
+const LIST_PREFIX = "$inf$/api/inbox/conversations?";
+const DETAIL_KEY = /^\/api\/inbox\/conversations\/[^/?]+$/;
+/** Events arrive in bursts (a message is a message.created and a conversation.updated): one refetch per burst. */
+const COALESCE_MS = 40;
+/** EventSource retries by itself on network errors, but gives up on an HTTP error (e.g. a restart's 502). */
+const REOPEN_AFTER_MS = 5_000;
+
+/**
+ * Keeps the inbox live: listens to `/api/inbox/events` and revalidates exactly the SWR caches an
+ * event touches (the list pages, the conversation's detail and its thread). On every (re)connect
+ * it revalidates everything, so nothing missed while offline stays missing.
+ */
+export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: boolean } {
+  const { cache, mutate } = useSWRConfig();
+  const [live, setLive] = useState(false);
+  const onEventRef = useRef(onEvent);
+  onEventRef.current = onEvent;
+
+  useEffect(() => {
+    const pending = new Set<string>();
+    let flushTimer: ReturnType<typeof setTimeout> | undefined;
+    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    let source: EventSource | null = null;
+
+    const keys = () => Array.from(cache.keys()) as string[];
+    const schedule = (match: (key: string) => boolean) => {
+      for (const key of keys()) if (match(key)) pending.add(key);
+      flushTimer ??= setTimeout(() => {
+        flushTimer = undefined;
+        const batch = Array.from(pending);
+        pending.clear();
+        for (const key of batch) void mutate(key);
+      }, COALESCE_MS);
+    };
+    const touches = (event: InboxEvent) => (key: string) => {
+      if (key.startsWith(LIST_PREFIX)) return true;
+      if (!("conversationId" in event)) return false;
+      const detail = `/api/inbox/conversations/${event.conversationId}`;
+      return key === detail || (event.type !== "conversation.updated" && key.startsWith(`$inf$${detail}/messages`));
+    };
+
+    const open = () => {
+      source = new EventSource("/api/inbox/events");
+      source.onopen = () => {
+        setLive(true);
+        schedule((key) => key.startsWith("$inf$/api/inbox/") || DETAIL_KEY.test(key));
+      };
+      source.onmessage = (message) => {
+        let event: InboxEvent;
+        try {
+          event = JSON.parse(message.data) as InboxEvent;
+        } catch {
+          return;
+        }
+        schedule(touches(event));
+        onEventRef.current?.(event);
+      };
+      source.onerror = () => {
+        setLive(false);
+        if (source?.readyState === EventSource.CLOSED) {
+          source.close();
+          reopenTimer = setTimeout(open, REOPEN_AFTER_MS);
+        }
+      };
+    };
+    open();
+    return () => {
+      source?.close();
+      clearTimeout(flushTimer);
+      clearTimeout(reopenTimer);
+    };
+  }, [cache, mutate]);
+
+  return { live };
+}

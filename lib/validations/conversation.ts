@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { INBOX_FILTERS, INBOX_TABS, LEAD_STATUSES } from "@/lib/inbox/constants";
+
+/**
+ * GET /api/inbox/conversations — the same names the inbox keeps in its URL, so a shared link and
+ * the API ask for the same thing. `filter` is one of the list's views (Open, Unread, Assigned to
+ * me, Archived); Unread and Assigned to me only show open conversations.
+ */
+export const listConversationsQuerySchema = z.object({
+  channel: z.enum(INBOX_TABS).default("all"),
+  filter: z.enum(INBOX_FILTERS).default("open"),
+  q: z.string().trim().max(100, "Keep the search under 100 characters").optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});
+export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
+
+/** GET /api/inbox/conversations/[id]/messages — newest page first; `cursor` asks for older ones. */
+export const listMessagesQuerySchema = z.object({
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
+
+/** PATCH /api/inbox/conversations/[id] — every field optional; at least one. */
+export const updateConversationSchema = z
+  .object({
+    status: z.enum(["OPEN", "ARCHIVED"]).optional(),
+    assigneeId: z.string().trim().min(1).max(100).nullable().optional(),
+    leadStatus: z.enum(LEAD_STATUSES).optional(),
+    note: z.string().trim().min(1, "Write the note first").max(5000, "Keep notes under 5000 characters").optional(),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    message: "Nothing to change",
+    path: ["(body)"],
+  });
+export type UpdateConversationInput = z.infer<typeof updateConversationSchema>;

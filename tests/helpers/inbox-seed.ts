@@ -1,0 +1,101 @@
+import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
+import type { RunningApp } from "./app";
+
+/**
+ * Arranges inbox state straight in the running app's SQLite file (the shape the webhook pipeline
+ * writes), for list/search/pagination tests that need many conversations in a known order.
+ */
+
+/**
+ * Raw SQLite access to the running app's file: bulk seeding 100k rows takes seconds this way, where
+ * row-by-row Prisma calls would take minutes. WAL lets the test write while the server runs.
+ */
+export function openSqlite(app: Pick<RunningApp, "databaseUrl">): Database.Database {
+  const database = new Database(app.databaseUrl.replace(/^file:/, ""));
+  database.pragma("busy_timeout = 5000");
+  return database;
+}
+
+/** A DateTime as Prisma stores it in SQLite (ISO text with "+00:00"), so SQL comparisons stay right. */
+export function sqliteDate(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+}
+
+export function newId(prefix = "c"): string {
+  return `${prefix}${randomBytes(12).toString("hex")}`;
+}
+
+// Customer ids unique within a test process (each test file has its own fresh database).
+let seeded = 0;
+
+export interface SeedConversation {
+  channel?: "INSTAGRAM" | "WHATSAPP";
+  name?: string;
+  username?: string;
+  phone?: string;
+  text?: string;
+  /** Epoch ms of the last message. */
+  at?: number;
+  unread?: number;
+  status?: "OPEN" | "ARCHIVED";
+  assigneeId?: string | null;
+  hidden?: boolean;
+  id?: string;
+}
+
+export function seedConversation(database: Database.Database, input: SeedConversation = {}) {
+  const channel = input.channel ?? "INSTAGRAM";
+  const at = input.at ?? Date.now();
+  const contactId = newId("ct");
+  const conversationId = input.id ?? newId("cv");
+  seeded += 1;
+  const externalId = channel === "WHATSAPP" ? (input.phone ?? `4479${String(seeded).padStart(8, "0")}`) : `9${String(seeded).padStart(15, "0")}`;
+  const now = sqliteDate(Date.now());
+  const text = input.text ?? "Hello there";
+  database
+    .prepare(
+      `INSERT INTO Contact (id, channel, externalId, displayName, instagramId, instagramUsername, whatsappId, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(contactId, channel, externalId, input.name ?? null, channel === "INSTAGRAM" ? externalId : null,
+      input.username ?? null, channel === "WHATSAPP" ? externalId : null, now, now);
+  database
+    .prepare(`INSERT INTO Lead (id, contactId, status, createdAt, updatedAt) VALUES (?, ?, 'NEW', ?, ?)`)
+    .run(newId("ld"), contactId, now, now);
+  database
+    .prepare(
+      `INSERT INTO Conversation (id, channel, businessAccountId, contactId, status, assigneeId, unreadCount, lastMessageAt,
+         lastMessagePreview, lastInboundAt, hidden, createdAt, updatedAt)
+       VALUES (?, ?, 'biz', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(conversationId, channel, contactId, input.status ?? "OPEN", input.assigneeId ?? null, input.unread ?? 0,
+      sqliteDate(at), text.slice(0, 100), sqliteDate(at), input.hidden ? 1 : 0, now, now);
+  seedMessage(database, { conversationId, channel, text, at });
+  return { conversationId, contactId, externalId };
+}
+
+export function seedMessage(
+  database: Database.Database,
+  input: {
+    conversationId: string;
+    channel?: "INSTAGRAM" | "WHATSAPP";
+    text?: string | null;
+    at?: number;
+    direction?: "INBOUND" | "OUTBOUND";
+    status?: string;
+    id?: string;
+  },
+) {
+  const id = input.id ?? newId("m");
+  const now = sqliteDate(Date.now());
+  database
+    .prepare(
+      `INSERT INTO Message (id, conversationId, channel, direction, externalId, text, type, status, sentAt, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, 'TEXT', ?, ?, ?, ?)`,
+    )
+    .run(id, input.conversationId, input.channel ?? "INSTAGRAM", input.direction ?? "INBOUND", newId("mid"),
+      input.text ?? "Hello", input.status ?? "DELIVERED", sqliteDate(input.at ?? Date.now()), now, now);
+  return id;
+}
+
