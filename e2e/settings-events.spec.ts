@@ -59,7 +59,7 @@ test.describe("settings: webhook events", () => {
     const ignored = page.getByTestId(`event-${eventId}`);
     await expect(ignored).toBeVisible();
     await ignored.getByRole("button", { name: "Replay" }).click();
-    await expect(ignored.getByRole("status")).toHaveText("Replayed: processed");
+    await expect(page.getByTestId("replay-outcome").getByRole("status")).toHaveText("Replayed: processed");
     await expect(page.getByTestId("audit-trail")).toContainText(`replayed event instagram ${eventId}: processed`);
     const inbox = await page.request.get("/api/inbox/conversations");
     expect(await inbox.text()).toContain("Do you ship to Lisbon?");
@@ -67,6 +67,6 @@ test.describe("settings: webhook events", () => {
     await page.getByLabel("Status").selectOption("FAILED");
     const failed = page.getByRole("list", { name: "Webhook events" }).locator("> li").first();
     await failed.getByRole("button", { name: "Replay" }).click();
-    await expect(failed.getByRole("alert")).toContainText("Replayed; failed again");
+    await expect(page.getByTestId("replay-outcome").getByRole("alert")).toContainText("Replayed; failed again");
   });
 });

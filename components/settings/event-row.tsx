@@ -1,7 +1,7 @@
 "use client";
 
-import { ActionMessage } from "@/components/settings/action-message";
-import { useAction } from "@/components/settings/use-action";
+import { useState } from "react";
+import { ActionMessage, type ActionMessageValue } from "@/components/settings/action-message";
 import { Button } from "@/components/ui/button";
 import type { WebhookEventRow } from "@/lib/settings/list-events";
 import { requestJson } from "@/lib/swr/fetcher";
@@ -21,22 +21,31 @@ function pretty(rawBody: string): string {
   }
 }
 
-export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onReplayed: () => void }) {
-  const { pending: replaying, message, run } = useAction();
+/**
+ * The outcome is reported to the panel rather than shown in the row: a replayed event usually
+ * leaves the filtered list (an IGNORED one becomes PROCESSED), and its message would vanish with it.
+ */
+export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onReplayed: (outcome: ActionMessageValue) => void }) {
+  const [replaying, setReplaying] = useState(false);
+  const [message, setMessage] = useState<ActionMessageValue | null>(null);
   const canReplay = event.status === "FAILED" || event.status === "IGNORED";
 
-  const replay = () =>
-    run(
-      async () => {
-        const outcome = await requestJson<{ status: string; error: string | null }>(`/api/settings/events/${event.id}/replay`, { method: "POST" });
-        onReplayed();
-        return outcome;
-      },
-      (outcome) =>
+  async function replay() {
+    setReplaying(true);
+    setMessage(null);
+    try {
+      const outcome = await requestJson<{ status: string; error: string | null }>(`/api/settings/events/${event.id}/replay`, { method: "POST" });
+      onReplayed(
         outcome.status === "FAILED"
           ? { tone: "bad", text: `Replayed; failed again: ${outcome.error ?? "unknown error"}` }
           : { tone: "good", text: `Replayed: ${outcome.status.toLowerCase()}` },
-    );
+      );
+    } catch (error) {
+      setMessage({ tone: "bad", text: error instanceof Error ? error.message : "Replay did not work" });
+    } finally {
+      setReplaying(false);
+    }
+  }
 
   return (
     <li data-testid={`event-${event.id}`} className="px-4 py-3">

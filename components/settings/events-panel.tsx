@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useSWRConfig } from "swr";
+import { ActionMessage, type ActionMessageValue } from "@/components/settings/action-message";
 import { EventRow } from "@/components/settings/event-row";
 import { Button } from "@/components/ui/button";
 import type { EventCounters, WebhookEventPage } from "@/lib/settings/list-events";
@@ -15,6 +16,7 @@ export function EventsPanel({ initial }: { initial: FirstPage }) {
   const unfiltered = !filter.source && !filter.status;
   const { data, size, setSize, isLoading, isValidating, mutate } = useWebhookEvents(filter, unfiltered ? initial : null);
   const { mutate: mutateKey } = useSWRConfig();
+  const [replayOutcome, setReplayOutcome] = useState<ActionMessageValue | null>(null);
   const pages = data ?? [];
   const events = pages.flatMap((page) => page.events);
   const counters = pages[0]?.counters ?? initial.counters;
@@ -57,6 +59,9 @@ export function EventsPanel({ initial }: { initial: FirstPage }) {
         <Button variant="ghost" onClick={() => void mutate()} disabled={isValidating}>{isValidating ? "Refreshing…" : "Refresh"}</Button>
       </div>
 
+      <div data-testid="replay-outcome">
+        <ActionMessage message={replayOutcome} />
+      </div>
       <div className="rounded-xl border border-slate-200 bg-white shadow-sm">
         {events.length === 0 ? (
           <p className="p-5 text-sm text-slate-500">{isLoading ? "Loading…" : "No webhook events match."}</p>
@@ -66,7 +71,8 @@ export function EventsPanel({ initial }: { initial: FirstPage }) {
               <EventRow
                 key={event.id}
                 event={event}
-                onReplayed={() => {
+                onReplayed={(outcome) => {
+                  setReplayOutcome(outcome);
                   void mutate();
                   void mutateKey(auditLogKey("event"));
                 }}
