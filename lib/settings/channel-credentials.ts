@@ -8,18 +8,9 @@ import { eventBus } from "@/lib/realtime/bus";
 import { accountIdOf, adapterEnv, integrationConfigSchema } from "@/lib/settings/integration-config";
 
 /**
- * A channel's credentials: the Integration row saved in Settings wins field by field, env fills the
- * gaps (the names teams already use), so a half-saved row never hides a working env setup.
- * A disabled Integration turns the channel off (null). Secrets are decrypted here and nowhere else.
- */
-
-export function loadChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
-  return credentialsCache().get(key);
-}
-
-/**
- * Every webhook delivery and every ingested event needs the credentials; reading and decrypting
- * the row each time queued a database read in front of each acknowledgement under a burst.
+ * For the hot path only — every webhook delivery and every ingested event needs the credentials,
+ * and reading and decrypting the row each time queued a database read in front of each
+ * acknowledgement under a burst. Replies, settings and media read fresh (loadChannelCredentials).
  * Saving an integration publishes `integration.updated`, which empties the cache on every
  * instance; the short TTL bounds staleness should a notification be missed.
  */
@@ -41,7 +32,7 @@ function credentialsCache(): CredentialsCache {
     get(key) {
       const cached = entries.get(key);
       if (cached && cached.expiresAt > Date.now()) return cached.value;
-      const value = readChannelCredentials(key);
+      const value = loadChannelCredentials(key);
       entries.set(key, { expiresAt: Date.now() + CACHE_TTL_MS, value });
       // A failed read (database busy) must not be served from the cache.
       value.catch(() => entries.delete(key));
@@ -52,7 +43,16 @@ function credentialsCache(): CredentialsCache {
   return cache;
 }
 
-async function readChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
+export function cachedChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
+  return credentialsCache().get(key);
+}
+
+/**
+ * A channel's credentials: the Integration row saved in Settings wins field by field, env fills the
+ * gaps (the names teams already use), so a half-saved row never hides a working env setup.
+ * A disabled Integration turns the channel off (null). Secrets are decrypted here and nowhere else.
+ */
+export async function loadChannelCredentials(key: ChannelKey): Promise<ChannelCredentials | null> {
   const fromEnv = getChannel(key).credentialsFromEnv(adapterEnv());
   const row = await db.integration.findUnique({
     where: { name: key },

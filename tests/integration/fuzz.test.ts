@@ -235,7 +235,7 @@ describe("bad input", () => {
       // A real id now and then, so body validation behind the lookup is reached too.
       const id = random.next() < 0.3 ? conversationId : hostileId(random);
       const query = random.next() < 0.5 ? `?${hostileQuery(random)}` : "";
-      const path = concretePath(pattern, encodeURIComponent(id)) + query;
+      const path = concretePath(pattern, encodeURIComponent(id.toWellFormed())) + query;
       const body = method === "GET" || method === "DELETE" ? undefined : badBody(random, {});
       await send(`${method} ${path.slice(0, 200)} #${index} [${body?.kind ?? "no body"}]`, path, {
         method,

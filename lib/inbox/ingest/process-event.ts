@@ -7,7 +7,7 @@ import type { EventStatus } from "@/lib/generated/prisma/enums";
 import { fetchContactProfile } from "@/lib/inbox/ingest/fetch-contact-profile";
 import { ingestEvent } from "@/lib/inbox/ingest/ingest-event";
 import type { IngestResult } from "@/lib/inbox/ingest/types";
-import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
+import { cachedChannelCredentials } from "@/lib/settings/channel-credentials";
 import { eventBus } from "@/lib/realtime/bus";
 
 export interface EventOutcome {
@@ -34,7 +34,7 @@ export async function processEvent(eventLogId: string): Promise<EventOutcome> {
   try {
     const adapter = adapterFor(row.source);
     const events = adapter.parseWebhook(JSON.parse(row.rawBody));
-    const credsOnce = once(() => loadChannelCredentials(adapter.key));
+    const credsOnce = once(() => cachedChannelCredentials(adapter.key));
     for (const event of events) {
       const result = await ingestEvent(adapter, event);
       results.push(result);

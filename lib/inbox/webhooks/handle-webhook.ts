@@ -5,7 +5,7 @@ import { getChannel } from "@/lib/channels/registry";
 import type { ChannelKey } from "@/lib/channels/types";
 import { enqueueEvent } from "@/lib/inbox/webhooks/event-queue";
 import { recordDelivery } from "@/lib/inbox/webhooks/record-delivery";
-import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
+import { cachedChannelCredentials } from "@/lib/settings/channel-credentials";
 
 /**
  * Meta's webhook contract, the same for every channel: a GET handshake, then signed POST
@@ -15,7 +15,7 @@ import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
 /** GET: Meta checks that we own the callback URL before it sends anything. */
 export async function handleWebhookVerification(req: Request, key: ChannelKey): Promise<Response> {
   const params = new URL(req.url).searchParams;
-  const creds = await loadChannelCredentials(key);
+  const creds = await cachedChannelCredentials(key);
   const challenge = params.get("hub.challenge");
   if (
     creds &&
@@ -34,7 +34,7 @@ export async function handleWebhookDelivery(req: Request, key: ChannelKey): Prom
   try {
     const adapter = getChannel(key);
     const raw = await readRawBody(req);
-    const creds = await loadChannelCredentials(key);
+    const creds = await cachedChannelCredentials(key);
     if (!creds) {
       console.warn(`[webhook ${key}] delivery refused: channel not configured`);
       throw new ApiError({ code: "SERVICE_UNAVAILABLE", message: `${adapter.label} is not configured` });
