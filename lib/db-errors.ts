@@ -29,3 +29,11 @@ export function isUniqueViolation(error: unknown, target?: UniqueTarget): boolea
   const violated = reported.map((field) => String(field).replace(/^"(.*)"$/, "$1"));
   return violated.length === target.fields.length && target.fields.every((field) => violated.includes(field));
 }
+
+/**
+ * True when the database aborted a transaction because it conflicted with a concurrent one
+ * (P2034: PostgreSQL's serialization failure or deadlock). Running it again is the documented cure.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
+}

@@ -92,7 +92,9 @@ export function errorResponse(error: unknown): Response {
   }
   // Unknown errors are logged server-side by name and message only (never request data, which may
   // carry tokens) and answered without details.
-  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    error instanceof Error ? `${error.name}${typeof code === "string" ? ` (${code})` : ""}: ${error.message}` : String(error);
   console.error(`[api] unexpected error: ${reason}`);
   return Response.json(
     { error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side. Please try again." } },

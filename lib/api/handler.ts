@@ -17,10 +17,23 @@ interface HandlerArgs<P> {
 
 type Params = Record<string, string | string[]>;
 
+/**
+ * A NUL character is never meaningful in an id or a query, and PostgreSQL refuses it in text
+ * (SQLite does not), so it is refused here, once, for every route.
+ */
+function refuseNulCharacters(req: Request, params: Params | undefined) {
+  const values = [...Object.values(params ?? {}).flat(), ...new URL(req.url).searchParams.values()];
+  if (values.some((value) => value.includes("\0"))) {
+    throw new ApiError({ code: "BAD_REQUEST", message: "The request's path or query contains a NUL character" });
+  }
+}
+
 export function withPublic<P extends Params = Params>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
   return async (req: Request, context: RouteContext<P>) => {
     try {
-      return await handler({ req, params: await context.params });
+      const params = await context.params;
+      refuseNulCharacters(req, params);
+      return await handler({ req, params });
     } catch (error) {
       return errorResponse(error);
     }

@@ -59,7 +59,19 @@ export async function parseJsonBody<S extends z.ZodType>(
   maxBytes = DEFAULT_MAX_BODY_BYTES,
 ): Promise<z.infer<S>> {
   const raw = await readRawBody(req, maxBytes);
-  return validate(schema, parseJsonText(raw.toString("utf8")), "request body");
+  const body = parseJsonText(raw.toString("utf8"));
+  if (containsNul(body)) {
+    // PostgreSQL refuses NUL in text; refusing it here keeps both databases answering alike.
+    throw new ApiError({ code: "VALIDATION_FAILED", message: "Text must not contain NUL characters" });
+  }
+  return validate(schema, body, "request body");
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\0");
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === "object") return Object.entries(value).some(([key, item]) => key.includes("\0") || containsNul(item));
+  return false;
 }
 
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {

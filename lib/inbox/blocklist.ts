@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import type { DbChannel } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { eventBus } from "@/lib/realtime/bus";
+import { transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { writeAuditLog } from "@/lib/settings/audit-log";
 
 /**
@@ -51,7 +52,7 @@ export async function isBlocked(channel: DbChannel, externalId: string): Promise
 
 export async function blockContact(input: BlockTarget & { name?: string | null; reason?: string | null }): Promise<BlockedEntry> {
   const { channel, externalId, actorId } = input;
-  const { entry, conversationIds } = await db.$transaction(async (tx) => {
+  const { entry, conversationIds } = await transactionRetryingRaces(async (tx) => {
     const entry = await tx.blockedContact.upsert({
       where: { channel_externalId: { channel, externalId } },
       create: { channel, externalId, name: input.name ?? null, reason: input.reason ?? null, createdById: actorId },

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { isUniqueViolation, type UniqueTarget } from "@/lib/db-errors";
+import { isTransactionConflict, isUniqueViolation, type UniqueTarget } from "@/lib/db-errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Generous limits: under a burst, SQLite serialises writers and a transaction may wait its turn. */
@@ -13,14 +13,16 @@ export const isDuplicateMessage = (error: unknown) => isUniqueViolation(error, M
 /**
  * Runs `work` in a transaction, again when it lost a race to create a shared row (two first
  * messages from a new customer both creating the Contact, on PostgreSQL): the retry finds the row
- * the winner created. A duplicate message is not a race to retry: the caller handles it.
+ * the winner created, and again when the database aborted it for conflicting with a concurrent
+ * one. A duplicate message is not a race to retry: the caller handles it.
  */
 export async function transactionRetryingRaces<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(work, TRANSACTION_OPTIONS);
     } catch (error) {
-      if (attempt >= 3 || !isUniqueViolation(error) || isDuplicateMessage(error)) throw error;
+      const race = (isUniqueViolation(error) && !isDuplicateMessage(error)) || isTransactionConflict(error);
+      if (attempt >= 3 || !race) throw error;
     }
   }
 }

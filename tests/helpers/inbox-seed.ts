@@ -1,6 +1,7 @@
+import { describe } from "vitest";
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
-import type { RunningApp } from "./app";
+import { TEST_DATABASE, type RunningApp } from "./app";
 
 /**
  * Arranges inbox state straight in the running app's SQLite file (the shape the webhook pipeline
@@ -99,3 +100,9 @@ export function seedMessage(
   return id;
 }
 
+
+/**
+ * These seeds write raw SQLite for speed (100k rows in seconds), so the suites that use them run on
+ * SQLite only; the same routes run on PostgreSQL in the pipeline, settings and multi-instance suites.
+ */
+export const describeOnSqlite = TEST_DATABASE === "sqlite" ? describe : describe.skip;

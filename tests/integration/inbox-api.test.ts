@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openSqlite, seedConversation, seedMessage } from "../helpers/inbox-seed";
+import { describeOnSqlite, openSqlite, seedConversation, seedMessage } from "../helpers/inbox-seed";
 import { createUser, signIn } from "../helpers/session";
 
 const AGENT = { name: "Alex Agent", email: "agent@example.com", password: "agent-password-1", role: "AGENT" as const };
@@ -15,7 +15,7 @@ interface ListItem {
   assignee: { id: string; name: string } | null;
 }
 
-describe("inbox API", () => {
+describeOnSqlite("inbox API", () => {
   let app: RunningApp;
   let database: Database.Database;
   let admin: string;
@@ -273,7 +273,7 @@ describe("inbox API", () => {
   });
 });
 
-describe("inbox page: first screen", () => {
+describeOnSqlite("inbox page: first screen", () => {
   let app: RunningApp;
   let cookie: string;
   beforeAll(async () => {

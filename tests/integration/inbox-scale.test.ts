@@ -1,14 +1,14 @@
 import type Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { openSqlite, seedConversation } from "../helpers/inbox-seed";
+import { describeOnSqlite, openSqlite, seedConversation } from "../helpers/inbox-seed";
 import { signIn } from "../helpers/session";
 
 const CONVERSATIONS = 100_000;
 const PAGE_BUDGET_MS = 150;
 
 /** The list must stay fast with 100k conversations: every view seeks its index, deep pages included. */
-describe("inbox list at 100k conversations", () => {
+describeOnSqlite("inbox list at 100k conversations", () => {
   let app: RunningApp;
   let database: Database.Database;
   let cookie: string;
