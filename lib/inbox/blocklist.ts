@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth";
 import type { DbChannel } from "@/lib/channels/types";
 import { db } from "@/lib/db";
+import { isRecordNotFound } from "@/lib/db-errors";
 import { eventBus } from "@/lib/realtime/bus";
 import { transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { writeAuditLog } from "@/lib/settings/audit-log";
@@ -52,23 +53,27 @@ export async function isBlocked(channel: DbChannel, externalId: string): Promise
 
 export async function blockContact(input: BlockTarget & { name?: string | null; reason?: string | null }): Promise<BlockedEntry> {
   const { channel, externalId, actorId } = input;
-  const { entry, conversationIds } = await transactionRetryingRaces(async (tx) => {
-    const entry = await tx.blockedContact.upsert({
-      where: { channel_externalId: { channel, externalId } },
-      create: { channel, externalId, name: input.name ?? null, reason: input.reason ?? null, createdById: actorId },
-      update: {
-        ...(input.name ? { name: input.name } : {}),
-        ...(input.reason ? { reason: input.reason } : {}),
-      },
-      select: blockedSelect,
-    });
-    const conversationIds = await setHidden(tx, channel, externalId, true);
-    await writeAuditLog(
-      { actorId, action: "blocklist.add", target: describe(channel, externalId, entry.name), details: { hiddenConversations: conversationIds.length } },
-      tx,
-    );
-    return { entry, conversationIds };
-  });
+  const { entry, conversationIds } = await transactionRetryingRaces(
+    async (tx) => {
+      const entry = await tx.blockedContact.upsert({
+        where: { channel_externalId: { channel, externalId } },
+        create: { channel, externalId, name: input.name ?? null, reason: input.reason ?? null, createdById: actorId },
+        update: {
+          ...(input.name ? { name: input.name } : {}),
+          ...(input.reason ? { reason: input.reason } : {}),
+        },
+        select: blockedSelect,
+      });
+      const conversationIds = await setHidden(tx, channel, externalId, true);
+      await writeAuditLog(
+        { actorId, action: "blocklist.add", target: describe(channel, externalId, entry.name), details: { hiddenConversations: conversationIds.length } },
+        tx,
+      );
+      return { entry, conversationIds };
+    },
+    // A concurrent unblock can delete the row between the upsert's read and its update.
+    { alsoRetry: isRecordNotFound },
+  );
   await announce(channel, conversationIds);
   return present(entry, conversationIds.length);
 }
