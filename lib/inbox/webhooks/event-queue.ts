@@ -1,14 +1,14 @@
+import { writeConcurrency } from "@/lib/db";
 import { processEvent } from "@/lib/inbox/ingest/process-event";
 
 /**
  * Webhook deliveries are acknowledged as soon as their raw event row is committed and processed
- * here, in the background, a few at a time. Why: Meta redelivers anything that is not answered
- * quickly, and one insert per request keeps the webhook near the framework's ceiling (STACK.md)
+ * here, in the background, as many at a time as the database writes well (lib/db.ts). Why: Meta
+ * redelivers anything that is not answered quickly, and one insert per request keeps the webhook
+ * near the framework's ceiling (STACK.md)
  * while the five-table ingest runs at the database's pace. The queue lives in memory, so a crash
  * can drop it — the event rows cannot be dropped: `sweepReceivedEvents` picks up what is left.
  */
-
-const CONCURRENCY = 4;
 
 interface EventQueue {
   pending: string[];
@@ -45,7 +45,7 @@ export function whenEventQueueIdle(): Promise<void> {
 }
 
 function drain(): void {
-  while (queue.running < CONCURRENCY && queue.pending.length > 0) {
+  while (queue.running < writeConcurrency && queue.pending.length > 0) {
     const id = queue.pending.shift()!;
     queue.running++;
     processEvent(id)
