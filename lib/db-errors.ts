@@ -37,8 +37,3 @@ export function isUniqueViolation(error: unknown, target?: UniqueTarget): boolea
 export function isTransactionConflict(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
 }
-
-/** True when a write needed a row that was not there (P2025): e.g. a concurrent request deleted it. */
-export function isRecordNotFound(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025";
-}

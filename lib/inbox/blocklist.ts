@@ -2,7 +2,6 @@ import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth";
 import type { DbChannel } from "@/lib/channels/types";
 import { db } from "@/lib/db";
-import { isRecordNotFound } from "@/lib/db-errors";
 import { eventBus } from "@/lib/realtime/bus";
 import { transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { writeAuditLog } from "@/lib/settings/audit-log";
@@ -55,15 +54,20 @@ export async function blockContact(input: BlockTarget & { name?: string | null; 
   const { channel, externalId, actorId } = input;
   const { entry, conversationIds } = await transactionRetryingRaces(
     async (tx) => {
-      const entry = await tx.blockedContact.upsert({
-        where: { channel_externalId: { channel, externalId } },
-        create: { channel, externalId, name: input.name ?? null, reason: input.reason ?? null, createdById: actorId },
-        update: {
-          ...(input.name ? { name: input.name } : {}),
-          ...(input.reason ? { reason: input.reason } : {}),
-        },
-        select: blockedSelect,
-      });
+      // Not an upsert: its update fails when a concurrent unblock deletes the row between its read
+      // and its write (PostgreSQL, P2025). A concurrent create surfaces as a unique violation,
+      // which transactionRetryingRaces runs again.
+      const details = { ...(input.name ? { name: input.name } : {}), ...(input.reason ? { reason: input.reason } : {}) };
+      const existing = await tx.blockedContact.findUnique({ where: { channel_externalId: { channel, externalId } }, select: blockedSelect });
+      if (existing && Object.keys(details).length > 0) {
+        await tx.blockedContact.updateMany({ where: { channel, externalId }, data: details });
+      }
+      const entry = existing
+        ? { ...existing, ...details }
+        : await tx.blockedContact.create({
+            data: { channel, externalId, name: null, reason: null, createdById: actorId, ...details },
+            select: blockedSelect,
+          });
       const conversationIds = await setHidden(tx, channel, externalId, true);
       await writeAuditLog(
         { actorId, action: "blocklist.add", target: describe(channel, externalId, entry.name), details: { hiddenConversations: conversationIds.length } },
@@ -71,8 +75,6 @@ export async function blockContact(input: BlockTarget & { name?: string | null; 
       );
       return { entry, conversationIds };
     },
-    // A concurrent unblock can delete the row between the upsert's read and its update.
-    { alsoRetry: isRecordNotFound },
   );
   await announce(channel, conversationIds);
   return present(entry, conversationIds.length);

@@ -16,16 +16,12 @@ export const isDuplicateMessage = (error: unknown) => isUniqueViolation(error, M
  * the winner created, and again when the database aborted it for conflicting with a concurrent
  * one. A duplicate message is not a race to retry: the caller handles it.
  */
-export async function transactionRetryingRaces<T>(
-  work: (tx: Prisma.TransactionClient) => Promise<T>,
-  options: { alsoRetry?: (error: unknown) => boolean } = {},
-): Promise<T> {
+export async function transactionRetryingRaces<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(work, TRANSACTION_OPTIONS);
     } catch (error) {
-      const race =
-        (isUniqueViolation(error) && !isDuplicateMessage(error)) || isTransactionConflict(error) || options.alsoRetry?.(error) === true;
+      const race = (isUniqueViolation(error) && !isDuplicateMessage(error)) || isTransactionConflict(error);
       if (attempt >= 3 || !race) throw error;
     }
   }
