@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { isBlocked } from "@/lib/inbox/blocklist";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
-import { touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
+import { receivedMessageData, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import { upstreamError } from "@/lib/inbox/upstream-error";
 import { eventBus } from "@/lib/realtime/bus";
 import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
@@ -96,20 +96,7 @@ async function insertIfNew(
     select: { id: true },
   });
   if (existing) return false;
-  const inbound = message.direction === "INBOUND";
-  await tx.message.create({
-    data: {
-      conversationId: thread.conversationId,
-      channel: adapter.dbChannel,
-      direction: message.direction,
-      externalId: message.externalId,
-      type: message.type,
-      text: message.text,
-      attachments: message.attachments.length > 0 ? (message.attachments as unknown as Prisma.InputJsonValue) : undefined,
-      status: inbound ? "DELIVERED" : "SENT",
-      sentAt: message.timestamp,
-    },
-  });
+  await tx.message.create({ data: receivedMessageData(thread.conversationId, adapter, message) });
   await touchThread(tx, adapter, thread, { ...message, at: message.timestamp }, { countsAsUnread: false });
   return true;
 }

@@ -1,7 +1,7 @@
 import { truncateText } from "@/lib/text/truncate";
 import type { ChannelAdapter } from "@/lib/channels/types";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
-import { previewOf, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
+import { previewOf, receivedMessageData, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -48,19 +48,7 @@ async function storeMessage(
   }
 
   const message = await tx.message.create({
-    data: {
-      conversationId: thread.conversationId,
-      channel: adapter.dbChannel,
-      direction: event.direction,
-      externalId: event.externalId,
-      type: event.type,
-      text: event.text,
-      attachments: event.attachments.length > 0 ? (event.attachments as unknown as Prisma.InputJsonValue) : undefined,
-      status: inbound ? "DELIVERED" : "SENT",
-      sentAt: event.timestamp,
-      deliveredAt: inbound ? event.timestamp : null,
-      replyToExternalId: event.replyToExternalId ?? null,
-    },
+    data: receivedMessageData(thread.conversationId, adapter, event),
     select: { id: true },
   });
   await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: inbound });

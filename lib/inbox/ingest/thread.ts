@@ -1,5 +1,5 @@
 import { truncateText } from "@/lib/text/truncate";
-import type { ChannelAdapter, Participant } from "@/lib/channels/types";
+import type { ChannelAdapter, Participant, RemoteMessage } from "@/lib/channels/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -133,4 +133,29 @@ export function previewOf(message: { text: string | null; type: string; attachme
   const kind =
     first && typeof first === "object" && "kind" in first && typeof first.kind === "string" ? first.kind : message.type.toLowerCase();
   return `[${kind.replace("_", " ")}]`;
+}
+
+/**
+ * The Message row for a message Meta told us about, by webhook or by the Conversations API: the
+ * same columns either way, so a synced message and a delivered one are indistinguishable.
+ */
+export function receivedMessageData(
+  conversationId: string,
+  adapter: ChannelAdapter,
+  message: RemoteMessage & { replyToExternalId?: string },
+): Prisma.MessageUncheckedCreateInput {
+  const inbound = message.direction === "INBOUND";
+  return {
+    conversationId,
+    channel: adapter.dbChannel,
+    direction: message.direction,
+    externalId: message.externalId,
+    type: message.type,
+    text: message.text,
+    attachments: message.attachments.length > 0 ? (message.attachments as unknown as Prisma.InputJsonValue) : undefined,
+    status: inbound ? "DELIVERED" : "SENT",
+    sentAt: message.timestamp,
+    deliveredAt: inbound ? message.timestamp : null,
+    replyToExternalId: message.replyToExternalId ?? null,
+  };
 }
