@@ -9,6 +9,7 @@ import type { SendReplyInput } from "@/lib/validations/reply";
 import { SendIcon } from "./icons";
 import { QuickRepliesDialog } from "./quick-replies-dialog";
 import { TemplatePicker } from "./template-picker";
+import { ellipsize } from "@/lib/text/truncate";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -100,7 +101,7 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
                 onMouseDown={(event) => event.preventDefault()} onClick={() => insert(reply)}
                 className={`block w-full px-3 py-2 text-left text-sm ${index === highlight ? "bg-brand-50" : "hover:bg-slate-50"}`}>
                 <span className="font-medium text-slate-900">/{reply.shortcut}</span>
-                <span className="ml-2 text-slate-500">{reply.body.length > 80 ? `${reply.body.slice(0, 79)}…` : reply.body}</span>
+                <span className="ml-2 text-slate-500">{ellipsize(reply.body, 80)}</span>
               </button>
             ))
           )}

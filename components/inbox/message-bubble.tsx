@@ -1,6 +1,7 @@
 import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
 import { clockTime } from "@/lib/inbox/format";
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
+import { ellipsize } from "@/lib/text/truncate";
 
 /** A message as the thread draws it: stored ones, plus the optimistic "sending" ones of this tab. */
 export type BubbleMessage = Pick<
@@ -26,7 +27,7 @@ export function MessageBubble({
       <div data-testid="message" data-type="reaction" className={`flex ${outbound ? "justify-end" : "justify-start"} px-4`}>
         <p className="max-w-[75%] text-xs text-slate-500">
           Reacted <span className="text-base">{message.text}</span>
-          {quoted ? <> to “<span className="italic">{truncate(quoted, 60)}</span>”</> : " to a message"} · {clockTime(message.sentAt)}
+          {quoted ? <> to “<span className="italic">{ellipsize(quoted, 60)}</span>”</> : " to a message"} · {clockTime(message.sentAt)}
         </p>
       </div>
     );
@@ -165,8 +166,4 @@ function StatusIcon({ status }: { status: string }) {
   if (status === "DELIVERED" || status === "READ") return <DoubleCheckIcon className={className} />;
   if (status === "FAILED") return <AlertIcon className={className} />;
   return null;
-}
-
-function truncate(text: string, length: number) {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

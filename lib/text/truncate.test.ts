@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { truncateText } from "./truncate";
+import { ellipsize, truncateText } from "./truncate";
 
 describe("truncateText", () => {
   it("leaves short text alone", () => {
@@ -19,5 +19,13 @@ describe("truncateText", () => {
   it("keeps right-to-left and accented text intact", () => {
     expect(truncateText("مرحبا بالعالم", 5)).toBe("مرحبا");
     expect(truncateText("e\u0301e\u0301e\u0301", 4)).toBe("e\u0301e\u0301");
+  });
+});
+
+describe("ellipsize", () => {
+  it("adds an ellipsis only when it cut, within the limit, never through an emoji", () => {
+    expect(ellipsize("short", 10)).toBe("short");
+    expect(ellipsize("abcdefghij", 5)).toBe("abcd…");
+    expect(ellipsize(`abc😀def`, 5)).toBe("abc…");
   });
 });

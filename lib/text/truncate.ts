@@ -13,3 +13,8 @@ export function truncateText(text: string, max: number): string {
   }
   return result;
 }
+
+/** `truncateText` with a trailing ellipsis when something was cut, for previews shown to people. */
+export function ellipsize(text: string, max: number): string {
+  return text.length > max ? `${truncateText(text, max - 1)}…` : text;
+}
