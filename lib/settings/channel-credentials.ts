@@ -34,8 +34,10 @@ function credentialsCache(): CredentialsCache {
       if (cached && cached.expiresAt > Date.now()) return cached.value;
       const value = loadChannelCredentials(key);
       entries.set(key, { expiresAt: Date.now() + CACHE_TTL_MS, value });
-      // A failed read (database busy) must not be served from the cache.
-      value.catch(() => entries.delete(key));
+      // A failed read (database busy) must not be served from the cache; a newer read may have replaced it.
+      value.catch(() => {
+        if (entries.get(key)?.value === value) entries.delete(key);
+      });
       return value;
     },
   };
