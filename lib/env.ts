@@ -58,6 +58,26 @@ const envSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: optionalString,
   /** How often webhook events left unprocessed by a crash or restart are picked up again. */
   EVENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Where attachment files live: `local` (DATA_DIR/media) or any S3-compatible bucket. */
+  MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
+  /** Larger files are refused (uploads) or marked too large (customer media), never stored. */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
+  /** Leave unset for AWS itself; set for MinIO, R2, Spaces and other S3-compatible services. */
+  S3_ENDPOINT: optionalString.pipe(z.url().optional()),
+  S3_REGION: z.string().trim().min(1).default("us-east-1"),
+  S3_BUCKET: optionalString,
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  /** Bucket in the path (`endpoint/bucket/key`) rather than the host name: what most self-hosted servers expect. */
+  S3_FORCE_PATH_STYLE: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+}).superRefine((value, ctx) => {
+  if (value.MEDIA_STORAGE !== "s3") return;
+  for (const name of ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const) {
+    if (!value[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required when MEDIA_STORAGE=s3" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
