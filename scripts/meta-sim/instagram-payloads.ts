@@ -25,6 +25,7 @@ export interface InstagramMessaging {
   read?: { mid: string };
   reaction?: { mid: string; action: "react" | "unreact"; reaction?: string; emoji?: string };
   postback?: { mid: string; title: string; payload: string };
+  message_edit?: { mid: string; text: string; num_edit: number };
 }
 
 export interface InstagramEntry {
@@ -157,6 +158,11 @@ export function instagramReaction(
       ? { mid: options.mid, action: "unreact" as const }
       : { mid: options.mid, action: "react" as const, reaction: options.reaction ?? "love", emoji: options.emoji ?? "\u2764\ufe0f" };
   return inbound(options, { reaction });
+}
+
+/** The customer edited a message they sent earlier (`message_edit` webhook field). */
+export function instagramEdit(options: InstagramEventOptions & { mid: string; text: string; numEdit?: number }): InstagramDelivery {
+  return inbound(options, { message_edit: { mid: options.mid, text: options.text, num_edit: options.numEdit ?? 1 } });
 }
 
 /** The customer tapped a button (generic template / ice breaker). */
