@@ -57,7 +57,9 @@ test("reactions, quoted replies, edits and choices in a WhatsApp thread", async 
 
   await openConversation(page, "whatsapp", NAME);
   const thread = page.getByTestId("thread");
-  const original = thread.getByTestId("message").filter({ hasText: `Do you have the oak table? ${run}` }).filter({ hasNotText: "walnut" });
+  // Held by its element id: the edit below changes the text it was found by.
+  const originalId = await thread.getByTestId("message").filter({ hasText: `Do you have the oak table? ${run}` }).filter({ hasNotText: "walnut" }).getAttribute("id");
+  const original = page.locator(`[id="${originalId}"]`);
   await expect(original.getByTestId("reaction")).toHaveAttribute("title", "Customer reacted 👍");
   await expect(thread.getByTestId("message")).toHaveCount(3);
 

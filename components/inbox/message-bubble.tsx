@@ -52,7 +52,10 @@ export function MessageBubble({
           "message unsent"
         ) : (
           <>
-            {message.replyToExternalId ? <QuotedReply quoted={message.replyTo} outbound={outbound} onShow={onShowQuoted} /> : null}
+            {/* A tapped button always answers the message that offered it: quote that only when we have it. */}
+            {message.replyToExternalId && (message.replyTo || !isChoice) ? (
+              <QuotedReply quoted={message.replyTo} outbound={outbound} onShow={onShowQuoted} />
+            ) : null}
             {storyMention ? <StoryMention src={src(storyMention.index)} outbound={outbound} /> : null}
             {message.type === "STORY_REPLY" && !storyMention ? <StoryLabel outbound={outbound} /> : null}
             {media.map(({ attachment, index }) => (

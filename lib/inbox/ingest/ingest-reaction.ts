@@ -55,8 +55,9 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
             },
             select: { id: true },
           });
-      await tx.conversation.update({
-        where: { id: conversationId },
+      // Only the newest activity moves the list's preview and order: deliveries can arrive late.
+      await tx.conversation.updateMany({
+        where: { id: conversationId, OR: [{ lastMessageAt: null }, { lastMessageAt: { lte: event.timestamp } }] },
         data: { lastMessageAt: event.timestamp, lastMessagePreview: `${event.fromBusiness ? "You: " : ""}Reacted ${event.emoji} to a message` },
       });
       return {
