@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import { messageSelect } from "@/lib/inbox/message-select";
+import { reactionExternalId } from "@/lib/inbox/reaction-key";
 import type { ListMessagesQuery } from "@/lib/validations/conversation";
 
 type StoredMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
@@ -38,12 +39,15 @@ export interface MessagePage {
  * A thread page, newest page first: the thread opens at the bottom and scrolls back in time.
  * Keyset on (sentAt desc, id desc) over the [conversationId, sentAt, id] index. Reactions are
  * stored as REACTION rows but shown on the message they react to, so they are left out of the
- * page (and of its cursor) and gathered onto their targets; two extra queries per page, whatever
- * its size.
+ * page (and of its cursor) and gathered onto their targets; two extra indexed queries per page,
+ * whatever its size.
  */
 export async function listMessages(conversationId: string, query: ListMessagesQuery): Promise<MessagePage> {
-  const exists = await db.conversation.findUnique({ where: { id: conversationId }, select: { id: true } });
-  if (!exists) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+  const conversation = await db.conversation.findUnique({
+    where: { id: conversationId },
+    select: { id: true, channel: true, businessAccountId: true, contact: { select: { externalId: true } } },
+  });
+  if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
   const where: Prisma.MessageWhereInput = { conversationId, type: { not: "REACTION" } };
   if (query.cursor) where.AND = [afterCursor("sentAt", decodeCursor(query.cursor), { nullable: false }) as Prisma.MessageWhereInput];
   const rows = await db.message.findMany({
@@ -53,7 +57,7 @@ export async function listMessages(conversationId: string, query: ListMessagesQu
     select: messageSelect,
   });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.sentAt);
-  const [reactions, quoted] = await Promise.all([reactionsOn(conversationId, page), quotedBy(conversationId, page)]);
+  const [reactions, quoted] = await Promise.all([reactionsOn(conversation, page), quotedBy(conversation, page)]);
   return {
     messages: page.reverse().map((message) => ({
       ...hideUnsent(message),
@@ -69,17 +73,27 @@ function hideUnsent<T extends { status: string; text: string | null; attachments
   return message.status === "DELETED" ? { ...message, text: null, attachments: null } : message;
 }
 
-async function reactionsOn(conversationId: string, page: StoredMessage[]): Promise<Map<string, MessageReaction[]>> {
+type ThreadOwner = { id: string; channel: StoredMessage["channel"]; businessAccountId: string; contact: { externalId: string } };
+
+// Only two people can react in a thread, the customer and the business, so every possible
+// reaction key on the page is known: an exact lookup on the unique (channel, externalId) index,
+// however long the thread. (Filtering by conversation in SQL tempts SQLite into a conversation
+// index scan instead; the conversation check happens on the handful of rows found.)
+async function reactionsOn(conversation: ThreadOwner, page: StoredMessage[]): Promise<Map<string, MessageReaction[]>> {
   const targets = page.flatMap((message) => (message.externalId ? [message.externalId] : []));
   const byTarget = new Map<string, MessageReaction[]>();
   if (targets.length === 0) return byTarget;
+  const keys = targets.flatMap((target) => [
+    reactionExternalId(conversation.contact.externalId, target),
+    reactionExternalId(conversation.businessAccountId, target),
+  ]);
   const rows = await db.message.findMany({
-    where: { conversationId, type: "REACTION", replyToExternalId: { in: targets } },
+    where: { channel: conversation.channel, externalId: { in: keys }, type: "REACTION" },
     orderBy: [{ sentAt: "asc" }, { id: "asc" }],
-    select: { text: true, direction: true, replyToExternalId: true },
+    select: { text: true, direction: true, replyToExternalId: true, conversationId: true },
   });
   for (const row of rows) {
-    if (!row.text || !row.replyToExternalId) continue;
+    if (row.conversationId !== conversation.id || !row.text || !row.replyToExternalId) continue;
     const list = byTarget.get(row.replyToExternalId) ?? [];
     list.push({ emoji: row.text, direction: row.direction });
     byTarget.set(row.replyToExternalId, list);
@@ -87,16 +101,16 @@ async function reactionsOn(conversationId: string, page: StoredMessage[]): Promi
   return byTarget;
 }
 
-async function quotedBy(conversationId: string, page: StoredMessage[]): Promise<Map<string, QuotedMessage>> {
+async function quotedBy(conversation: ThreadOwner, page: StoredMessage[]): Promise<Map<string, QuotedMessage>> {
   const quotedIds = [...new Set(page.flatMap((message) => (message.replyToExternalId ? [message.replyToExternalId] : [])))];
   if (quotedIds.length === 0) return new Map();
-  // Scoped to the conversation: a reply can only quote its own thread.
   const rows = await db.message.findMany({
-    where: { conversationId, externalId: { in: quotedIds }, type: { not: "REACTION" } },
-    select: { id: true, externalId: true, text: true, type: true, direction: true, status: true },
+    where: { channel: conversation.channel, externalId: { in: quotedIds }, type: { not: "REACTION" } },
+    select: { id: true, externalId: true, text: true, type: true, direction: true, status: true, conversationId: true },
   });
   return new Map(
-    rows.map((row) => [
+    // A reply can only quote its own thread.
+    rows.filter((row) => row.conversationId === conversation.id).map((row) => [
       row.externalId!,
       { id: row.id, text: row.status === "DELETED" ? null : row.text, type: row.type, direction: row.direction },
     ]),

@@ -1,6 +1,7 @@
 import type { ChannelAdapter } from "@/lib/channels/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { previewOf } from "@/lib/inbox/ingest/thread";
+import { reactionExternalId } from "@/lib/inbox/reaction-key";
 import { truncateText } from "@/lib/text/truncate";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ingest/types";
@@ -13,7 +14,7 @@ import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ing
 export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"reaction">): Promise<IngestResult> {
   // The customer and the business can each have their own reaction on the same message.
   const reactor = event.fromBusiness ? event.businessAccountId : event.participant.id;
-  const externalId = `reaction:${reactor}:${event.targetExternalId}`;
+  const externalId = reactionExternalId(reactor, event.targetExternalId);
   const channel = adapter.dbChannel;
   try {
     return await transactionRetryingRaces(async (tx) => {
