@@ -149,15 +149,18 @@ export function instagramRead(options: InstagramEventOptions & { mid: string }):
   return inbound(options, { read: { mid: options.mid } });
 }
 
+/** A reaction by the customer, or with `byBusiness` one the business made in the Instagram app (sender and recipient swapped). */
 export function instagramReaction(
-  options: InstagramEventOptions & { mid: string; action?: "react" | "unreact"; reaction?: string; emoji?: string },
+  options: InstagramEventOptions & { mid: string; action?: "react" | "unreact"; reaction?: string; emoji?: string; byBusiness?: boolean },
 ): InstagramDelivery {
   // Meta omits reaction and emoji when a reaction is removed.
   const reaction =
     options.action === "unreact"
       ? { mid: options.mid, action: "unreact" as const }
       : { mid: options.mid, action: "react" as const, reaction: options.reaction ?? "love", emoji: options.emoji ?? "\u2764\ufe0f" };
-  return inbound(options, { reaction });
+  if (!options.byBusiness) return inbound(options, { reaction });
+  const { senderId, accountId, timestamp } = resolve(options);
+  return deliver(accountId, { sender: { id: accountId }, recipient: { id: senderId }, timestamp, reaction });
 }
 
 /** The customer edited a message they sent earlier (`message_edit` webhook field). */

@@ -116,6 +116,20 @@ describe("reactions show on the message they react to", () => {
     expect(await preview(conversationId)).toBe("You: Yes, two left");
   });
 
+  it("Instagram: the business's own reaction from the app sits next to the customer's, not over it", async () => {
+    const igsid = igsidFor("actions.mutual");
+    const mid = newInstagramMid();
+    await deliverInstagram(instagramText({ senderId: igsid, mid, text: "Found it, thanks!" }));
+    await deliverInstagram(instagramReaction({ senderId: igsid, mid, emoji: "😀" }));
+    await deliverInstagram(instagramReaction({ senderId: igsid, mid, emoji: "👍", byBusiness: true }));
+    const conversationId = await conversationOf(igsid);
+    expect((await threadMessage(conversationId, mid)).reactions).toEqual([
+      { emoji: "😀", direction: "INBOUND" },
+      { emoji: "👍", direction: "OUTBOUND" },
+    ]);
+    expect(await preview(conversationId)).toBe("You: Reacted 👍 to a message");
+  });
+
   it("WhatsApp: a reaction, a changed emoji, a redelivery and the withdrawal", async () => {
     const waId = waIdFor("actions.reactor");
     const target = whatsappText({ from: waId, text: "Can you deliver on Friday?" });
