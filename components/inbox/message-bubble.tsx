@@ -1,42 +1,42 @@
 import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
-import { clockTime } from "@/lib/inbox/format";
+import { clockTime, dayLabel } from "@/lib/inbox/format";
+import { ChoiceChip } from "./choice-chip";
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
-import { ellipsize } from "@/lib/text/truncate";
+import { MessageReactions } from "./message-reactions";
+import { QuotedReply } from "./quoted-reply";
+import { StoryMention } from "./story-mention";
 
 /** A message as the thread draws it: stored ones, plus the optimistic "sending" ones of this tab. */
 export type BubbleMessage = Pick<
   MessageJson,
-  "id" | "direction" | "type" | "text" | "attachments" | "status" | "error" | "sentAt" | "sentBy" | "replyToExternalId"
+  "id" | "direction" | "type" | "text" | "attachments" | "status" | "error" | "sentAt" | "editedAt" | "sentBy" | "replyToExternalId" | "replyTo" | "reactions"
 > & { channel: string; sending?: boolean };
+
+/** The DOM id of a message's row, so a quoted reply can jump to it. */
+export const messageElementId = (messageId: string) => `message-${messageId}`;
 
 export function MessageBubble({
   message,
-  quoted,
+  onShowQuoted,
   onRetry,
 }: {
   message: BubbleMessage;
-  /** For reactions: the text of the message reacted to, when it is loaded. */
-  quoted?: string | null;
+  /** Jumps to the quoted message; absent when that message is not loaded in the thread. */
+  onShowQuoted?: () => void;
   onRetry?: () => void;
 }) {
   const outbound = message.direction === "OUTBOUND";
   const deleted = message.status === "DELETED";
-
-  if (message.type === "REACTION") {
-    return (
-      <div data-testid="message" data-type="reaction" className={`flex ${outbound ? "justify-end" : "justify-start"} px-4`}>
-        <p className="max-w-[75%] text-xs text-slate-500">
-          Reacted <span className="text-base">{message.text}</span>
-          {quoted ? <> to “<span className="italic">{ellipsize(quoted, 60)}</span>”</> : " to a message"} · {clockTime(message.sentAt)}
-        </p>
-      </div>
-    );
-  }
-
   const attachments = (Array.isArray(message.attachments) ? message.attachments : []) as unknown as AttachmentJson[];
+  // Indexes stay those of the stored list: the media route addresses attachments by position.
+  const indexed = attachments.map((attachment, index) => ({ attachment, index }));
+  const storyMention = indexed.find(({ attachment }) => attachment.kind === "story_mention");
+  const isChoice = attachments.some((attachment) => attachment.kind === "interactive");
+  const media = indexed.filter(({ attachment }) => attachment.kind !== "interactive" && attachment.kind !== "story_mention");
+  const src = (index: number) => `/api/inbox/media/${message.id}/${index}`;
   return (
-    <div data-testid="message" data-direction={message.direction.toLowerCase()} data-status={message.status.toLowerCase()}
-      className={`flex flex-col px-4 ${outbound ? "items-end" : "items-start"}`}>
+    <div id={messageElementId(message.id)} tabIndex={-1} data-testid="message" data-direction={message.direction.toLowerCase()} data-status={message.status.toLowerCase()}
+      className={`flex flex-col rounded-md px-4 focus:bg-brand-50 focus:outline-none ${outbound ? "items-end" : "items-start"}`}>
       <div
         className={`max-w-[75%] rounded-2xl px-3 py-2 text-sm break-words whitespace-pre-wrap ${
           deleted
@@ -52,14 +52,21 @@ export function MessageBubble({
           "message unsent"
         ) : (
           <>
-            {message.type === "STORY_REPLY" ? <StoryLabel outbound={outbound} /> : null}
-            {attachments.map((attachment, index) => (
-              <AttachmentView key={index} attachment={attachment} src={`/api/inbox/media/${message.id}/${index}`} disabled={message.sending} />
+            {/* A tapped button always answers the message that offered it: quote that only when we have it. */}
+            {message.replyToExternalId && (message.replyTo || !isChoice) ? (
+              <QuotedReply quoted={message.replyTo} outbound={outbound} onShow={onShowQuoted} />
+            ) : null}
+            {storyMention ? <StoryMention src={src(storyMention.index)} outbound={outbound} /> : null}
+            {message.type === "STORY_REPLY" && !storyMention ? <StoryLabel outbound={outbound} /> : null}
+            {media.map(({ attachment, index }) => (
+              <AttachmentView key={index} attachment={attachment} src={src(index)} disabled={message.sending} />
             ))}
-            {message.text ? <span>{message.text}</span> : null}
+            {/* A mention carries no words of its own: its text is only the list preview's placeholder. */}
+            {message.text && !storyMention ? isChoice ? <ChoiceChip title={message.text} outbound={outbound} /> : <span>{message.text}</span> : null}
           </>
         )}
       </div>
+      {deleted ? null : <MessageReactions reactions={message.reactions} outbound={outbound} />}
       <MessageMeta message={message} onRetry={onRetry} />
     </div>
   );
@@ -139,6 +146,9 @@ function MessageMeta({ message, onRetry }: { message: BubbleMessage; onRetry?: (
     <div className="mt-1 flex max-w-[75%] flex-wrap items-center gap-1 px-1 text-xs text-slate-500">
       {author ? <span>{author} ·</span> : null}
       <time dateTime={message.sentAt}>{clockTime(message.sentAt)}</time>
+      {message.editedAt && message.status !== "DELETED" ? (
+        <span data-testid="edited" title={`Edited: ${dayLabel(message.editedAt)}, ${clockTime(message.editedAt)}`}>· edited</span>
+      ) : null}
       {outbound && message.status !== "DELETED" ? (
         <span data-testid="message-status" className={`inline-flex items-center gap-0.5 ${message.status === "READ" ? "text-brand-600" : message.status === "FAILED" ? "text-red-700" : ""}`}>
           <StatusIcon status={message.status} />

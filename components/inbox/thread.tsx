@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, useCallback, useState } from "react";
-import type { ConversationDetailJson, MessageJson } from "@/lib/inbox/api-types";
+import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { contactHandle, contactName, dayLabel } from "@/lib/inbox/format";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { useConversation } from "@/lib/swr/use-conversation";
@@ -10,7 +10,7 @@ import type { SendReplyInput } from "@/lib/validations/reply";
 import { Avatar } from "./avatar";
 import { Composer } from "./composer";
 import { BackIcon, ChannelIcon, PanelIcon } from "./icons";
-import { MessageBubble, type BubbleMessage } from "./message-bubble";
+import { MessageBubble, messageElementId, type BubbleMessage } from "./message-bubble";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -104,8 +104,11 @@ export function Thread({
       status: item.error ? "FAILED" : "PENDING",
       error: item.error,
       sentAt: item.sentAt,
+      editedAt: null,
       sentBy: { id: me.id, name: me.name },
       replyToExternalId: null,
+      replyTo: null,
+      reactions: [],
       sending: true,
     }));
 
@@ -125,7 +128,7 @@ export function Thread({
           {!thread.data && thread.isLoading ? <ThreadSkeleton /> : null}
           <MessageList
             messages={[...stored.map((message) => ({ ...message, pendingKey: null as string | null })), ...optimistic]}
-            byExternalId={new Map(stored.filter((m) => m.externalId).map((m) => [m.externalId!, m]))}
+            loadedIds={new Set(stored.map((message) => message.id))}
             onRetryPending={(key) => {
               const item = pending.find((candidate) => candidate.key === key);
               if (item) void send(item.body, item.key);
@@ -141,12 +144,12 @@ export function Thread({
 
 function MessageList({
   messages,
-  byExternalId,
+  loadedIds,
   onRetryPending,
   onRetryStored,
 }: {
   messages: (BubbleMessage & { pendingKey: string | null })[];
-  byExternalId: Map<string, MessageJson>;
+  loadedIds: Set<string>;
   onRetryPending: (key: string) => void;
   onRetryStored: (id: string) => void;
 }) {
@@ -155,7 +158,8 @@ function MessageList({
     const day = dayLabel(message.sentAt);
     const separator = day !== lastDay;
     lastDay = day;
-    const quoted = message.type === "REACTION" && message.replyToExternalId ? (byExternalId.get(message.replyToExternalId)?.text ?? null) : null;
+    const quotedId = message.replyTo?.id;
+    const showQuoted = quotedId && loadedIds.has(quotedId) ? () => showMessage(quotedId) : undefined;
     const retry = message.status !== "FAILED" ? undefined : message.pendingKey ? () => onRetryPending(message.pendingKey!) : () => onRetryStored(message.id);
     return (
       <Fragment key={message.id}>
@@ -166,10 +170,18 @@ function MessageList({
             <span className="h-px flex-1 bg-slate-200" />
           </div>
         ) : null}
-        <MessageBubble message={message} quoted={quoted} onRetry={retry} />
+        <MessageBubble message={message} onShowQuoted={showQuoted} onRetry={retry} />
       </Fragment>
     );
   });
+}
+
+/** Brings a loaded message into view and focuses it, which also highlights it and tells screen readers. */
+function showMessage(messageId: string) {
+  const element = document.getElementById(messageElementId(messageId));
+  if (!element) return;
+  element.scrollIntoView({ block: "center", behavior: "smooth" });
+  element.focus({ preventScroll: true });
 }
 
 function ThreadHeader({

@@ -93,6 +93,8 @@ export type NormalizedEvent =
       targetExternalId: string;
       emoji: string | null;
       action: "react" | "unreact";
+      /** The business reacted (from the Instagram app), not the customer. */
+      fromBusiness?: boolean;
     })
   | (EventBase & {
       kind: "status";

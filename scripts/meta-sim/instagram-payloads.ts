@@ -25,6 +25,7 @@ export interface InstagramMessaging {
   read?: { mid: string };
   reaction?: { mid: string; action: "react" | "unreact"; reaction?: string; emoji?: string };
   postback?: { mid: string; title: string; payload: string };
+  message_edit?: { mid: string; text: string; num_edit: number };
 }
 
 export interface InstagramEntry {
@@ -148,15 +149,23 @@ export function instagramRead(options: InstagramEventOptions & { mid: string }):
   return inbound(options, { read: { mid: options.mid } });
 }
 
+/** A reaction by the customer, or with `byBusiness` one the business made in the Instagram app (sender and recipient swapped). */
 export function instagramReaction(
-  options: InstagramEventOptions & { mid: string; action?: "react" | "unreact"; reaction?: string; emoji?: string },
+  options: InstagramEventOptions & { mid: string; action?: "react" | "unreact"; reaction?: string; emoji?: string; byBusiness?: boolean },
 ): InstagramDelivery {
   // Meta omits reaction and emoji when a reaction is removed.
   const reaction =
     options.action === "unreact"
       ? { mid: options.mid, action: "unreact" as const }
       : { mid: options.mid, action: "react" as const, reaction: options.reaction ?? "love", emoji: options.emoji ?? "\u2764\ufe0f" };
-  return inbound(options, { reaction });
+  if (!options.byBusiness) return inbound(options, { reaction });
+  const { senderId, accountId, timestamp } = resolve(options);
+  return deliver(accountId, { sender: { id: accountId }, recipient: { id: senderId }, timestamp, reaction });
+}
+
+/** The customer edited a message they sent earlier (`message_edit` webhook field). */
+export function instagramEdit(options: InstagramEventOptions & { mid: string; text: string; numEdit?: number }): InstagramDelivery {
+  return inbound(options, { message_edit: { mid: options.mid, text: options.text, num_edit: options.numEdit ?? 1 } });
 }
 
 /** The customer tapped a button (generic template / ice breaker). */

@@ -24,6 +24,7 @@ import {
   instagramEcho,
   instagramPostback,
   instagramQuickReply,
+  instagramEdit,
   instagramReaction,
   instagramRead,
   instagramStoryMention,
@@ -37,6 +38,7 @@ import {
   whatsappInteractive,
   whatsappLocation,
   whatsappMedia,
+  whatsappEdit,
   whatsappReaction,
   whatsappStatus,
   whatsappText,
@@ -97,6 +99,15 @@ describe("Instagram builders match Meta's examples", () => {
     expect(instagramAttachment({ type: "video", url: "https://x/v.mp4" }).entry[0].messaging[0].message?.attachments?.[0].type).toBe("video");
   });
 
+  it("edit carries the edited mid, the new text and the edit count", () => {
+    expect(instagramEdit({ mid: "m1", text: "fixed", timestamp: 1763741099000 }).entry[0].messaging[0]).toEqual({
+      sender: { id: "6543210987654321" },
+      recipient: { id: "17841400000000001" },
+      timestamp: 1763741099000,
+      message_edit: { mid: "m1", text: "fixed", num_edit: 1 },
+    });
+  });
+
   it("generates unique mids and the current time when omitted", () => {
     const before = Date.now();
     const mids = new Set(Array.from({ length: 500 }, () => instagramText().entry[0].messaging[0].message?.mid));
@@ -149,6 +160,13 @@ describe("WhatsApp builders match Meta's examples", () => {
     expect(first(whatsappButton({ payload: "P", text: "T" }))).toMatchObject({ type: "button", button: { payload: "P", text: "T" } });
     expect(first(whatsappReaction({ messageId: "wamid.X", emoji: null }))?.reaction).toEqual({ message_id: "wamid.X" });
     expect(first(whatsappUnsupported())?.errors?.[0].code).toBe(131051);
+  });
+
+  it("edit points at the original message and carries the new text", () => {
+    expect(whatsappEdit({ messageId: "wamid.O", text: "4 chairs" }).entry[0].changes[0].value.messages?.[0]).toMatchObject({
+      type: "edit",
+      edit: { original_message_id: "wamid.O", message: { type: "text", text: { body: "4 chairs" } } },
+    });
   });
 
   it("puts the customer's name in contacts and uses whole seconds", () => {

@@ -1,20 +1,31 @@
 // Turns a simulator request ("3 image messages from ana on WhatsApp") into the deliveries to post,
-// in order. Events that refer to a message (read, reaction, unsend) bring that message along when no
+// in order. Events that refer to a message (read, reaction, unsend, edit) bring that message along when no
 // id is given, so the app sees a coherent conversation.
 import { displayNameFor, igsidFor, newNumericId, waIdFor } from "./ids";
 import {
   instagramAttachment,
   instagramDeleted,
   instagramEcho,
+  instagramEdit,
   instagramPostback,
+  instagramQuickReply,
   instagramReaction,
   instagramRead,
+  instagramStoryMention,
   instagramStoryReply,
   instagramText,
   type InstagramDelivery,
 } from "./instagram-payloads";
 import type { Channel, SimulatedType } from "./simulator-args";
-import { whatsappMedia, whatsappReaction, whatsappStatus, whatsappText, type WhatsAppDelivery } from "./whatsapp-payloads";
+import {
+  whatsappButton,
+  whatsappEdit,
+  whatsappMedia,
+  whatsappReaction,
+  whatsappStatus,
+  whatsappText,
+  type WhatsAppDelivery,
+} from "./whatsapp-payloads";
 
 export interface SimulatedEvent {
   channel: Channel;
@@ -82,6 +93,18 @@ function instagramEvents(request: EventRequest): SimulatedEvent[] {
       return [event(`echo (sent from the Instagram app) to ${who}: "${text}"`, instagramEcho({ accountId: request.account, recipientId: senderId, text, timestamp: request.timestamp }))];
     case "postback":
       return [event(`postback "Book a viewing" from ${who}`, instagramPostback(base))];
+    case "quick-reply":
+      return [event(`quick reply "Yes, please" from ${who}`, instagramQuickReply(base))];
+    case "story-mention":
+      return [event(`story mention from ${who}`, instagramStoryMention({ ...base, storyUrl: imageUrl(request.graphUrl) }))];
+    case "edit": {
+      if (request.messageId) return [event(`edit of ${shortId(request.messageId)} by ${who}: "${text}"`, instagramEdit({ ...base, mid: request.messageId, text }))];
+      const original = instagramText({ ...base, text: "I'd like 2 chairs", timestamp: request.timestamp - 1000 });
+      return [
+        event(`text from ${who}: "I'd like 2 chairs"`, original),
+        event(`edit of that message by ${who}: "${text}"`, instagramEdit({ ...base, mid: midOf(original), text })),
+      ];
+    }
     case "deleted": {
       if (request.messageId) return [event(`unsend of ${shortId(request.messageId)} by ${who}`, instagramDeleted({ ...base, mid: request.messageId }))];
       const original = instagramText({ ...base, text, timestamp: request.timestamp - 1000 });
@@ -100,8 +123,9 @@ function instagramEvents(request: EventRequest): SimulatedEvent[] {
           : event(`❤️ reaction from ${who} to ${shortId(mid)}`, instagramReaction({ ...base, mid }));
       return [...prior.map((delivery) => event(`echo (business message) to ${who}`, delivery)), action];
     }
+    case "button":
     case "status":
-      throw new Error("status is a WhatsApp event");
+      throw new Error(`${request.type} is a WhatsApp event`);
   }
 }
 
@@ -120,6 +144,17 @@ function whatsappEvents(request: EventRequest): SimulatedEvent[] {
       return [event(`image from ${who}${request.text ? `: "${text}"` : ""}`, whatsappMedia({ ...base, type: "image", mimeType: "image/png", caption: request.text }))];
     case "reaction":
       return [event(`👍 reaction from ${who} to ${shortId(request.messageId ?? "")}`, whatsappReaction({ ...base, messageId: request.messageId ?? "" }))];
+    case "button":
+      return [event(`template button "Confirm" from ${who}`, whatsappButton(base))];
+    case "edit": {
+      if (request.messageId) return [event(`edit of ${shortId(request.messageId)} by ${who}: "${text}"`, whatsappEdit({ ...base, messageId: request.messageId, text }))];
+      const original = whatsappText({ ...base, text: "I'd like 2 chairs", timestamp: request.timestamp - 1000 });
+      const wamid = original.entry[0].changes[0].value.messages?.[0].id ?? "";
+      return [
+        event(`text from ${who}: "I'd like 2 chairs"`, original),
+        event(`edit of that message by ${who}: "${text}"`, whatsappEdit({ ...base, messageId: wamid, text })),
+      ];
+    }
     case "status": {
       const status = request.status ?? "delivered";
       return [

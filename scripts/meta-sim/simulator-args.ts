@@ -14,12 +14,14 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
   --from <name>        customer's friendly name (default "ana"); the same name is always the same
                        customer: a stable IGSID / WhatsApp number is derived from it
   --text <text>        message text (default: a realistic sample)
-  --type <type>        text (default) | image | story-reply | reaction | read | echo | deleted |
-                       postback | status
-                       instagram: all but status; whatsapp: text, image, reaction, status
+  --type <type>        text (default) | image | story-reply | story-mention | reaction | read |
+                       echo | deleted | edit | postback | quick-reply | button | status
+                       instagram: all but button and status; whatsapp: text, image, reaction,
+                       edit, button, status
   --status <s>         for --type status: delivered (default) | read | failed
   --message-id <id>    message the event refers to (mid / wamid). Required for whatsapp status and
-                       reaction; for instagram reaction/read/deleted a message is sent first when omitted
+                       reaction; for instagram reaction/read/deleted and edit a message is sent first
+                       when omitted
   --count <n>          send n events (default 1, max 1000)
   --demo               several customers on both channels with a few messages each
   --app-url <url>      default APP_URL or http://localhost:3000
@@ -39,8 +41,10 @@ Examples:
   npm run meta:simulate -- --channel whatsapp --type status --status read --message-id wamid.HBgM...
   npm run meta:simulate -- --channel instagram --from joao --count 20`;
 
-export const instagramTypes = ["text", "image", "story-reply", "reaction", "read", "echo", "deleted", "postback"] as const;
-export const whatsappTypes = ["text", "image", "reaction", "status"] as const;
+export const instagramTypes = [
+  "text", "image", "story-reply", "story-mention", "reaction", "read", "echo", "deleted", "edit", "postback", "quick-reply",
+] as const;
+export const whatsappTypes = ["text", "image", "reaction", "edit", "button", "status"] as const;
 const allTypes = [...new Set([...instagramTypes, ...whatsappTypes])] as [string, ...string[]];
 
 export type Channel = "instagram" | "whatsapp";

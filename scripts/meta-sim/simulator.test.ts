@@ -90,6 +90,21 @@ describe("buildEvents", () => {
     expect(igItem(only[0].payload).reaction?.mid).toBe("mid.given");
   });
 
+  it("an edit without a message id edits a text it sends first, on both channels", () => {
+    const [original, edit] = buildEvents(request({ type: "edit", text: "I'd like 3 chairs" }));
+    expect(igItem(edit.payload).message_edit).toEqual({ mid: igItem(original.payload).message?.mid, text: "I'd like 3 chairs", num_edit: 1 });
+    const [waOriginal, waEdit] = buildEvents(request({ channel: "whatsapp", type: "edit", text: "3 chairs" }));
+    expect(waValue(waEdit.payload).messages?.[0].edit?.original_message_id).toBe(waValue(waOriginal.payload).messages?.[0].id);
+  });
+
+  it("story mentions carry a story the fake can serve; WhatsApp buttons carry their payload", () => {
+    const [mention] = buildEvents(request({ type: "story-mention" }));
+    expect(igItem(mention.payload).message?.attachments?.[0]).toMatchObject({ type: "story_mention", payload: { url: expect.stringMatching(/\/cdn\//) } });
+    const [button] = buildEvents(request({ channel: "whatsapp", type: "button" }));
+    expect(waValue(button.payload).messages?.[0]).toMatchObject({ type: "button", button: { payload: "CONFIRM_ORDER" } });
+    expect(() => parse("--channel whatsapp --type story-mention")).toThrow(UsageError);
+  });
+
   it("builds WhatsApp statuses for the given wamid and images the fake can serve", () => {
     const [status] = buildEvents(request({ channel: "whatsapp", type: "status", status: "failed", messageId: "wamid.ABC" }));
     expect(waValue(status.payload).statuses?.[0]).toMatchObject({ id: "wamid.ABC", status: "failed", errors: [{ code: 131047 }] });

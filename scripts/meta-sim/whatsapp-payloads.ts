@@ -45,6 +45,7 @@ export interface WhatsAppMessage {
     | { type: "list_reply"; list_reply: { id: string; title: string; description?: string } };
   button?: { payload: string; text: string };
   reaction?: { message_id: string; emoji?: string };
+  edit?: { original_message_id: string; message: { context: { id: string }; type: "text"; text: { body: string } } };
   errors?: WhatsAppError[];
 }
 
@@ -247,6 +248,17 @@ export function whatsappReaction(
   return inbound(options, {
     type: "reaction",
     reaction: { message_id: options.messageId, ...(emoji === null ? {} : { emoji }) },
+  });
+}
+
+/**
+ * The customer edited a text they sent earlier. Meta sends this only to numbers that also use the
+ * WhatsApp Business app (Coexistence); `messageId` is the original message.
+ */
+export function whatsappEdit(options: WhatsAppEventOptions & { wamid?: string; messageId: string; text: string }): WhatsAppDelivery {
+  return inbound(options, {
+    type: "edit",
+    edit: { original_message_id: options.messageId, message: { context: { id: options.messageId }, type: "text", text: { body: options.text } } },
   });
 }
 

@@ -207,6 +207,16 @@ describe("parseInstagramWebhook: message kinds", () => {
     expect(event).toMatchObject({ kind: "reaction", action: "unreact", emoji: null, targetExternalId: "mid.9" });
   });
 
+  it("a reaction the business made in the Instagram app is keyed by the customer and marked as the business's", () => {
+    const delivery = {
+      object: "instagram",
+      entry: [{ id: ACCOUNT, time: 1763740800000, messaging: [{ sender: { id: ACCOUNT }, recipient: { id: CUSTOMER }, timestamp: 1763740799000, reaction: { mid: "mid.7", action: "react", reaction: "love", emoji: "❤️" } }] }],
+    };
+    const [event] = parseInstagramWebhook(delivery);
+    expect(event).toMatchObject({ kind: "reaction", participant: { id: CUSTOMER }, businessAccountId: ACCOUNT, fromBusiness: true, emoji: "❤️" });
+    expect(parseInstagramWebhook(inbound({ reaction: { mid: "mid.7", action: "react", emoji: "❤️" } }))[0]).not.toHaveProperty("fromBusiness");
+  });
+
   it("message_edit → message_edited", () => {
     const [event] = parseInstagramWebhook(inbound({ message_edit: { mid: "mid.5", text: "Fixed typo", num_edit: 1 } }));
     expect(event).toMatchObject({ kind: "message_edited", externalId: "mid.5", text: "Fixed typo" });

@@ -93,6 +93,7 @@ function itemEvents(item: InstagramMessaging, entryId: string): NormalizedEvent[
       targetExternalId: item.reaction.mid,
       action: item.reaction.action,
       emoji: unreact ? null : reactionEmoji(item.reaction),
+      ...(fromBusiness ? { fromBusiness: true } : {}),
     });
   }
   if (item.postback) {

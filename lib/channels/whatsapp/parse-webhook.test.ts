@@ -211,6 +211,32 @@ describe("parseWhatsAppWebhook: message types", () => {
     expect(parseOne({ type: "reaction", reaction })).toMatchObject({ kind: "reaction", action: "unreact", emoji: null });
   });
 
+  it("edit → message_edited on the original message, with the new text", () => {
+    expect(
+      parseOne({ type: "edit", edit: { original_message_id: "wamid.ORIG", message: { context: { id: "wamid.ORIG" }, type: "text", text: { body: "3 chairs, not 2" } } } }),
+    ).toEqual({
+      channel: "whatsapp",
+      kind: "message_edited",
+      businessAccountId: PHONE_NUMBER_ID,
+      participant: maria,
+      timestamp: new Date(1763740800 * 1000),
+      externalId: "wamid.ORIG",
+      text: "3 chairs, not 2",
+    });
+  });
+
+  it("edited media caption → message_edited with the caption", () => {
+    expect(parseOne({ type: "edit", edit: { original_message_id: "wamid.IMG", message: { type: "image", image: { caption: "the blue one" } } } })).toMatchObject({
+      kind: "message_edited",
+      externalId: "wamid.IMG",
+      text: "the blue one",
+    });
+  });
+
+  it("an edit without text yields nothing", () => {
+    expect(parseWhatsAppWebhook(inbound({ type: "edit", edit: { original_message_id: "wamid.S", message: { type: "sticker" } } }))).toEqual([]);
+  });
+
   it("unsupported → placeholder", () => {
     expect(parseOne({ type: "unsupported", errors: [{ code: 131051, title: "Message type unknown" }] })).toMatchObject({
       kind: "message",

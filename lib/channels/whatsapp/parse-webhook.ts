@@ -10,7 +10,7 @@ function participant(waId: string, value: WhatsAppValue): Participant {
   return { id: waId, phone: `+${waId}`, ...(name ? { name } : {}) };
 }
 
-function messageEvent(message: WhatsAppMessage, value: WhatsAppValue): NormalizedEvent {
+function messageEvent(message: WhatsAppMessage, value: WhatsAppValue): NormalizedEvent | undefined {
   const base = {
     channel: "whatsapp" as const,
     businessAccountId: value.metadata.phone_number_id,
@@ -22,6 +22,11 @@ function messageEvent(message: WhatsAppMessage, value: WhatsAppValue): Normalize
     const emoji = message.reaction.emoji || null;
     return { ...base, kind: "reaction", targetExternalId: message.reaction.message_id, emoji, action: emoji ? "react" : "unreact" };
   }
+  if (message.type === "edit" && message.edit) {
+    const edited = editedText(message.edit);
+    // An edit without text leaves the thread as it was rather than blanking the message.
+    return edited === undefined ? undefined : { ...base, kind: "message_edited", externalId: message.edit.original_message_id, text: edited };
+  }
   return {
     ...base,
     kind: "message",
@@ -30,6 +35,11 @@ function messageEvent(message: WhatsAppMessage, value: WhatsAppValue): Normalize
     ...messageContent(message),
     ...(message.context?.id ? { replyToExternalId: message.context.id } : {}),
   };
+}
+
+function editedText(edit: NonNullable<WhatsAppMessage["edit"]>): string | undefined {
+  const content = edit.message;
+  return content?.text?.body ?? content?.image?.caption ?? content?.video?.caption ?? content?.document?.caption;
 }
 
 function failureOf(status: WhatsAppStatus): { code?: string; title: string; details?: string } | undefined {
@@ -68,7 +78,10 @@ export function parseWhatsAppWebhook(payload: unknown): NormalizedEvent[] {
     entry.changes.forEach((change, changeIndex) => {
       if (change.field !== "messages") return;
       const value = parsePayload(whatsappValueSchema, change.value, "WhatsApp", ["entry", entryIndex, "changes", changeIndex, "value"]);
-      for (const message of value.messages ?? []) events.push(messageEvent(message, value));
+      for (const message of value.messages ?? []) {
+        const event = messageEvent(message, value);
+        if (event) events.push(event);
+      }
       for (const status of value.statuses ?? []) {
         const event = statusEvent(status, value);
         if (event) events.push(event);

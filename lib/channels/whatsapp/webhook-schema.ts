@@ -58,6 +58,20 @@ const messageSchema = z.object({
     .optional(),
   button: z.object({ text: z.string(), payload: z.string().optional() }).optional(),
   reaction: z.object({ message_id: z.string().min(1), emoji: z.string().optional() }).optional(),
+  // Sent only to WhatsApp Business app numbers (Coexistence): the new content of an earlier message.
+  edit: z
+    .object({
+      original_message_id: z.string().min(1),
+      message: z
+        .object({
+          text: z.object({ body: z.string() }).optional(),
+          image: mediaSchema.partial().optional(),
+          video: mediaSchema.partial().optional(),
+          document: mediaSchema.partial().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   system: z.object({ body: z.string().optional(), type: z.string().optional() }).optional(),
   errors: z.array(errorSchema).optional(),
 });

@@ -1,4 +1,8 @@
 import type { ChannelAdapter } from "@/lib/channels/types";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { previewOf } from "@/lib/inbox/ingest/thread";
+import { reactionExternalId } from "@/lib/inbox/reaction-key";
+import { truncateText } from "@/lib/text/truncate";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ingest/types";
 
@@ -8,7 +12,9 @@ import { nothingChanged, type EventOf, type IngestResult } from "@/lib/inbox/ing
  * and "unreact" removes it.
  */
 export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"reaction">): Promise<IngestResult> {
-  const externalId = `reaction:${event.participant.id}:${event.targetExternalId}`;
+  // The customer and the business can each have their own reaction on the same message.
+  const reactor = event.fromBusiness ? event.businessAccountId : event.participant.id;
+  const externalId = reactionExternalId(reactor, event.targetExternalId);
   const channel = adapter.dbChannel;
   try {
     return await transactionRetryingRaces(async (tx) => {
@@ -19,7 +25,7 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
       if (!target) return nothingChanged();
       const existing = await tx.message.findUnique({
         where: { channel_externalId: { channel, externalId } },
-        select: { id: true, text: true },
+        select: { id: true, text: true, sentAt: true },
       });
       const conversationId = target.conversationId;
       const conversationUpdated = { type: "conversation.updated" as const, conversationId, channel: adapter.key };
@@ -27,6 +33,7 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
       if (event.action === "unreact" || !event.emoji) {
         if (!existing) return nothingChanged("duplicate");
         await tx.message.delete({ where: { id: existing.id } });
+        await restorePreview(tx, conversationId, existing.sentAt);
         return {
           outcome: "stored",
           publish: [{ type: "message.updated", conversationId, messageId: existing.id, channel: adapter.key }, conversationUpdated],
@@ -39,7 +46,7 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
             data: {
               conversationId,
               channel,
-              direction: "INBOUND",
+              direction: event.fromBusiness ? "OUTBOUND" : "INBOUND",
               externalId,
               type: "REACTION",
               text: event.emoji,
@@ -49,9 +56,10 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
             },
             select: { id: true },
           });
-      await tx.conversation.update({
-        where: { id: conversationId },
-        data: { lastMessageAt: event.timestamp, lastMessagePreview: `Reacted ${event.emoji} to a message` },
+      // Only the newest activity moves the list's preview and order: deliveries can arrive late.
+      await tx.conversation.updateMany({
+        where: { id: conversationId, OR: [{ lastMessageAt: null }, { lastMessageAt: { lte: event.timestamp } }] },
+        data: { lastMessageAt: event.timestamp, lastMessagePreview: `${event.fromBusiness ? "You: " : ""}Reacted ${event.emoji} to a message` },
       });
       return {
         outcome: "stored",
@@ -65,4 +73,21 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
     if (isDuplicateMessage(error)) return nothingChanged("duplicate");
     throw error;
   }
+}
+
+/** The list preview said "Reacted …" for the reaction just withdrawn: show the newest message left instead. */
+async function restorePreview(tx: Prisma.TransactionClient, conversationId: string, removedAt: Date) {
+  const newer = await tx.message.count({ where: { conversationId, sentAt: { gt: removedAt } } });
+  if (newer > 0) return;
+  const newest = await tx.message.findFirst({
+    where: { conversationId },
+    orderBy: [{ sentAt: "desc" }, { id: "desc" }],
+    select: { direction: true, type: true, text: true, attachments: true, status: true },
+  });
+  if (!newest) return;
+  const preview = newest.status === "DELETED" ? "Message unsent" : newest.type === "REACTION" ? `Reacted ${newest.text} to a message` : previewOf(newest);
+  await tx.conversation.update({
+    where: { id: conversationId },
+    data: { lastMessagePreview: truncateText(newest.direction === "OUTBOUND" ? `You: ${preview}` : preview, 200) },
+  });
 }
