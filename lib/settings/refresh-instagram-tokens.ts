@@ -7,6 +7,7 @@ import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
 import { loadIntegrationCredentials } from "@/lib/settings/channel-credentials";
 import { accountKeysOf, integrationConfigSchema, loginVariantOf } from "@/lib/settings/integration-config";
+import { isTokenRefreshDue } from "@/lib/settings/token-refresh-rule";
 import { recordTokenError } from "@/lib/settings/token-errors";
 import { integrationKeySchema } from "@/lib/validations/settings";
 
@@ -16,19 +17,6 @@ import { integrationKeySchema } from "@/lib/validations/settings";
  * its life, or a day after it was saved when its expiry is not known yet (Meta does not say when
  * a pasted token expires; the renewal's answer does). Facebook Login page tokens do not expire.
  */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Meta refuses to renew a younger token. */
-export const TOKEN_MIN_AGE_MS = DAY_MS;
-/** Renew this long before expiry: many hourly chances before an outage at Meta or here matters. */
-export const REFRESH_WITHIN_MS = 10 * DAY_MS;
-
-export function isTokenRefreshDue(token: { refreshedAt: Date | null; expiresAt: Date | null }, now: Date): boolean {
-  // An expired token cannot be renewed; only a reconnect helps, and the banner says so.
-  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return false;
-  if (token.refreshedAt && now.getTime() - token.refreshedAt.getTime() < TOKEN_MIN_AGE_MS) return false;
-  return token.expiresAt === null || token.expiresAt.getTime() - now.getTime() <= REFRESH_WITHIN_MS;
-}
 
 export type RefreshOutcome = "refreshed" | "taken" | "failed";
 
