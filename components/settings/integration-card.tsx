@@ -12,6 +12,7 @@ import type { IntegrationView, SecretMask } from "@/lib/settings/list-integratio
 import type { ConnectionResult } from "@/lib/settings/test-connection";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { auditLogKey } from "@/lib/swr/use-audit-log";
+import { INTEGRATIONS_KEY } from "@/lib/swr/use-integrations";
 import { loginVariantSchema, saveIntegrationSchema, type SaveIntegrationInput } from "@/lib/validations/settings";
 
 const LOGIN_VARIANTS = [
@@ -108,9 +109,11 @@ export function IntegrationCard({
         onChanged({ ...integration, connectedAs: result.connectedAs, lastVerifiedAt: result.verifiedAt, lastError: null, needsReconnect: false });
         setNotice({ tone: "good", text: `Connected as ${result.connectedAs}` });
       } else {
-        onChanged({ ...integration, lastError: result.error, needsReconnect: result.reconnect || integration.needsReconnect });
+        onChanged({ ...integration, lastError: result.error });
         setNotice({ tone: "bad", text: result.error });
       }
+      // The server counts token errors and decides when a reconnect is needed (token-errors.ts): show its verdict.
+      void mutate(INTEGRATIONS_KEY);
     });
   }
 

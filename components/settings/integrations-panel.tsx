@@ -23,11 +23,12 @@ export function IntegrationsPanel({ initial }: { initial: IntegrationView[] }) {
     setAdding(true);
     setAddError(null);
     try {
-      const { integration } = await requestJson<{ integration: IntegrationView }>("/api/settings/integrations", {
+      await requestJson<{ integration: IntegrationView }>("/api/settings/integrations", {
         method: "POST",
         body: { channel: "instagram", loginVariant: "instagram" },
       });
-      await mutate({ integrations: [...integrations, integration] }, { revalidate: false });
+      // Refetched rather than appended: the server's order keeps a channel's accounts together.
+      await mutate();
     } catch (error) {
       setAddError(error instanceof Error ? error.message : "The account could not be added");
     } finally {
