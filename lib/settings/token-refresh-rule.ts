@@ -5,9 +5,9 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Meta refuses to refresh a younger token. */
-export const TOKEN_MIN_AGE_MS = DAY_MS;
+const TOKEN_MIN_AGE_MS = DAY_MS;
 /** Refresh this long before expiry: many hourly chances before an outage at Meta or here matters. */
-export const REFRESH_WITHIN_MS = 10 * DAY_MS;
+const REFRESH_WITHIN_MS = 10 * DAY_MS;
 
 /**
  * Due once the token is a day old and within 10 days of expiry — or of unknown expiry (just saved:
