@@ -16,7 +16,7 @@ import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transa
 import { receivedMessageData, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import { upstreamError } from "@/lib/inbox/upstream-error";
 import { eventBus } from "@/lib/realtime/bus";
-import { loadAccountCredentials, loadChannelAccounts, loadChannelCredentials } from "@/lib/settings/channel-credentials";
+import { loadAccountCredentials, loadChannelAccounts } from "@/lib/settings/channel-credentials";
 
 /**
  * Backfill from Meta's Conversations API: history from before the webhook was connected, or
@@ -154,6 +154,7 @@ export async function syncIfRequested(req: Request, conversationId?: string): Pr
 
 async function configuredChannels(): Promise<ChannelKey[]> {
   const keys: ChannelKey[] = [];
-  for (const key of CHANNEL_KEYS) if (await loadChannelCredentials(key)) keys.push(key);
+  // Any account counts: a team may have connected only a second Instagram account.
+  for (const key of CHANNEL_KEYS) if ((await loadChannelAccounts(key)).length > 0) keys.push(key);
   return keys;
 }
