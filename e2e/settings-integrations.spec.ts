@@ -58,9 +58,39 @@ test.describe("settings: integrations", () => {
     const card = page.getByTestId("integration-whatsapp");
     await card.getByRole("button", { name: "Test connection" }).click();
     await expect(card.getByRole("alert")).toContainText("WhatsApp token expired — reconnect in Settings");
-    await expect(card.getByText("Reconnect needed")).toBeVisible();
     await card.getByRole("button", { name: "Test connection" }).click();
     await expect(card.getByRole("status")).toHaveText("Connected as Demo Furniture Co (+1 555-078-3881)");
+  });
+
+  test("an admin adds a second Instagram account connected through Instagram Login", async ({ adminPage: page }, testInfo) => {
+    await page.goto("/settings/integrations");
+    await page.getByRole("button", { name: "Add another Instagram account" }).click();
+    const card = page.getByTestId("integration-instagram-2");
+    await expect(card.getByRole("heading", { name: "Instagram (2)" })).toBeVisible();
+    const variant = card.getByLabel("Connected through");
+    await expect(variant).toHaveValue("instagram");
+    await expect(card.getByLabel("Instagram account id (user_id)")).toBeVisible();
+    await expect(card.getByLabel("Facebook page id (optional)")).toHaveCount(0);
+    await variant.selectOption("facebook");
+    await expect(card.getByLabel("Facebook page id (optional)")).toBeVisible();
+    await variant.selectOption("instagram");
+
+    await card.getByLabel("Enabled").check();
+    await card.getByLabel("Access token").fill("IGAAe2e-instagram-login-token-7731");
+    await card.getByLabel("App secret").fill("e2e-instagram-login-app-secret");
+    await card.getByRole("button", { name: "Generate" }).click();
+    await card.getByLabel("Instagram account id (user_id)").fill("17841400000000001");
+    await card.getByRole("button", { name: "Save" }).click();
+    await expect(card.getByRole("status")).toHaveText("Saved.");
+    await expect(card.getByTestId("token-lifetime")).toContainText("Token expiry not known yet");
+
+    await card.getByRole("button", { name: "Test connection" }).click();
+    await expect(card.getByRole("status")).toHaveText("Connected as @demo.furniture");
+    const probes = await page.request.get(`${E2E_FAKE_GRAPH_URL}/__fake/requests?pathIncludes=/me`);
+    expect((await probes.json()).at(-1).query).toMatchObject({ fields: "user_id,username" });
+    await expect(page.getByTestId("audit-trail")).toContainText("added the account instagram-2");
+    await card.screenshot({ path: testInfo.outputPath("settings-instagram-login.png") });
+    await testInfo.attach("settings-instagram-login", { path: testInfo.outputPath("settings-instagram-login.png"), contentType: "image/png" });
   });
 
   test("a generated verify token completes Meta's GET webhook handshake", async ({ adminPage: page }) => {

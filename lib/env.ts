@@ -40,7 +40,10 @@ const envSchema = z.object({
   ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   ADMIN_NAME: optionalString,
+  /** Graph base for Facebook Login (Page token) Instagram accounts and for WhatsApp. */
   META_GRAPH_API_URL: z.url().default("https://graph.facebook.com"),
+  /** Graph base for Instagram accounts connected through Instagram Login (Instagram user token). */
+  INSTAGRAM_GRAPH_API_URL: z.url().default("https://graph.instagram.com"),
   META_GRAPH_API_VERSION: z
     .string()
     .regex(/^v\d+\.\d+$/, 'must look like "v21.0"')
@@ -58,6 +61,8 @@ const envSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: optionalString,
   /** How often webhook events left unprocessed by a crash or restart are picked up again. */
   EVENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How often Instagram Login tokens due for renewal are looked for (see lib/settings/refresh-instagram-tokens.ts). */
+  INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
   /** Where attachment files live: `local` (DATA_DIR/media) or any S3-compatible bucket. */
   MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
   /** Larger files are refused (uploads) or marked too large (customer media), never stored. */

@@ -8,6 +8,8 @@ const ACTION_LABELS: Record<string, string> = {
   "integration.update": "saved settings",
   "integration.import-env": "moved env settings into the database",
   "integration.test": "tested the connection",
+  "integration.add": "added the account",
+  "integration.token-refresh": "refreshed the access token of",
   "user.create": "added",
   "user.role": "changed the role of",
   "user.disable": "disabled",
@@ -17,6 +19,9 @@ const ACTION_LABELS: Record<string, string> = {
   "blocklist.remove": "unblocked",
   "event.replay": "replayed event",
 };
+
+/** Done by the app itself (no actor), as opposed to by someone since removed. */
+const SYSTEM_ACTIONS = new Set(["integration.token-refresh"]);
 
 /** "Who did what, when" for one settings page, newest first. */
 export function AuditTrail({ scope, initial }: { scope: AuditScope; initial: AuditEntry[] }) {
@@ -32,7 +37,7 @@ export function AuditTrail({ scope, initial }: { scope: AuditScope; initial: Aud
           {entries.map((entry) => (
             <li key={entry.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
               <span className="text-slate-800">
-                <span className="font-medium">{entry.actor?.name ?? "Someone (since removed)"}</span>{" "}
+                <span className="font-medium">{entry.actor?.name ?? (SYSTEM_ACTIONS.has(entry.action) ? "The app" : "Someone (since removed)")}</span>{" "}
                 {ACTION_LABELS[entry.action] ?? entry.action} <span className="font-medium">{entry.target}</span>
                 {summarize(entry.details)}
               </span>

@@ -4,13 +4,21 @@ import { useState, type FormEvent } from "react";
 import { useSWRConfig } from "swr";
 import { CopyField } from "@/components/settings/copy-field";
 import { IntegrationStatusBadge } from "@/components/settings/integration-status";
+import { SelectField } from "@/components/settings/select-field";
+import { TokenLifetime } from "@/components/settings/token-lifetime";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { IntegrationView, SecretMask } from "@/lib/settings/list-integrations";
 import type { ConnectionResult } from "@/lib/settings/test-connection";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { auditLogKey } from "@/lib/swr/use-audit-log";
-import { saveIntegrationSchema, type SaveIntegrationInput } from "@/lib/validations/settings";
+import { INTEGRATIONS_KEY } from "@/lib/swr/use-integrations";
+import { loginVariantSchema, saveIntegrationSchema, type SaveIntegrationInput } from "@/lib/validations/settings";
+
+const LOGIN_VARIANTS = [
+  ["facebook", "Facebook Login (Page)"],
+  ["instagram", "Instagram Login"],
+] as const;
 
 type FieldErrors = Partial<Record<keyof SaveIntegrationInput, string>>;
 
@@ -32,6 +40,7 @@ function formFrom(integration: IntegrationView): SaveIntegrationInput {
     businessAccountId: integration.businessAccountId,
     graphApiVersion: integration.graphApiVersion,
     humanAgentTag: integration.humanAgentTag,
+    loginVariant: integration.loginVariant,
   };
 }
 
@@ -52,7 +61,8 @@ export function IntegrationCard({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ tone: "good" | "bad"; text: string } | null>(null);
   const [busy, setBusy] = useState<"save" | "test" | "import" | null>(null);
-  const channel = integration.channel;
+  const { channel, key } = integration;
+  const instagramLogin = channel === "instagram" && form.loginVariant === "instagram";
   const fromEnv = integration.source === "environment";
   const set = <K extends keyof SaveIntegrationInput>(key: K, value: SaveIntegrationInput[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
@@ -82,7 +92,7 @@ export function IntegrationCard({
     }
     setErrors({});
     void run("save", async () => {
-      const { integration: saved } = await requestJson<{ integration: IntegrationView }>(`/api/settings/integrations/${channel}`, {
+      const { integration: saved } = await requestJson<{ integration: IntegrationView }>(`/api/settings/integrations/${key}`, {
         method: "PUT",
         body: parsed.data,
       });
@@ -94,21 +104,23 @@ export function IntegrationCard({
 
   function onTest() {
     void run("test", async () => {
-      const result = await requestJson<ConnectionResult>(`/api/settings/integrations/${channel}/test`, { method: "POST" });
+      const result = await requestJson<ConnectionResult>(`/api/settings/integrations/${key}/test`, { method: "POST" });
       if (result.ok) {
         onChanged({ ...integration, connectedAs: result.connectedAs, lastVerifiedAt: result.verifiedAt, lastError: null, needsReconnect: false });
         setNotice({ tone: "good", text: `Connected as ${result.connectedAs}` });
       } else {
-        onChanged({ ...integration, lastError: result.error, needsReconnect: result.reconnect || integration.needsReconnect });
+        onChanged({ ...integration, lastError: result.error });
         setNotice({ tone: "bad", text: result.error });
       }
+      // The server counts token errors and decides when a reconnect is needed (token-errors.ts): show its verdict.
+      void mutate(INTEGRATIONS_KEY);
     });
   }
 
   function onImport() {
     void run("import", async () => {
       const { integration: saved } = await requestJson<{ integration: IntegrationView }>(
-        `/api/settings/integrations/${channel}/import-env`,
+        `/api/settings/integrations/${key}/import-env`,
         { method: "POST" },
       );
       onChanged(saved);
@@ -117,9 +129,9 @@ export function IntegrationCard({
     });
   }
 
-  const id = (field: string) => `${channel}-${field}`;
+  const id = (field: string) => `${key}-${field}`;
   return (
-    <section aria-labelledby={id("title")} className="rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={`integration-${channel}`}>
+    <section aria-labelledby={id("title")} className="rounded-xl border border-slate-200 bg-white shadow-sm" data-testid={`integration-${key}`}>
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-4">
         <div>
           <h3 id={id("title")} className="text-base font-semibold text-slate-900">{integration.label}</h3>
@@ -141,7 +153,8 @@ export function IntegrationCard({
       ) : null}
       {integration.lastError && !notice ? (
         <p role="status" className="border-b border-red-100 bg-red-50 px-5 py-3 text-sm text-red-700">
-          Last problem: {integration.lastError}
+          {integration.needsReconnect ? "Reconnect needed — paste a new access token and save. Reason: " : "Last problem: "}
+          {integration.lastError}
         </p>
       ) : null}
 
@@ -164,10 +177,19 @@ export function IntegrationCard({
           </div>
           {channel === "instagram" ? (
             <>
-              <TextField id={id("instagram-account-id")} label="Instagram account id" inputMode="numeric" value={form.instagramAccountId}
-                error={errors.instagramAccountId} onChange={(event) => set("instagramAccountId", event.target.value)} />
-              <TextField id={id("page-id")} label="Facebook page id (optional)" inputMode="numeric" value={form.pageId}
-                error={errors.pageId} onChange={(event) => set("pageId", event.target.value)} />
+              <SelectField id={id("login-variant")} label="Connected through" options={LOGIN_VARIANTS} value={form.loginVariant}
+                disabled={fromEnv} onChange={(event) => set("loginVariant", loginVariantSchema.parse(event.target.value))} />
+              <p className="-mt-2 text-xs text-slate-500">
+                {instagramLogin
+                  ? "Instagram user token from the Instagram API with Instagram Login; calls go to graph.instagram.com and the token is refreshed automatically."
+                  : "Page access token of the Facebook Page linked to the Instagram account; calls go to graph.facebook.com."}
+              </p>
+              <TextField id={id("instagram-account-id")} label={instagramLogin ? "Instagram account id (user_id)" : "Instagram account id"} inputMode="numeric"
+                value={form.instagramAccountId} error={errors.instagramAccountId} onChange={(event) => set("instagramAccountId", event.target.value)} />
+              {instagramLogin ? null : (
+                <TextField id={id("page-id")} label="Facebook page id (optional)" inputMode="numeric" value={form.pageId}
+                  error={errors.pageId} onChange={(event) => set("pageId", event.target.value)} />
+              )}
               <label className="flex items-start gap-2 text-sm text-slate-700">
                 <input type="checkbox" checked={form.humanAgentTag} onChange={(event) => set("humanAgentTag", event.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
                 <span>
@@ -184,6 +206,7 @@ export function IntegrationCard({
                 error={errors.businessAccountId} onChange={(event) => set("businessAccountId", event.target.value)} />
             </>
           )}
+          {channel === "instagram" ? <TokenLifetime integration={integration} /> : null}
           <TextField id={id("graph-version")} label="Graph API version" placeholder="v21.0 (default)" value={form.graphApiVersion}
             error={errors.graphApiVersion} onChange={(event) => set("graphApiVersion", event.target.value)} />
           {notice ? (

@@ -9,7 +9,7 @@ export async function IntegrationWarningBanner({ user }: { user: SessionUser }) 
   return (
     <div role="alert" className="shrink-0 border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="integration-warning">
       {warnings.map((warning) => (
-        <p key={warning.channel}>
+        <p key={warning.key}>
           {warning.message}{" "}
           {user.role === "ADMIN" ? (
             <Link href="/settings/integrations" className="font-medium underline">Reconnect in Settings</Link>

@@ -116,6 +116,13 @@ export interface ChannelCredentials {
   businessAccountId?: string;
   /** Instagram: allow replies up to 7 days after the last inbound message with the HUMAN_AGENT tag. */
   humanAgentTag?: boolean;
+  /**
+   * Instagram: connected through Facebook Login (Page token, graph.facebook.com) or Instagram Login
+   * (Instagram user token, graph.instagram.com). `graphApiUrl` already points at the matching base.
+   */
+  loginVariant?: "facebook" | "instagram";
+  /** The stored account these belong to (Integration row name), so token errors are counted on the right one. */
+  integrationKey?: string;
   source: "database" | "environment";
 }
 

@@ -9,7 +9,7 @@ import { touchThread } from "@/lib/inbox/ingest/thread";
 import { messageSelect } from "@/lib/inbox/message-select";
 import { eventBus } from "@/lib/realtime/bus";
 import type { ReplyTemplateInput } from "@/lib/validations/reply";
-import { clearIntegrationError, markIntegrationNeedsReconnect } from "@/lib/settings/channel-credentials";
+import { clearTokenErrors, recordTokenError } from "@/lib/settings/token-errors";
 
 /**
  * Sends a stored PENDING outbound message through the channel and records the outcome: SENT with
@@ -45,7 +45,7 @@ export async function deliverReply(message: OutboundMessage, target: DeliveryTar
     return recordFailure(message, target, error);
   }
   const sent = await recordSent(message, target, externalId);
-  await clearIntegrationError(target.adapter.key);
+  await clearTokenErrors(target.creds.integrationKey ?? target.adapter.key);
   return sent;
 }
 
@@ -128,7 +128,7 @@ async function recordFailure(message: OutboundMessage, target: DeliveryTarget, e
     await logReply(tx, target, message.id, "reply_failed", `Reply failed: ${userMessage}`);
     return updated;
   }, TRANSACTION_OPTIONS);
-  if (code === "TOKEN_EXPIRED") await markIntegrationNeedsReconnect(adapter.key, userMessage);
+  if (code === "TOKEN_EXPIRED") await recordTokenError(target.creds.integrationKey ?? adapter.key, userMessage);
   await publishChanged(adapter, message);
   throw failedReplyError(failed);
 }

@@ -2,13 +2,14 @@ import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { replyWindow } from "@/lib/inbox/reply-window";
-import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
+import { loadAccountCredentials } from "@/lib/settings/channel-credentials";
 
 const NOTES_SHOWN = 50;
 
 const conversationDetailSelect = {
   id: true,
   channel: true,
+  businessAccountId: true,
   status: true,
   hidden: true,
   unreadCount: true,
@@ -57,7 +58,7 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
   const row = await db.conversation.findUnique({ where: { id }, select: conversationDetailSelect });
   if (!row) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
   const [humanAgentTag, blocked] = await Promise.all([
-    row.channel === "WHATSAPP" ? false : humanAgentTagEnabled(),
+    row.channel === "WHATSAPP" ? false : humanAgentTagEnabled(row.businessAccountId),
     db.blockedContact.findUnique({
       where: { channel_externalId: { channel: row.channel, externalId: row.contact.externalId } },
       select: { id: true },
@@ -67,6 +68,7 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
   return { conversation: { ...row, windowClosesAt: window.closesAt, humanAgent: window.humanAgent, blocked: blocked !== null } };
 }
 
-async function humanAgentTagEnabled(): Promise<boolean> {
-  return (await loadChannelCredentials("instagram"))?.humanAgentTag === true;
+/** Per account: each Instagram account has its own Human Agent approval. */
+async function humanAgentTagEnabled(businessAccountId: string): Promise<boolean> {
+  return (await loadAccountCredentials("instagram", businessAccountId))?.humanAgentTag === true;
 }

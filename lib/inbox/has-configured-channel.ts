@@ -1,8 +1,8 @@
 import { CHANNEL_KEYS } from "@/lib/channels/types";
-import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
+import { loadChannelAccounts } from "@/lib/settings/channel-credentials";
 
-/** Whether any channel can receive messages (Settings or env): a new install's inbox teaches setup instead. */
+/** Whether any account of any channel can receive messages (Settings or env): a new install's inbox teaches setup instead. */
 export async function hasConfiguredChannel(): Promise<boolean> {
-  const credentials = await Promise.all(CHANNEL_KEYS.map((key) => loadChannelCredentials(key)));
-  return credentials.some((found) => found !== null);
+  const accounts = await Promise.all(CHANNEL_KEYS.map((key) => loadChannelAccounts(key)));
+  return accounts.some((found) => found.length > 0);
 }

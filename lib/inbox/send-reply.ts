@@ -9,7 +9,7 @@ import { messageSelect } from "@/lib/inbox/message-select";
 import { replyAllowance, WINDOW_CLOSED_MESSAGE } from "@/lib/inbox/messaging-window";
 import { renderTemplatePreview } from "@/lib/inbox/list-templates";
 import { eventBus } from "@/lib/realtime/bus";
-import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
+import { loadAccountCredentials } from "@/lib/settings/channel-credentials";
 import type { SendReplyInput } from "@/lib/validations/reply";
 
 /**
@@ -23,6 +23,7 @@ type StoredMessage = Prisma.MessageGetPayload<{ select: typeof messageSelect }>;
 const conversationSelect = {
   id: true,
   channel: true,
+  businessAccountId: true,
   lastInboundAt: true,
   contact: { select: { id: true, externalId: true, lead: { select: { id: true } } } },
 } as const;
@@ -105,7 +106,8 @@ export async function retryMessage(input: { messageId: string; userId: string })
 
 async function channelFor(conversation: ReplyConversation): Promise<{ adapter: ChannelAdapter; creds: ChannelCredentials }> {
   const adapter = requireChannel(conversation.channel);
-  const creds = await loadChannelCredentials(adapter.key);
+  // A team may connect several Instagram accounts: reply with the one the customer wrote to.
+  const creds = await loadAccountCredentials(adapter.key, conversation.businessAccountId);
   if (!creds) {
     throw new ApiError({
       code: "CHANNEL_NOT_CONFIGURED",

@@ -1,7 +1,14 @@
 import { ApiError } from "@/lib/api/errors";
 import { getChannel } from "@/lib/channels/registry";
 import { requireChannel } from "@/lib/inbox/require-channel";
-import { CHANNEL_KEYS, type ChannelAdapter, type ChannelKey, type RemoteConversation, type RemoteMessage } from "@/lib/channels/types";
+import {
+  CHANNEL_KEYS,
+  type ChannelAdapter,
+  type ChannelCredentials,
+  type ChannelKey,
+  type RemoteConversation,
+  type RemoteMessage,
+} from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { isBlocked } from "@/lib/inbox/blocklist";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -9,7 +16,7 @@ import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transa
 import { receivedMessageData, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import { upstreamError } from "@/lib/inbox/upstream-error";
 import { eventBus } from "@/lib/realtime/bus";
-import { loadChannelCredentials } from "@/lib/settings/channel-credentials";
+import { loadAccountCredentials, loadChannelAccounts } from "@/lib/settings/channel-credentials";
 
 /**
  * Backfill from Meta's Conversations API: history from before the webhook was connected, or
@@ -23,29 +30,46 @@ export interface SyncReport {
   messagesAdded: number;
 }
 
-/** `GET /api/inbox/conversations?channel=…&sync=true`: every remote conversation of a channel. */
+/** `GET /api/inbox/conversations?channel=…&sync=true`: every remote conversation of every account of a channel. */
 export async function syncConversations(key: ChannelKey, options: { limit?: number } = {}): Promise<SyncReport> {
-  return syncFromRemote(getChannel(key), { limit: options.limit ?? 50 });
+  const accounts = await loadChannelAccounts(key);
+  return syncFromRemote(getChannel(key), accounts.map((account) => account.creds), { limit: options.limit ?? 50 });
 }
 
 /** `GET /api/inbox/conversations/[id]?sync=true`: one conversation's messages. */
 export async function syncConversation(conversationId: string): Promise<SyncReport> {
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
-    select: { channel: true, contact: { select: { externalId: true } } },
+    select: { channel: true, businessAccountId: true, contact: { select: { externalId: true } } },
   });
   if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
-  return syncFromRemote(requireChannel(conversation.channel), { participantId: conversation.contact.externalId });
+  const adapter = requireChannel(conversation.channel);
+  const creds = await loadAccountCredentials(adapter.key, conversation.businessAccountId);
+  return syncFromRemote(adapter, creds ? [creds] : [], { participantId: conversation.contact.externalId });
 }
 
 async function syncFromRemote(
   adapter: ChannelAdapter,
+  accounts: ChannelCredentials[],
   options: { participantId?: string; limit?: number },
 ): Promise<SyncReport> {
-  const creds = await loadChannelCredentials(adapter.key);
-  if (!creds) {
+  if (accounts.length === 0) {
     throw new ApiError({ code: "CHANNEL_NOT_CONFIGURED", message: `${adapter.label} is not connected. An admin can connect it in Settings.` });
   }
+  const total: SyncReport = { conversations: 0, messagesAdded: 0 };
+  for (const creds of accounts) {
+    const report = await syncAccount(adapter, creds, options);
+    total.conversations += report.conversations;
+    total.messagesAdded += report.messagesAdded;
+  }
+  return total;
+}
+
+async function syncAccount(
+  adapter: ChannelAdapter,
+  creds: ChannelCredentials,
+  options: { participantId?: string; limit?: number },
+): Promise<SyncReport> {
   let remote: RemoteConversation[];
   try {
     remote = await adapter.listConversations(creds, options);
@@ -130,6 +154,7 @@ export async function syncIfRequested(req: Request, conversationId?: string): Pr
 
 async function configuredChannels(): Promise<ChannelKey[]> {
   const keys: ChannelKey[] = [];
-  for (const key of CHANNEL_KEYS) if (await loadChannelCredentials(key)) keys.push(key);
+  // Any account counts: a team may have connected only a second Instagram account.
+  for (const key of CHANNEL_KEYS) if ((await loadChannelAccounts(key)).length > 0) keys.push(key);
   return keys;
 }

@@ -11,6 +11,8 @@ export type AuditAction =
   | "integration.update"
   | "integration.import-env"
   | "integration.test"
+  | "integration.add"
+  | "integration.token-refresh"
   | "user.create"
   | "user.role"
   | "user.disable"
@@ -21,7 +23,8 @@ export type AuditAction =
   | "event.replay";
 
 export interface AuditEntryInput {
-  actorId: string;
+  /** null: the app itself (the background token renewal). */
+  actorId: string | null;
   action: AuditAction;
   target: string;
   details?: Prisma.InputJsonObject;

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { getChannel } from "@/lib/channels/registry";
 import { env } from "@/lib/env";
-import type { IntegrationChannel } from "@/lib/validations/settings";
+import {
+  integrationKeySchema,
+  loginVariantSchema,
+  type IntegrationChannel,
+  type IntegrationKey,
+  type LoginVariant,
+} from "@/lib/validations/settings";
 
 /**
  * What Settings knows about each configurable channel: the Integration.config keys (fixed: the
@@ -18,6 +24,8 @@ export const integrationConfigSchema = z
     businessAccountId: z.string().optional(),
     graphApiVersion: z.string().optional(),
     humanAgentTag: z.boolean().optional(),
+    // Its own catch: an odd value must not throw the whole config away, only fall back to Facebook Login.
+    loginVariant: loginVariantSchema.optional().catch(undefined),
   })
   .catch({});
 export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
@@ -66,10 +74,50 @@ export function adapterEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(entries) as NodeJS.ProcessEnv;
 }
 
-/** The id the Graph API is asked about: Instagram account (or page) id, or WhatsApp phone number id. */
+const pick = (value?: string) => (value && value.trim() !== "" ? value.trim() : undefined);
+
+/**
+ * The id the Graph API is asked about: WhatsApp phone number id; Instagram account id, or with
+ * Facebook Login the page id when no Instagram account id was given. Instagram Login has no page.
+ */
 export function accountIdOf(channel: IntegrationChannel, config: IntegrationConfig): string | undefined {
-  const pick = (value?: string) => (value && value.trim() !== "" ? value.trim() : undefined);
-  return channel === "whatsapp" ? pick(config.phoneNumberId) : (pick(config.instagramAccountId) ?? pick(config.pageId));
+  if (channel === "whatsapp") return pick(config.phoneNumberId);
+  if (loginVariantOf(channel, config) === "instagram") return pick(config.instagramAccountId);
+  return pick(config.instagramAccountId) ?? pick(config.pageId);
+}
+
+/** Every id Meta may address this account by in a webhook (`entry[].id`, the business side's id). */
+export function recipientIdsOf(channel: IntegrationChannel, config: IntegrationConfig): string[] {
+  const ids = channel === "whatsapp" ? [config.phoneNumberId, config.businessAccountId] : [config.instagramAccountId, config.pageId];
+  return ids.map(pick).filter((id): id is string => id !== undefined);
+}
+
+/** Facebook Login unless the row says otherwise: rows and env from before Instagram Login existed. */
+export function loginVariantOf(channel: IntegrationChannel, config: IntegrationConfig): LoginVariant {
+  return channel === "instagram" ? (config.loginVariant ?? "facebook") : "facebook";
+}
+
+/** "instagram-2" → "instagram". */
+export function channelOfKey(key: IntegrationKey): IntegrationChannel {
+  return key.startsWith("instagram") ? "instagram" : "whatsapp";
+}
+
+/** A channel's first account is the row named after the channel; only it falls back to env. */
+export function isFirstAccount(key: IntegrationKey): key is IntegrationChannel {
+  return key === channelOfKey(key);
+}
+
+/** Every row name that can hold an account of the channel, first account first. */
+export function accountKeysOf(channel: IntegrationChannel): IntegrationKey[] {
+  if (channel === "whatsapp") return ["whatsapp"];
+  return ["instagram", ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => integrationKeySchema.parse(`instagram-${n}`))];
+}
+
+/** What staff call an account: "Instagram", "Instagram (2)". */
+export function accountLabel(key: IntegrationKey): string {
+  const label = CHANNEL_SETTINGS[channelOfKey(key)].label;
+  const number = key.match(/-(\d+)$/)?.[1];
+  return number ? `${label} (${number})` : label;
 }
 
 /** A row counts as configuring the channel once anything beyond a bare status row is stored in it. */

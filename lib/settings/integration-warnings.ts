@@ -1,11 +1,11 @@
 import { db } from "@/lib/db";
-import { CHANNEL_SETTINGS, INTEGRATION_CHANNELS } from "@/lib/settings/integration-config";
-import type { IntegrationChannel } from "@/lib/validations/settings";
+import { accountKeysOf, accountLabel, INTEGRATION_CHANNELS } from "@/lib/settings/integration-config";
+import { integrationKeySchema, type IntegrationKey } from "@/lib/validations/settings";
 
 const WARN_BEFORE_MS = 7 * 24 * 60 * 60 * 1000;
 
 export interface IntegrationWarning {
-  channel: IntegrationChannel;
+  key: IntegrationKey;
   message: string;
 }
 
@@ -16,20 +16,21 @@ export interface IntegrationWarning {
 export async function listIntegrationWarnings(now = new Date()): Promise<IntegrationWarning[]> {
   const rows = await db.integration.findMany({
     where: {
-      name: { in: INTEGRATION_CHANNELS },
+      name: { in: INTEGRATION_CHANNELS.flatMap(accountKeysOf) },
       isEnabled: true,
       OR: [{ needsReconnect: true }, { tokenExpiresAt: { lte: new Date(now.getTime() + WARN_BEFORE_MS) } }],
     },
-    select: { name: true, needsReconnect: true, tokenExpiresAt: true },
+    select: { name: true, needsReconnect: true, tokenExpiresAt: true, connectedAs: true },
     orderBy: { name: "asc" },
   });
   return rows.map((row) => {
-    const channel = row.name as IntegrationChannel;
-    const label = CHANNEL_SETTINGS[channel].label;
+    const key = integrationKeySchema.parse(row.name);
+    // With several Instagram accounts, "Instagram (2)" alone does not say which one.
+    const label = row.connectedAs && key !== "whatsapp" && key !== "instagram" ? `${accountLabel(key)} ${row.connectedAs}` : accountLabel(key);
     if (row.needsReconnect || (row.tokenExpiresAt && row.tokenExpiresAt <= now)) {
-      return { channel, message: `${label} is disconnected: its access token expired or was revoked.` };
+      return { key, message: `${label} is disconnected: its access token expired or was revoked.` };
     }
     const days = Math.max(1, Math.ceil((row.tokenExpiresAt!.getTime() - now.getTime()) / (24 * 60 * 60 * 1000)));
-    return { channel, message: `${label}'s access token expires in ${days} day${days === 1 ? "" : "s"}.` };
+    return { key, message: `${label}'s access token expires in ${days} day${days === 1 ? "" : "s"}.` };
   });
 }

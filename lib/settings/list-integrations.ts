@@ -2,13 +2,18 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { encryptionKey } from "@/lib/local-secrets";
 import {
+  accountKeysOf,
+  accountLabel,
   CHANNEL_SETTINGS,
+  channelOfKey,
   INTEGRATION_CHANNELS,
   integrationConfigSchema,
   integrationFromEnv,
+  isFirstAccount,
+  loginVariantOf,
   rowConfigures,
 } from "@/lib/settings/integration-config";
-import type { IntegrationChannel } from "@/lib/validations/settings";
+import type { IntegrationChannel, IntegrationKey, LoginVariant } from "@/lib/validations/settings";
 
 /**
  * What the Integrations page shows. Secrets leave this module only as masks: whether one is set
@@ -21,8 +26,12 @@ export interface SecretMask {
 }
 
 export interface IntegrationView {
+  /** The account's row: "instagram", "instagram-2", "whatsapp"; the key in /api/settings/integrations/{key}. */
+  key: IntegrationKey;
   channel: IntegrationChannel;
   label: string;
+  /** Instagram: Facebook Login (page token) or Instagram Login (Instagram user token). */
+  loginVariant: LoginVariant;
   /** Where the live configuration comes from. */
   source: "database" | "environment" | "none";
   enabled: boolean;
@@ -41,6 +50,10 @@ export interface IntegrationView {
   connectedAs: string | null;
   lastError: string | null;
   tokenExpiresAt: string | null;
+  /** When the token was saved or last renewed (Instagram Login renews it automatically). */
+  tokenRefreshedAt: string | null;
+  /** Token errors in a row; the reconnect banner goes up at TOKEN_ERRORS_BEFORE_RECONNECT. */
+  tokenErrorCount: number;
   needsReconnect: boolean;
 }
 
@@ -51,22 +64,31 @@ export const integrationRowSelect = {
   apiSecret: true,
   config: true,
   tokenExpiresAt: true,
+  tokenRefreshedAt: true,
+  tokenErrorCount: true,
   lastVerifiedAt: true,
   connectedAs: true,
   needsReconnect: true,
   lastError: true,
 } as const;
 
+/** Each channel's first account (always, configured or not), then every further account that has a row. */
 export async function listIntegrations(origin: string): Promise<IntegrationView[]> {
-  const rows = await db.integration.findMany({ where: { name: { in: INTEGRATION_CHANNELS } }, select: integrationRowSelect });
-  return INTEGRATION_CHANNELS.map((channel) => {
-    const row = rows.find((candidate) => candidate.name === channel) ?? null;
-    const fromEnv = integrationFromEnv(channel);
+  const allKeys = INTEGRATION_CHANNELS.flatMap(accountKeysOf);
+  const rows = await db.integration.findMany({ where: { name: { in: allKeys } }, select: integrationRowSelect });
+  const shown = allKeys.filter((key) => isFirstAccount(key) || rows.some((row) => row.name === key));
+  return shown.map((key) => {
+    const channel = channelOfKey(key);
+    const row = rows.find((candidate) => candidate.name === key) ?? null;
+    const fromEnv = isFirstAccount(key) ? integrationFromEnv(channel) : null;
     const source = row && rowConfigures(channel, row) ? "database" : fromEnv ? "environment" : "none";
-    const config = source === "database" ? integrationConfigSchema.parse(row?.config ?? {}) : (fromEnv?.config ?? {});
+    // A further account added but not filled in yet still shows the login variant it was added with.
+    const config = source === "environment" ? (fromEnv?.config ?? {}) : integrationConfigSchema.parse(row?.config ?? {});
     return {
+      key,
       channel,
-      label: CHANNEL_SETTINGS[channel].label,
+      label: accountLabel(key),
+      loginVariant: loginVariantOf(channel, config),
       source,
       enabled: source === "database" ? row!.isEnabled : source === "environment",
       accessToken: source === "database" ? maskSealed(row!.accessToken) : mask(fromEnv?.accessToken),
@@ -84,6 +106,8 @@ export async function listIntegrations(origin: string): Promise<IntegrationView[
       connectedAs: row?.connectedAs ?? null,
       lastError: row?.lastError ?? null,
       tokenExpiresAt: row?.tokenExpiresAt?.toISOString() ?? null,
+      tokenRefreshedAt: row?.tokenRefreshedAt?.toISOString() ?? null,
+      tokenErrorCount: row?.tokenErrorCount ?? 0,
       needsReconnect: row?.needsReconnect ?? false,
     };
   });

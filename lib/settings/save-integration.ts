@@ -5,58 +5,101 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { encryptionKey } from "@/lib/local-secrets";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
+import { isUniqueViolation } from "@/lib/db-errors";
 import {
   accountIdOf,
+  accountKeysOf,
+  channelOfKey,
   integrationConfigSchema,
   integrationFromEnv,
+  isFirstAccount,
+  loginVariantOf,
   rowConfigures,
   type IntegrationConfig,
 } from "@/lib/settings/integration-config";
-import type { IntegrationChannel, SaveIntegrationInput } from "@/lib/validations/settings";
+import type { AddIntegrationInput, IntegrationChannel, IntegrationKey, SaveIntegrationInput } from "@/lib/validations/settings";
 
 /**
  * Saves a channel's Integration row from the settings form. Secrets are encrypted before they reach
  * the database and replaced only when a new value was typed; the audit entry names the fields that
  * changed, never their values.
  */
-export async function saveIntegration(channel: IntegrationChannel, input: SaveIntegrationInput, actorId: string) {
+export async function saveIntegration(key: IntegrationKey, input: SaveIntegrationInput, actorId: string) {
+  const channel = channelOfKey(key);
   const existing = await db.integration.findUnique({
-    where: { name: channel },
+    where: { name: key },
     select: { accessToken: true, apiSecret: true, config: true, isEnabled: true },
   });
   const before = integrationConfigSchema.parse(existing?.config ?? {});
   const config: IntegrationConfig = {
     webhookVerifyToken: input.webhookVerifyToken,
     ...(channel === "instagram"
-      ? { pageId: input.pageId, instagramAccountId: input.instagramAccountId, humanAgentTag: input.humanAgentTag }
+      ? {
+          // Instagram Login has no page: a page id left over from a Facebook Login setup must not route webhooks here.
+          pageId: input.loginVariant === "instagram" ? "" : input.pageId,
+          instagramAccountId: input.instagramAccountId,
+          humanAgentTag: input.humanAgentTag,
+          loginVariant: input.loginVariant,
+        }
       : { phoneNumberId: input.phoneNumberId, businessAccountId: input.businessAccountId }),
     graphApiVersion: input.graphApiVersion,
   };
   if (input.enabled) requireComplete(channel, config, input, existing);
 
-  const changed: string[] = (Object.keys(config) as (keyof IntegrationConfig)[]).filter(
-    (field) => (before[field] ?? "") !== (config[field] ?? ""),
+  const changed: string[] = (Object.keys(config) as (keyof IntegrationConfig)[]).filter((field) =>
+    field === "loginVariant"
+      ? loginVariantOf(channel, before) !== loginVariantOf(channel, config)
+      : (before[field] ?? "") !== (config[field] ?? ""),
   );
   if (input.accessToken) changed.push("accessToken");
   if (input.appSecret) changed.push("apiSecret");
   if (existing && existing.isEnabled !== input.enabled) changed.push("enabled");
 
-  const key = encryptionKey();
+  const secretKey = encryptionKey();
   const data = {
     isEnabled: input.enabled,
     config: config as Prisma.InputJsonObject,
-    ...(input.accessToken ? { accessToken: encryptSecret(input.accessToken, key) } : {}),
-    ...(input.appSecret ? { apiSecret: encryptSecret(input.appSecret, key) } : {}),
-    // A new token or account starts unverified: the old "connected as" no longer says anything.
-    ...(input.accessToken || changed.some((field) => field === "pageId" || field === "instagramAccountId" || field === "phoneNumberId")
-      ? { connectedAs: null, lastVerifiedAt: null, lastError: null, needsReconnect: false, tokenExpiresAt: null }
+    ...(input.accessToken ? { accessToken: encryptSecret(input.accessToken, secretKey) } : {}),
+    ...(input.appSecret ? { apiSecret: encryptSecret(input.appSecret, secretKey) } : {}),
+    // A new token, account or login variant starts unverified: the old "connected as" no longer says anything.
+    ...(input.accessToken || changed.some((field) => ACCOUNT_FIELDS.has(field))
+      ? { connectedAs: null, lastVerifiedAt: null, lastError: null, needsReconnect: false, tokenErrorCount: 0, tokenExpiresAt: null }
       : {}),
+    // Meta does not say when a pasted token expires. Its age starts now; the first renewal, a day
+    // from now for Instagram Login, answers with the real expiry (refresh-instagram-tokens.ts).
+    ...(input.accessToken ? { tokenRefreshedAt: new Date() } : {}),
   };
   await db.$transaction(async (tx) => {
-    await tx.integration.upsert({ where: { name: channel }, create: { name: channel, ...data }, update: data });
-    await writeAuditLog({ actorId, action: "integration.update", target: channel, details: { changed, enabled: input.enabled } }, tx);
+    await tx.integration.upsert({ where: { name: key }, create: { name: key, ...data }, update: data });
+    await writeAuditLog({ actorId, action: "integration.update", target: key, details: { changed, enabled: input.enabled } }, tx);
   });
-  await eventBus.publish({ type: "integration.updated", channel });
+  await eventBus.publish({ type: "integration.updated", channel: key });
+}
+
+const ACCOUNT_FIELDS = new Set(["pageId", "instagramAccountId", "phoneNumberId", "loginVariant"]);
+
+/**
+ * "Add Instagram account": a further account in the next free row (instagram-2 … instagram-9),
+ * disabled until its card is filled in and saved.
+ */
+export async function addIntegrationAccount(input: AddIntegrationInput, actorId: string): Promise<IntegrationKey> {
+  const taken = await db.integration.findMany({ where: { name: { in: accountKeysOf(input.channel) } }, select: { name: true } });
+  const key = accountKeysOf(input.channel).find((candidate) => !isFirstAccount(candidate) && !taken.some((row) => row.name === candidate));
+  if (!key) throw new ApiError({ code: "CONFLICT", message: "No more Instagram accounts can be added (the limit is 9)" });
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.integration.create({ data: { name: key, isEnabled: false, config: { loginVariant: input.loginVariant } } });
+      await writeAuditLog({ actorId, action: "integration.add", target: key, details: { loginVariant: input.loginVariant } }, tx);
+    });
+  } catch (error) {
+    // Another admin added one at the same moment: let them retry into the next free row.
+    if (isUniqueViolation(error, { model: "Integration", fields: ["name"] })) {
+      throw new ApiError({ code: "CONFLICT", message: "Another account was just added. Try again." });
+    }
+    throw error;
+  }
+  await eventBus.publish({ type: "integration.updated", channel: key });
+  return key;
 }
 
 /**
@@ -73,11 +116,11 @@ export async function importIntegrationFromEnv(channel: IntegrationChannel, acto
   if (existing && rowConfigures(channel, existing)) {
     throw new ApiError({ code: "CONFLICT", message: "This channel is already configured in the database" });
   }
-  const key = encryptionKey();
+  const secretKey = encryptionKey();
   const data = {
     isEnabled: true,
-    accessToken: fromEnv.accessToken ? encryptSecret(fromEnv.accessToken, key) : null,
-    apiSecret: fromEnv.appSecret ? encryptSecret(fromEnv.appSecret, key) : null,
+    accessToken: fromEnv.accessToken ? encryptSecret(fromEnv.accessToken, secretKey) : null,
+    apiSecret: fromEnv.appSecret ? encryptSecret(fromEnv.appSecret, secretKey) : null,
     config: fromEnv.config as Prisma.InputJsonObject,
   };
   await db.$transaction(async (tx) => {
@@ -98,7 +141,9 @@ function requireComplete(
     missing.push(
       channel === "whatsapp"
         ? { field: "phoneNumberId", issue: "Enter the phone number id" }
-        : { field: "instagramAccountId", issue: "Enter the Instagram account id or the page id" },
+        : loginVariantOf(channel, config) === "instagram"
+          ? { field: "instagramAccountId", issue: "Enter the Instagram account id" }
+          : { field: "instagramAccountId", issue: "Enter the Instagram account id or the page id" },
     );
   }
   if (!config.webhookVerifyToken) missing.push({ field: "webhookVerifyToken", issue: "Enter or generate a verify token" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { blockContactSchema, listEventsQuerySchema, saveIntegrationSchema, updateStaffSchema } from "@/lib/validations/settings";
+import { blockContactSchema, integrationKeySchema, listEventsQuerySchema, saveIntegrationSchema, updateStaffSchema } from "@/lib/validations/settings";
 
 describe("settings validation", () => {
   it("fills an integration form's blanks and keeps empty secrets empty (= keep the stored one)", () => {
@@ -14,7 +14,13 @@ describe("settings validation", () => {
       businessAccountId: "",
       graphApiVersion: "",
       humanAgentTag: false,
+      loginVariant: "facebook",
     });
+  });
+
+  it("names Integration rows: each channel's first account, then instagram-2 … instagram-9", () => {
+    for (const key of ["instagram", "whatsapp", "instagram-2", "instagram-9"]) expect(integrationKeySchema.safeParse(key).success).toBe(true);
+    for (const key of ["instagram-1", "instagram-10", "whatsapp-2", "messenger", "Instagram"]) expect(integrationKeySchema.safeParse(key).success).toBe(false);
   });
 
   it("refuses ids that are not Meta ids, odd versions and verify tokens with spaces", () => {

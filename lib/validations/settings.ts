@@ -5,6 +5,27 @@ import { emailSchema, passwordSchema } from "@/lib/validations/auth";
 export const integrationChannelSchema = z.enum(["instagram", "whatsapp"]);
 export type IntegrationChannel = z.infer<typeof integrationChannelSchema>;
 
+/**
+ * Which Integration row: a channel's name for its first account (the name existing rows, env and
+ * routes already use), "instagram-2" … "instagram-9" for further Instagram accounts.
+ */
+export const integrationKeySchema = z
+  .string()
+  .regex(/^(whatsapp|instagram(-[2-9])?)$/, 'Expected "instagram", "instagram-2" … "instagram-9" or "whatsapp"')
+  .transform((value) => value as IntegrationKey);
+export type IntegrationKey = IntegrationChannel | `instagram-${number}`;
+
+/** How an Instagram account is connected: a Page token on graph.facebook.com, or an Instagram user token on graph.instagram.com. */
+export const loginVariantSchema = z.enum(["facebook", "instagram"]);
+export type LoginVariant = z.infer<typeof loginVariantSchema>;
+
+/** POST /api/settings/integrations: add another account of a channel (Instagram only). */
+export const addIntegrationSchema = z.object({
+  channel: z.literal("instagram"),
+  loginVariant: loginVariantSchema.default("instagram"),
+});
+export type AddIntegrationInput = z.infer<typeof addIntegrationSchema>;
+
 const META_ID = /^\d{1,30}$/;
 const optionalId = (label: string) =>
   z
@@ -38,6 +59,8 @@ export const saveIntegrationSchema = z.object({
     .refine((value) => value === "" || /^v\d+\.\d+$/.test(value), 'Looks like "v21.0"')
     .default(""),
   humanAgentTag: z.boolean().default(false),
+  /** Instagram only; existing rows and env are Facebook Login. */
+  loginVariant: loginVariantSchema.default("facebook"),
 });
 export type SaveIntegrationInput = z.infer<typeof saveIntegrationSchema>;
 

@@ -1,6 +1,6 @@
 // /__fake/*: lets a separately running app's tests and the CLI drive the fake over HTTP.
 import type { z } from "zod";
-import { addMediaRequestSchema, conversationSeedSchema, ruleSchema, setProfileRequestSchema } from "./control-schemas";
+import { addMediaRequestSchema, conversationSeedSchema, expireTokenRequestSchema, ruleSchema, setProfileRequestSchema } from "./control-schemas";
 import type { FakeState } from "./fake-state";
 import { ok, type GraphReply } from "./graph-reply";
 
@@ -43,6 +43,12 @@ export function handleControl(state: FakeState, method: string, action: string, 
     if (!media.success) return invalid(media.error);
     state.media.set(media.data.id, { bytes: Buffer.from(media.data.base64, "base64"), mimeType: media.data.mimeType });
     return ok({ id: media.data.id });
+  }
+  if (route === "POST expired-tokens") {
+    const request = expireTokenRequestSchema.safeParse(body);
+    if (!request.success) return invalid(request.error);
+    state.expiredTokens.add(request.data.token);
+    return ok({ ok: true });
   }
   return { status: 404, body: { error: { message: `no control endpoint ${method} /__fake/${action}` } } };
 }

@@ -67,3 +67,6 @@ export const addMediaRequestSchema = z.object({
   base64: z.string(),
   mimeType: z.string().default("application/octet-stream"),
 });
+
+/** POST /__fake/expired-tokens: from now on, calls with this token answer code 190. */
+export const expireTokenRequestSchema = z.object({ token: z.string().min(1) });

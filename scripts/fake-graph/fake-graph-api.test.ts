@@ -214,4 +214,17 @@ describe("authentication", () => {
     expect(fake.requests()).toHaveLength(1);
     expect((await call("/v21.0/me?fields=id", { headers: { Authorization: "Basic abc" } })).status).toBe(401);
   });
+
+  it("answers 190 for an expired token, in the header or the query, until reset", async () => {
+    const expire = await fetch(`${fake.url}/__fake/expired-tokens`, { method: "POST", body: JSON.stringify({ token: "dead-token" }) });
+    expect(expire.status).toBe(200);
+    const send = await call("/v21.0/me/messages", { body: withoutDoc(igSendRequest), headers: { Authorization: "Bearer dead-token" } });
+    expect(send.status).toBe(401);
+    expect(await send.json()).toMatchObject({ error: { code: 190 } });
+    const refresh = await fetch(`${fake.url}/refresh_access_token?grant_type=ig_refresh_token&access_token=dead-token`);
+    expect((await refresh.json()).error.code).toBe(190);
+    expect((await call("/v21.0/me?fields=user_id,username", { headers: { Authorization: "Bearer live-token" } })).status).toBe(200);
+    fake.reset();
+    expect((await call("/v21.0/me?fields=id", { headers: { Authorization: "Bearer dead-token" } })).status).toBe(200);
+  });
 });

@@ -44,6 +44,8 @@ export class FakeState {
   readonly profiles = new Map<string, ProfileInput | null>();
   readonly conversations: StoredConversation[] = [];
   readonly media = new Map<string, { bytes: Buffer; mimeType: string }>();
+  /** Tokens Meta no longer accepts: every call bearing one answers code 190, as for a revoked or expired token. */
+  readonly expiredTokens = new Set<string>();
   /** Ids known to be the business's Instagram account or WhatsApp number, to tell `GET /{id}` apart. */
   readonly instagramAccountIds: Set<string>;
   readonly phoneNumberIds: Set<string>;
@@ -64,10 +66,11 @@ export class FakeState {
     return structuredClone(this.log);
   }
 
-  /** Clears the request log and fault rules; seeded profiles, conversations and media stay. */
+  /** Clears the request log, fault rules and expired tokens; seeded profiles, conversations and media stay. */
   reset(): void {
     this.log = [];
     this.rules = [];
+    this.expiredTokens.clear();
   }
 
   program(rule: FakeRule): void {

@@ -3,7 +3,7 @@
 // and by the fields asked for.
 import { randomBytes } from "node:crypto";
 import type { FakeState } from "./fake-state";
-import { invalidParameterError, missingTokenError, unknownObjectError, unknownPathError } from "./graph-errors";
+import { invalidParameterError, missingTokenError, namedError, unknownObjectError, unknownPathError } from "./graph-errors";
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { formatConversation, instagramAccount, instagramProfile, listConversations, sendInstagramMessage } from "./instagram-handlers";
 import { generatePng } from "./png";
@@ -25,6 +25,7 @@ export function routeGraphRequest(state: FakeState, request: GraphRequest): Grap
   // Public CDN stand-in for avatars and attachment URLs the simulator points at.
   if (method === "GET" && first === "cdn") return { status: 200, bytes: generatePng(segments.join("/"), 64), contentType: "image/png" };
   if (method === "GET" && first === "media-download" && segments.length === 2) return mediaDownload(state, second, request.authorization);
+  if (bearsExpiredToken(state, request)) return fail(namedError("token-expired"));
   if (method === "GET" && first === "refresh_access_token" && segments.length === 1) return refreshToken(query);
 
   const hasToken = /^Bearer \S+/i.test(request.authorization ?? "") || Boolean(query.get("access_token"));
@@ -35,6 +36,12 @@ export function routeGraphRequest(state: FakeState, request: GraphRequest): Grap
   if (method === "GET" && second === "message_templates" && segments.length === 2) return listTemplates(query);
   if (method === "POST" && second === "messages" && segments.length === 2) return sendMessage(state, first, request.body);
   return fail(unknownPathError(`/${segments.join("/")}`));
+}
+
+function bearsExpiredToken(state: FakeState, request: GraphRequest): boolean {
+  const bearer = request.authorization?.match(/^Bearer (\S+)/i)?.[1];
+  const inQuery = request.query.get("access_token");
+  return [bearer, inQuery].some((token) => token !== undefined && token !== null && state.expiredTokens.has(token));
 }
 
 function sendMessage(state: FakeState, nodeId: string, body: unknown): GraphReply {

@@ -27,7 +27,7 @@ export interface FakeGraph {
   url: string;
   port: number;
   requests(): RecordedRequest[];
-  /** Clears recorded requests and programmed rules; seeded profiles, conversations and media stay. */
+  /** Clears recorded requests, programmed rules and expired tokens; seeded profiles, conversations and media stay. */
   reset(): void;
   program(rule: FakeRule): void;
   /** Seeds a customer's profile; null makes profile lookups for the id fail as for an unknown user. */
@@ -35,6 +35,8 @@ export interface FakeGraph {
   /** Seeds an Instagram conversation; returns its id. */
   addConversation(seed: ConversationSeed): string;
   addMedia(id: string, bytes: Uint8Array, mimeType: string): void;
+  /** From now on (until reset), every call with this token answers code 190, as Meta does for a dead token. */
+  expireToken(token: string): void;
   close(): Promise<void>;
 }
 
@@ -165,6 +167,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     setProfile: (id, profile) => void state.profiles.set(id, profile),
     addConversation: (seed) => state.addConversation(seed),
     addMedia: (id, bytes, mimeType) => void state.media.set(id, { bytes: Buffer.from(bytes), mimeType }),
+    expireToken: (token) => void state.expiredTokens.add(token),
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of delays) clearTimeout(timer);

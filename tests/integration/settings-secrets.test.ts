@@ -81,14 +81,20 @@ describe("settings: secrets never leave the server", () => {
     expect(whatsapp).toMatchObject({ ok: true, connectedAs: "Demo Furniture Co (+1 555-078-3881)" });
   });
 
-  it("reports an expired token as 'reconnect' and records it", async () => {
-    graph.program({ match: { pathIncludes: "/me" }, times: 1, respond: { error: "token-expired" } });
+  it("reports an expired token as 'reconnect', records it, and raises the banner once it keeps failing", async () => {
+    graph.program({ match: { pathIncludes: "/me" }, times: 3, respond: { error: "token-expired" } });
     const test = JSON.parse((await call("POST", "/api/settings/integrations/instagram/test")).text);
     expect(test.ok).toBe(false);
     expect(test.reconnect).toBe(true);
     expect(test.error).toMatch(/reconnect/i);
-    const list = JSON.parse((await call("GET", "/api/settings/integrations")).text);
-    const instagram = list.integrations.find((integration: { channel: string }) => integration.channel === "instagram");
+    const instagramCard = async () =>
+      JSON.parse((await call("GET", "/api/settings/integrations")).text).integrations.find(
+        (integration: { channel: string }) => integration.channel === "instagram",
+      );
+    expect(await instagramCard()).toMatchObject({ needsReconnect: false, tokenErrorCount: 1, lastError: expect.stringMatching(/expired/) });
+    // One 190 can be a blip; three in a row (token-errors.ts) mean the token is dead.
+    for (let attempt = 2; attempt <= 3; attempt++) await call("POST", "/api/settings/integrations/instagram/test");
+    const instagram = await instagramCard();
     expect(instagram.needsReconnect).toBe(true);
     expect(instagram.lastError).toMatch(/expired/);
     const inbox = await call("GET", "/inbox");

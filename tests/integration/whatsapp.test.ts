@@ -288,7 +288,7 @@ describe("WhatsApp replies and statuses", () => {
     const expired = await reply(conversationId, { text: "hello again" });
     expect(expired.status).toBe(502);
     expect((await expired.json()).error.code).toBe("TOKEN_EXPIRED");
-    expect(await db.integration.findUnique({ where: { name: "whatsapp" } })).toMatchObject({ needsReconnect: true });
+    expect(await db.integration.findUnique({ where: { name: "whatsapp" } })).toMatchObject({ tokenErrorCount: 1, lastError: expect.stringMatching(/expired/) });
   });
 
   it("serves WhatsApp media through the Graph API to signed-in staff only", async () => {

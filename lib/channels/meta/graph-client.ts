@@ -8,6 +8,8 @@ export interface GraphRequest {
   method: "GET" | "POST" | "DELETE";
   /** Path under the versioned base, e.g. `/123/messages`; ids must already be URI-encoded. */
   path: string;
+  /** For the few endpoints Meta documents without a version (Instagram's `/refresh_access_token`). */
+  unversioned?: boolean;
   query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON. */
   body?: unknown;
@@ -62,7 +64,8 @@ function baseUrl(creds: GraphCredentials): string {
 }
 
 function buildUrl(creds: GraphCredentials, request: GraphRequest): string {
-  const url = new URL(baseUrl(creds) + (request.path.startsWith("/") ? request.path : `/${request.path}`));
+  const base = request.unversioned ? creds.graphApiUrl.replace(/\/+$/, "") : baseUrl(creds);
+  const url = new URL(base + (request.path.startsWith("/") ? request.path : `/${request.path}`));
   for (const [key, value] of Object.entries(request.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }

@@ -7,7 +7,7 @@ import type { EventStatus } from "@/lib/generated/prisma/enums";
 import { fetchContactProfile } from "@/lib/inbox/ingest/fetch-contact-profile";
 import { ingestEvent } from "@/lib/inbox/ingest/ingest-event";
 import type { IngestResult } from "@/lib/inbox/ingest/types";
-import { cachedChannelCredentials } from "@/lib/settings/channel-credentials";
+import { cachedAccountCredentials } from "@/lib/settings/channel-credentials";
 import { eventBus } from "@/lib/realtime/bus";
 
 export interface EventOutcome {
@@ -34,12 +34,14 @@ export async function processEvent(eventLogId: string): Promise<EventOutcome> {
   try {
     const adapter = adapterFor(row.source);
     const events = adapter.parseWebhook(JSON.parse(row.rawBody));
-    const credsOnce = once(() => cachedChannelCredentials(adapter.key));
     for (const event of events) {
       const result = await ingestEvent(adapter, event);
       results.push(result);
       for (const published of result.publish) await eventBus.publish(published);
-      if (result.fetchProfileFor) await fetchContactProfile(adapter, await credsOnce(), result.fetchProfileFor);
+      // The profile is asked of the account the customer wrote to: another account's token cannot see them.
+      if (result.fetchProfileFor) {
+        await fetchContactProfile(adapter, await cachedAccountCredentials(adapter.key, event.businessAccountId), result.fetchProfileFor);
+      }
     }
     const status: EventStatus = results.every((result) => result.outcome === "ignored") ? "IGNORED" : "PROCESSED";
     await finish(eventLogId, status, null);
@@ -83,9 +85,4 @@ function outcome(eventLogId: string, status: EventStatus, error: string | null, 
     events: results.length,
     stored: results.filter((result) => result.outcome === "stored").length,
   };
-}
-
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
 }

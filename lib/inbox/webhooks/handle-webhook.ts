@@ -5,7 +5,8 @@ import { getChannel } from "@/lib/channels/registry";
 import type { ChannelKey } from "@/lib/channels/types";
 import { enqueueEvent } from "@/lib/inbox/webhooks/event-queue";
 import { recordDelivery } from "@/lib/inbox/webhooks/record-delivery";
-import { cachedChannelCredentials } from "@/lib/settings/channel-credentials";
+import { accountsToVerifyWith, webhookRecipientIds } from "@/lib/inbox/webhooks/webhook-accounts";
+import { cachedChannelAccounts } from "@/lib/settings/channel-credentials";
 
 /**
  * Meta's webhook contract, the same for every channel: a GET handshake, then signed POST
@@ -15,12 +16,13 @@ import { cachedChannelCredentials } from "@/lib/settings/channel-credentials";
 /** GET: Meta checks that we own the callback URL before it sends anything. */
 export async function handleWebhookVerification(req: Request, key: ChannelKey): Promise<Response> {
   const params = new URL(req.url).searchParams;
-  const creds = await cachedChannelCredentials(key);
+  const accounts = await cachedChannelAccounts(key);
   const challenge = params.get("hub.challenge");
+  const verifyToken = params.get("hub.verify_token");
+  // Each connected account's Meta app runs its own handshake against the shared callback URL.
   if (
-    creds &&
     params.get("hub.mode") === "subscribe" &&
-    params.get("hub.verify_token") === creds.verifyToken &&
+    accounts.some((account) => account.creds.verifyToken === verifyToken) &&
     challenge !== null
   ) {
     return new Response(challenge, { status: 200, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -34,16 +36,18 @@ export async function handleWebhookDelivery(req: Request, key: ChannelKey): Prom
   try {
     const adapter = getChannel(key);
     const raw = await readRawBody(req);
-    const creds = await cachedChannelCredentials(key);
-    if (!creds) {
+    const accounts = await cachedChannelAccounts(key);
+    if (accounts.length === 0) {
       console.warn(`[webhook ${key}] delivery refused: channel not configured`);
       throw new ApiError({ code: "SERVICE_UNAVAILABLE", message: `${adapter.label} is not configured` });
     }
-    if (!verifySignature(raw, req.headers.get("x-hub-signature-256"), creds.appSecret)) {
+    const rawBody = raw.toString("utf8");
+    const signature = req.headers.get("x-hub-signature-256");
+    const candidates = accountsToVerifyWith(accounts, webhookRecipientIds(rawBody));
+    if (!candidates.some((account) => verifySignature(raw, signature, account.creds.appSecret))) {
       console.warn(`[webhook ${key}] delivery refused: missing or invalid X-Hub-Signature-256`);
       throw new ApiError({ code: "INVALID_SIGNATURE", message: "Invalid signature" });
     }
-    const rawBody = raw.toString("utf8");
     const payload = parseJsonText(rawBody) as { object?: unknown } | null;
     if (payload?.object !== adapter.webhookObject) {
       throw new ApiError({ code: "BAD_REQUEST", message: `Expected object "${adapter.webhookObject}"` });
