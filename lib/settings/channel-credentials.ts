@@ -86,9 +86,23 @@ export async function loadChannelAccounts(channel: ChannelKey): Promise<ChannelA
 /**
  * The account a conversation belongs to (`Conversation.businessAccountId`): the one Meta addresses
  * by that id, else the channel's first account (conversations stored before their id was known).
+ * A disabled account's conversations get no credentials: the first account's token would only be
+ * refused by Meta for a thread it does not own.
  */
 export async function loadAccountCredentials(channel: ChannelKey, businessAccountId: string): Promise<ChannelCredentials | null> {
-  return pickAccount(await loadChannelAccounts(channel), businessAccountId)?.creds ?? null;
+  const [accounts, disabledIds] = await Promise.all([loadChannelAccounts(channel), disabledRecipientIds(channel)]);
+  if (disabledIds.has(businessAccountId) && !accounts.some((account) => account.recipientIds.includes(businessAccountId))) {
+    return null;
+  }
+  return pickAccount(accounts, businessAccountId)?.creds ?? null;
+}
+
+async function disabledRecipientIds(channel: ChannelKey): Promise<Set<string>> {
+  const rows = await db.integration.findMany({
+    where: { name: { in: accountKeysOf(channel) }, isEnabled: false },
+    select: { config: true },
+  });
+  return new Set(rows.flatMap((row) => recipientIdsOf(channel, integrationConfigSchema.parse(row.config ?? {}))));
 }
 
 export function pickAccount(accounts: ChannelAccount[], businessAccountId: string): ChannelAccount | null {

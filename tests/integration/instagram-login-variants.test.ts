@@ -248,6 +248,21 @@ describe("Instagram accounts through Facebook Login and Instagram Login at once"
     expect((await api("GET", "/inbox")).text).not.toContain("is disconnected");
   });
 
+  it("a disabled account's conversations are not answered with another account's token", async () => {
+    const { conversationId } = await conversationWith(INSTAGRAM, "variants.disabled");
+    await db.integration.update({ where: { name: INSTAGRAM.key }, data: { isEnabled: false } });
+    facebookGraph.reset();
+    instagramGraph.reset();
+    try {
+      const refused = await reply(conversationId, "through the wrong account?");
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.code).toBe("CHANNEL_NOT_CONFIGURED");
+      expect([...sends(facebookGraph), ...sends(instagramGraph)]).toHaveLength(0);
+    } finally {
+      await db.integration.update({ where: { name: INSTAGRAM.key }, data: { isEnabled: true } });
+    }
+  });
+
   it("validates account keys and the add request", async () => {
     expect((await api("PUT", "/api/settings/integrations/instagram-1", {})).status).toBe(422);
     expect((await api("POST", "/api/settings/integrations/instagram-2/import-env")).status).toBe(422);
