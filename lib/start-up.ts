@@ -1,11 +1,13 @@
 import { runMigrations } from "@/lib/db-migrate";
 import { env } from "@/lib/env";
 import { startEventSweeper } from "@/lib/inbox/webhooks/event-sweeper";
+import { startMediaWorker } from "@/lib/media/media-worker";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
 
 /**
  * Once per server instance, before it serves: apply pending migrations, then create the first admin
- * from env, then start the sweeper that re-queues webhook events a crash left unprocessed.
+ * from env, then start the sweeper that re-queues webhook events a crash left unprocessed and the
+ * media worker (which also resumes downloads a crash interrupted).
  * A bad env var or a failed migration stops the instance rather than serving errors.
  */
 export async function startUp(): Promise<void> {
@@ -14,6 +16,7 @@ export async function startUp(): Promise<void> {
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
     startEventSweeper(env.EVENT_SWEEP_INTERVAL_MS);
+    startMediaWorker(env.MEDIA_SWEEP_INTERVAL_MS);
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

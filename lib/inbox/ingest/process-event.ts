@@ -9,6 +9,7 @@ import { ingestEvent } from "@/lib/inbox/ingest/ingest-event";
 import type { IngestResult } from "@/lib/inbox/ingest/types";
 import { cachedChannelCredentials } from "@/lib/settings/channel-credentials";
 import { eventBus } from "@/lib/realtime/bus";
+import { kickMediaWorker } from "@/lib/media/media-worker";
 
 export interface EventOutcome {
   eventLogId: string;
@@ -39,6 +40,7 @@ export async function processEvent(eventLogId: string): Promise<EventOutcome> {
       const result = await ingestEvent(adapter, event);
       results.push(result);
       for (const published of result.publish) await eventBus.publish(published);
+      if (result.mediaQueued) kickMediaWorker();
       if (result.fetchProfileFor) await fetchContactProfile(adapter, await credsOnce(), result.fetchProfileFor);
     }
     const status: EventStatus = results.every((result) => result.outcome === "ignored") ? "IGNORED" : "PROCESSED";
