@@ -97,13 +97,14 @@ function mediaResponse(media: MediaBody, range: string | null): Response {
     return new Response(null, { status: 416, headers: { ...headers, "Content-Range": `bytes */${size}` } });
   }
   if (wanted) {
-    const part = media.body.subarray(wanted.start, wanted.end + 1);
-    return new Response(part as BodyInit, {
+    // No Content-Length: Next 16 drops it from route handler responses (send-response.js) and sends
+    // the body chunked; Content-Range tells a media element the total size.
+    return new Response(media.body.subarray(wanted.start, wanted.end + 1) as BodyInit, {
       status: 206,
-      headers: { ...headers, "Content-Length": String(part.byteLength), "Content-Range": `bytes ${wanted.start}-${wanted.end}/${size}` },
+      headers: { ...headers, "Content-Range": `bytes ${wanted.start}-${wanted.end}/${size}` },
     });
   }
-  return new Response(media.body as BodyInit, { headers: { ...headers, "Content-Length": String(size) } });
+  return new Response(media.body as BodyInit, { headers });
 }
 
 /**
