@@ -17,9 +17,11 @@ import {
   whatsappMedia,
 } from "../../scripts/meta-sim/payloads";
 import { startFakeS3, type FakeS3 } from "../../scripts/fake-s3/start-fake-s3";
-import type { FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { callApi } from "../helpers/api";
-import { eventProcessed, waitFor } from "../helpers/database";
+import { startApp, type RunningApp } from "../helpers/app";
+import { eventProcessed, openDatabase, waitFor } from "../helpers/database";
+import { createTestDatabase, describeWithPostgres, type TestDatabase } from "../helpers/postgres";
 import { startPipeline, type Pipeline } from "../helpers/pipeline";
 
 const IG_SECRET = "instagram-app-secret-for-media";
@@ -273,5 +275,49 @@ describe("media kept in an S3-compatible bucket", () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(photo)).toBe(true);
     expect(s3.requests.some((request) => request.method === "GET" && request.key.endsWith(`/${file.id}`))).toBe(true);
     expect((await media(pipeline, message.id, "?variant=thumb")).headers.get("content-type")).toBe("image/webp");
+  });
+});
+
+describeWithPostgres("two instances sharing PostgreSQL download each file once", () => {
+  let graph: FakeGraph;
+  let database: TestDatabase;
+  let apps: RunningApp[];
+  let db: PrismaClient;
+
+  beforeAll(async () => {
+    graph = await startFakeGraph({ port: 0 });
+    database = await createTestDatabase();
+    // Both workers sweep often, so the second instance competes for rows the first one ingested.
+    const env = { ...channelEnv, DATABASE_URL: database.url, META_GRAPH_API_URL: graph.url, MEDIA_SWEEP_INTERVAL_MS: "100" };
+    apps = await Promise.all([startApp({ env }), startApp({ env })]);
+    db = openDatabase(apps[0]);
+  });
+  afterAll(async () => {
+    await db?.$disconnect();
+    await Promise.all((apps ?? []).map((app) => app.stop()));
+    await database?.drop();
+    await graph?.close();
+  });
+
+  it("claims are exclusive: every file is fetched from Meta exactly once", async () => {
+    // Slow downloads keep each instance's two slots busy, so the other instance's sweep finds work.
+    graph.program({ match: { pathIncludes: "/cdn/multi/" }, respond: { delayMs: 400 } });
+    const paths = Array.from({ length: 8 }, (_, index) => `multi/photo-${index}.jpg`);
+    const mids = await Promise.all(
+      paths.map(async (filePath, index) => {
+        const mid = newInstagramMid();
+        const payload = instagramAttachment({ senderId: igsidFor(`multi.${index}`), type: "image", url: graph.addCdnFile(filePath, photo, "image/jpeg"), mid });
+        const res = await postWebhook({ appUrl: apps[index % 2].url, channel: "instagram", payload, appSecret: IG_SECRET });
+        expect(res.status).toBe(200);
+        return mid;
+      }),
+    );
+    await waitFor(
+      async () => (await db.mediaFile.count({ where: { status: "STORED", message: { externalId: { in: mids } } } })) === mids.length,
+      "every file stored",
+      20_000,
+    );
+    for (const filePath of paths) expect(cdnRequests(graph, filePath)).toHaveLength(1);
+    expect(await db.mediaFile.count({ where: { message: { externalId: { in: mids } }, attempts: { not: 1 } } })).toBe(0);
   });
 });
