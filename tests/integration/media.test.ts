@@ -321,3 +321,48 @@ describeWithPostgres("two instances sharing PostgreSQL download each file once",
     expect(await db.mediaFile.count({ where: { message: { externalId: { in: mids } }, attempts: { not: 1 } } })).toBe(0);
   });
 });
+
+describe("a download interrupted by a crash", () => {
+  let graph: FakeGraph;
+  let crashed: RunningApp;
+  let restarted: RunningApp | undefined;
+
+  beforeAll(async () => {
+    graph = await startFakeGraph({ port: 0 });
+    crashed = await startApp({ env: { ...channelEnv, META_GRAPH_API_URL: graph.url } });
+  });
+  afterAll(async () => {
+    await restarted?.stop();
+    await crashed?.stop();
+    await graph?.close();
+  });
+
+  it("is picked up again by the restarted instance once its claim has lapsed", async () => {
+    const url = graph.addCdnFile("ig/crash.jpg", photo, "image/jpeg");
+    // Meta is slow; the process dies mid-download.
+    graph.program({ match: { pathIncludes: "/cdn/ig/crash.jpg" }, times: 1, respond: { delayMs: 5_000 } });
+    const mid = newInstagramMid();
+    const payload = instagramAttachment({ senderId: igsidFor("media.crash"), type: "image", url, mid });
+    const res = await postWebhook({ appUrl: crashed.url, channel: "instagram", payload, appSecret: IG_SECRET });
+    const { eventId } = (await res.json()) as { eventId: string };
+    const db = openDatabase(crashed);
+    try {
+      await eventProcessed(db, eventId);
+      await waitFor(() => cdnRequests(graph, "ig/crash.jpg").length === 1, "download started");
+      await crashed.crash();
+      const file = await db.mediaFile.findFirstOrThrow({ where: { message: { externalId: mid } } });
+      expect(file).toMatchObject({ status: "PENDING", attempts: 1 });
+      // The claim is a lease of a few minutes; let it lapse rather than wait for it.
+      await db.mediaFile.update({ where: { id: file.id }, data: { nextAttemptAt: new Date(Date.now() - 1_000) } });
+
+      restarted = await startApp({ dataDir: crashed.dataDir, env: { ...channelEnv, META_GRAPH_API_URL: graph.url, DATABASE_URL: crashed.databaseUrl } });
+      const kept = await waitFor(async () => {
+        const row = await db.mediaFile.findUniqueOrThrow({ where: { id: file.id } });
+        return row.status === "STORED" ? row : undefined;
+      }, "download resumed after restart");
+      expect(kept.attempts).toBe(2);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
