@@ -115,7 +115,11 @@ async function downloadMediaFile(id: string, attempt: number): Promise<void> {
   const channel = adapter?.key ?? message.channel.toLowerCase();
   const announce = () => eventBus.publish({ type: "message.updated", conversationId: message.conversationId, messageId: message.id, channel });
 
-  if (!adapter || !attachment || message.status === "DELETED") {
+  if (!adapter) {
+    await finish(id, { status: "FAILED", error: `No ${channel} channel to download from` });
+    return;
+  }
+  if (!attachment || message.status === "DELETED") {
     await finish(id, { status: "FAILED", error: "The message no longer has this attachment" });
     return;
   }
