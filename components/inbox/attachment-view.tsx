@@ -79,7 +79,7 @@ export function AttachmentView({
       return (
         <span className="mb-1 block">
           <span className="block text-xs font-medium opacity-80">Mentioned you in their story</span>
-          {media?.thumbnailKey ? <ImagePreview attachment={attachment} src={src} media={media} /> : <a href={src} target="_blank" rel="noreferrer" className="underline">View story</a>}
+          <a href={src} target="_blank" rel="noreferrer" className="underline">View story</a>
         </span>
       );
     case "story":
