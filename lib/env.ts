@@ -67,6 +67,12 @@ const envSchema = z.object({
   MEDIA_STORAGE: z.enum(["local", "s3"]).default("local"),
   /** Larger files are refused (uploads) or marked too large (customer media), never stored. */
   MEDIA_MAX_BYTES: z.coerce.number().int().min(1).default(25 * 1024 * 1024),
+  /** First wait before retrying a failed media download; doubles with every further attempt (capped at 1 h). */
+  MEDIA_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
+  /** Download attempts per file before it is marked FAILED ("media never arrived"). */
+  MEDIA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** How often the media worker looks for downloads that are due (retries, and work a crash or restart left behind). */
+  MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** Leave unset for AWS itself; set for MinIO, R2, Spaces and other S3-compatible services. */
   S3_ENDPOINT: optionalString.pipe(z.url().optional()),
   S3_REGION: z.string().trim().min(1).default("us-east-1"),

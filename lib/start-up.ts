@@ -2,12 +2,14 @@ import { runMigrations } from "@/lib/db-migrate";
 import { env } from "@/lib/env";
 import { startEventSweeper } from "@/lib/inbox/webhooks/event-sweeper";
 import { startTokenRefresher } from "@/lib/settings/refresh-instagram-tokens";
+import { startMediaWorker } from "@/lib/media/media-worker";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
 
 /**
  * Once per server instance, before it serves: apply pending migrations, then create the first admin
  * from env, then start the sweeper that re-queues webhook events a crash left unprocessed and the
- * job that refreshes Instagram Login tokens before they expire.
+ * job that refreshes Instagram Login tokens before they expire, and the media worker (which also
+ * resumes downloads a crash interrupted).
  * A bad env var or a failed migration stops the instance rather than serving errors.
  */
 export async function startUp(): Promise<void> {
@@ -17,6 +19,7 @@ export async function startUp(): Promise<void> {
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
     startEventSweeper(env.EVENT_SWEEP_INTERVAL_MS);
     startTokenRefresher(env.INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS);
+    startMediaWorker(env.MEDIA_SWEEP_INTERVAL_MS);
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

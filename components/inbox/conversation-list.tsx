@@ -192,7 +192,10 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
           </span>
           {handle && handle !== name ? <span className="block truncate text-xs text-slate-500">{handle}</span> : null}
           <span className="mt-0.5 flex items-center justify-between gap-2">
-            <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-500"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
+            <span className="flex min-w-0 items-center gap-1.5">
+              {conversation.previewThumbnail ? <PreviewThumbnail thumbnail={conversation.previewThumbnail} /> : null}
+              <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-500"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
+            </span>
             {unread ? (
               <span data-testid="unread-badge" aria-label={`${conversation.unreadCount} unread`} className="min-w-5 shrink-0 rounded-full bg-brand-600 px-1.5 text-center text-xs font-semibold text-white tabular-nums">
                 {conversation.unreadCount}
@@ -208,6 +211,14 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         </span>
       </a>
     </li>
+  );
+}
+
+/** The newest message's photo, tiny: through the session-protected media route, thumbnail variant. */
+function PreviewThumbnail({ thumbnail }: { thumbnail: NonNullable<ConversationItemJson["previewThumbnail"]> }) {
+  return (
+    <img src={`/api/inbox/media/${thumbnail.messageId}/${thumbnail.attachmentIndex}?variant=thumb`} alt="" width={20} height={20}
+      loading="lazy" data-testid="preview-thumbnail" className="h-5 w-5 shrink-0 rounded object-cover" />
   );
 }
 

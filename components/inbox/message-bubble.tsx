@@ -1,6 +1,7 @@
 import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
 import { clockTime, dayLabel } from "@/lib/inbox/format";
 import { ChoiceChip } from "./choice-chip";
+import { AttachmentView, mediaFileOf } from "./attachment-view";
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
 import { MessageReactions } from "./message-reactions";
 import { QuotedReply } from "./quoted-reply";
@@ -59,7 +60,7 @@ export function MessageBubble({
             {storyMention ? <StoryMention src={src(storyMention.index)} outbound={outbound} /> : null}
             {message.type === "STORY_REPLY" && !storyMention ? <StoryLabel outbound={outbound} /> : null}
             {media.map(({ attachment, index }) => (
-              <AttachmentView key={index} attachment={attachment} src={src(index)} disabled={message.sending} />
+              <AttachmentView key={index} attachment={attachment} src={src(index)} disabled={message.sending} media={mediaFileOf(message, index)} />
             ))}
             {/* A mention carries no words of its own: its text is only the list preview's placeholder. */}
             {message.text && !storyMention ? isChoice ? <ChoiceChip title={message.text} outbound={outbound} /> : <span>{message.text}</span> : null}
@@ -74,61 +75,6 @@ export function MessageBubble({
 
 function StoryLabel({ outbound }: { outbound: boolean }) {
   return <span className={`mb-1 block text-xs font-medium ${outbound ? "text-white/80" : "text-slate-500"}`}>Replied to your story</span>;
-}
-
-function AttachmentView({ attachment, src, disabled }: { attachment: AttachmentJson; src: string; disabled?: boolean }) {
-  const caption = attachment.caption ? <span className="mt-1 block">{attachment.caption}</span> : null;
-  if (disabled) return null;
-  switch (attachment.kind) {
-    case "image":
-    case "sticker":
-      return (
-        <span className="mb-1 block">
-          <a href={src} target="_blank" rel="noreferrer">
-            {/* Through our authenticated media route: customer media never gets a public URL. */}
-            <img src={src} alt={attachment.caption ?? (attachment.kind === "sticker" ? "Sticker" : "Image")} loading="lazy"
-              className={`rounded-lg ${attachment.kind === "sticker" ? "h-32 w-32 object-contain" : "max-h-72 max-w-full object-cover"}`} />
-          </a>
-          {caption}
-        </span>
-      );
-    case "video":
-      return (
-        <span className="mb-1 block">
-          <video src={src} controls preload="metadata" className="max-h-72 max-w-full rounded-lg" />
-          {caption}
-        </span>
-      );
-    case "audio":
-      return <audio src={src} controls preload="none" className="mb-1 max-w-full" />;
-    case "story_mention":
-      return (
-        <span className="mb-1 block">
-          <span className="block text-xs font-medium opacity-80">Mentioned you in their story</span>
-          <a href={src} target="_blank" rel="noreferrer" className="underline">View story</a>
-        </span>
-      );
-    case "story":
-      return <a href={src} target="_blank" rel="noreferrer" className="mb-1 block text-xs underline opacity-80">View the story</a>;
-    case "location": {
-      const meta = attachment.meta ?? {};
-      const label = [meta.name, meta.address].filter(Boolean).join(" · ") || "Shared a location";
-      const maps = `https://www.openstreetmap.org/?mlat=${meta.latitude}&mlon=${meta.longitude}&zoom=16`;
-      return <a href={maps} target="_blank" rel="noreferrer" className="mb-1 block underline">📍 {String(label)}</a>;
-    }
-    case "contacts":
-      return <span className="mb-1 block">👤 Shared a contact{attachment.caption ? `: ${attachment.caption}` : ""}</span>;
-    case "share":
-      return attachment.url ? (
-        <a href={attachment.url} target="_blank" rel="noreferrer" className="mb-1 block underline">Shared a post</a>
-      ) : null;
-    default:
-      return (
-        <a href={src} target="_blank" rel="noreferrer" className="mb-1 block underline">
-          📎 {attachment.filename ?? "Attachment"}
-        </a>
-      );
-  }
 }
 
 const statusLabel: Record<string, string> = {

@@ -208,10 +208,12 @@ export interface ChannelAdapter {
   };
   /** WhatsApp only: resolve a media id and download the bytes with the token. */
   media?: {
+    /** Over `maxBytes` throws DownloadTooLargeError (lib/channels/meta/read-capped-body.ts). */
     download(
       creds: ChannelCredentials,
       mediaId: string,
-    ): Promise<{ body: ArrayBuffer; mimeType: string }>;
+      options?: { maxBytes?: number },
+    ): Promise<{ body: Uint8Array; mimeType: string }>;
   };
 }
 

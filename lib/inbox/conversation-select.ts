@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PreviewThumbnail } from "@/lib/media/preview-thumbnails";
 
 /** What a conversation list row needs; never tokens, never the whole contact row. */
 export const conversationListSelect = {
@@ -22,4 +23,7 @@ export const conversationListSelect = {
   },
 } as const satisfies Prisma.ConversationSelect;
 
-export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }>;
+export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }> & {
+  /** The newest message's image, when it has been kept (lib/media/preview-thumbnails.ts). */
+  previewThumbnail?: PreviewThumbnail | null;
+};

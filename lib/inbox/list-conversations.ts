@@ -5,6 +5,7 @@ import { conversationListSelect, type ConversationListItem } from "@/lib/inbox/c
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import type { InboxTab } from "@/lib/inbox/constants";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
+import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
 
 export interface UnreadCounts {
   all: number;
@@ -45,7 +46,8 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
     take: query.limit + 1,
     select: conversationListSelect,
   });
-  const { page: conversations, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
+  const conversations = await withPreviewThumbnails(page);
   if (query.cursor) return { conversations, nextCursor };
   return { conversations, nextCursor, unreadCounts: await countUnread() };
 }

@@ -1,3 +1,5 @@
+import { mediaStateSelect } from "@/lib/media/media-state";
+
 /** The message fields the API answers with. */
 export const messageSelect = {
   id: true,
@@ -20,4 +22,6 @@ export const messageSelect = {
   idempotencyKey: true,
   createdAt: true,
   sentBy: { select: { id: true, name: true } },
+  /** Each kept attachment's state, so the thread shows a thumbnail, a placeholder or why it is missing. */
+  mediaFiles: { select: mediaStateSelect },
 } as const;

@@ -16,6 +16,8 @@ import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transa
 import { receivedMessageData, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import { upstreamError } from "@/lib/inbox/upstream-error";
 import { eventBus } from "@/lib/realtime/bus";
+import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
+import { kickMediaWorker } from "@/lib/media/media-worker";
 import { loadAccountCredentials, loadChannelAccounts } from "@/lib/settings/channel-credentials";
 
 /**
@@ -81,7 +83,10 @@ async function syncAccount(
     if (await isBlocked(adapter.dbChannel, conversation.participant.id)) continue;
     const { conversationId, added } = await mergeConversation(adapter, creds.accountId, conversation);
     messagesAdded += added;
-    if (added > 0) await eventBus.publish({ type: "conversation.updated", conversationId, channel: adapter.key });
+    if (added > 0) {
+      await eventBus.publish({ type: "conversation.updated", conversationId, channel: adapter.key });
+      kickMediaWorker();
+    }
   }
   return { conversations: remote.length, messagesAdded };
 }
@@ -120,7 +125,10 @@ async function insertIfNew(
     select: { id: true },
   });
   if (existing) return false;
-  await tx.message.create({ data: receivedMessageData(thread.conversationId, adapter, message) });
+  const created = await tx.message.create({ data: receivedMessageData(thread.conversationId, adapter, message), select: { id: true } });
+  // Synced history's media expires like a webhook's: queue it the same way.
+  const media = pendingMediaRows(created.id, message.attachments);
+  if (media.length > 0) await tx.mediaFile.createMany({ data: media });
   await touchThread(tx, adapter, thread, { ...message, at: message.timestamp }, { countsAsUnread: false });
   return true;
 }

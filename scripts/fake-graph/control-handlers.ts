@@ -1,6 +1,13 @@
 // /__fake/*: lets a separately running app's tests and the CLI drive the fake over HTTP.
 import type { z } from "zod";
-import { addMediaRequestSchema, conversationSeedSchema, expireTokenRequestSchema, ruleSchema, setProfileRequestSchema } from "./control-schemas";
+import {
+  addCdnFileRequestSchema,
+  addMediaRequestSchema,
+  conversationSeedSchema,
+  expireTokenRequestSchema,
+  ruleSchema,
+  setProfileRequestSchema,
+} from "./control-schemas";
 import type { FakeState } from "./fake-state";
 import { ok, type GraphReply } from "./graph-reply";
 
@@ -41,8 +48,17 @@ export function handleControl(state: FakeState, method: string, action: string, 
   if (route === "POST media") {
     const media = addMediaRequestSchema.safeParse(body);
     if (!media.success) return invalid(media.error);
-    state.media.set(media.data.id, { bytes: Buffer.from(media.data.base64, "base64"), mimeType: media.data.mimeType });
-    return ok({ id: media.data.id });
+    const { id, base64, mimeType, expireAfterDownloads } = media.data;
+    state.media.set(id, { bytes: Buffer.from(base64, "base64"), mimeType, downloadsLeft: expireAfterDownloads });
+    state.expiredMedia.delete(id);
+    return ok({ id });
+  }
+  if (route === "POST cdn") {
+    const file = addCdnFileRequestSchema.safeParse(body);
+    if (!file.success) return invalid(file.error);
+    const { path, base64, mimeType, expireAfterDownloads } = file.data;
+    state.cdnFiles.set(path, { bytes: Buffer.from(base64, "base64"), mimeType, downloadsLeft: expireAfterDownloads });
+    return ok({ path: `/cdn/${path}` });
   }
   if (route === "POST expired-tokens") {
     const request = expireTokenRequestSchema.safeParse(body);

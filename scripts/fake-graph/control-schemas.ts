@@ -62,10 +62,22 @@ export const conversationSeedSchema = z.object({
 
 export type ConversationSeed = z.input<typeof conversationSeedSchema>;
 
+/** How many downloads a seeded file allows before its link expires; unlimited when omitted. */
+const expireAfterDownloads = z.number().int().nonnegative().optional();
+
 export const addMediaRequestSchema = z.object({
   id: z.string().min(1),
   base64: z.string(),
   mimeType: z.string().default("application/octet-stream"),
+  expireAfterDownloads,
+});
+
+export const addCdnFileRequestSchema = z.object({
+  /** Served at `/cdn/<path>`. */
+  path: z.string().min(1).regex(/^[\w.\/-]+$/),
+  base64: z.string(),
+  mimeType: z.string().default("application/octet-stream"),
+  expireAfterDownloads,
 });
 
 /** POST /__fake/expired-tokens: from now on, calls with this token answer code 190. */

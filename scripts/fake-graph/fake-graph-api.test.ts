@@ -228,3 +228,22 @@ describe("authentication", () => {
     expect((await call("/v21.0/me?fields=id", { headers: { Authorization: "Bearer dead-token" } })).status).toBe(200);
   });
 });
+
+describe("expiring media links", () => {
+  it("a CDN file answers 403 once its downloads are used up; unknown CDN paths still get a PNG", async () => {
+    const url = fake.addCdnFile("ig/once.jpg", new Uint8Array([1, 2, 3]), "image/jpeg", { expireAfterDownloads: 1 });
+    const first = await fetch(url);
+    expect([first.status, first.headers.get("content-type"), Buffer.from(await first.arrayBuffer()).toString("hex")]).toEqual([200, "image/jpeg", "010203"]);
+    expect((await fetch(url)).status).toBe(403);
+    expect((await fetch(`${fake.url}/cdn/anything.png`)).headers.get("content-type")).toBe("image/png");
+  });
+
+  it("a WhatsApp media id stops existing after its last allowed download, as Meta's does", async () => {
+    fake.addMedia("7700000000000001", new Uint8Array([9, 9]), "image/jpeg", { expireAfterDownloads: 1 });
+    const info = await (await call("/v21.0/7700000000000001")).json();
+    expect((await call(new URL(info.url).pathname)).status).toBe(200);
+    const again = await call("/v21.0/7700000000000001");
+    expect(again.status).toBe(400);
+    expect((await again.json()).error).toMatchObject({ code: 100, error_subcode: 33 });
+  });
+});

@@ -38,14 +38,33 @@ export interface StoredConversation {
   }[];
 }
 
+export interface FakeFile {
+  bytes: Buffer;
+  mimeType: string;
+  /** Downloads left before the link expires (CDN: 403; WhatsApp: the media id disappears); unlimited when undefined. */
+  downloadsLeft?: number;
+}
+
+/** Counts one download of a file; false once its link has expired. */
+export function takeDownload(file: FakeFile): boolean {
+  if (file.downloadsLeft === undefined) return true;
+  if (file.downloadsLeft <= 0) return false;
+  file.downloadsLeft -= 1;
+  return true;
+}
+
 export class FakeState {
   private log: RecordedRequest[] = [];
   private rules: { rule: ParsedRule; remaining?: number }[] = [];
   readonly profiles = new Map<string, ProfileInput | null>();
   readonly conversations: StoredConversation[] = [];
-  readonly media = new Map<string, { bytes: Buffer; mimeType: string }>();
   /** Tokens Meta no longer accepts: every call bearing one answers code 190, as for a revoked or expired token. */
   readonly expiredTokens = new Set<string>();
+  readonly media = new Map<string, FakeFile>();
+  /** Files behind Instagram-CDN-like URLs (`/cdn/<path>`), by path. Unknown paths get a generated PNG. */
+  readonly cdnFiles = new Map<string, FakeFile>();
+  /** WhatsApp media ids whose downloads ran out: `GET /{id}` answers "object does not exist", as Meta does for expired media. */
+  readonly expiredMedia = new Set<string>();
   /** Ids known to be the business's Instagram account or WhatsApp number, to tell `GET /{id}` apart. */
   readonly instagramAccountIds: Set<string>;
   readonly phoneNumberIds: Set<string>;

@@ -2,7 +2,7 @@
 // Graph addresses every object as /{id}, so a bare id is told apart by what the fake knows about it
 // and by the fields asked for.
 import { randomBytes } from "node:crypto";
-import type { FakeState } from "./fake-state";
+import { takeDownload, type FakeState } from "./fake-state";
 import { invalidParameterError, missingTokenError, namedError, unknownObjectError, unknownPathError } from "./graph-errors";
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { formatConversation, instagramAccount, instagramProfile, listConversations, sendInstagramMessage } from "./instagram-handlers";
@@ -23,7 +23,7 @@ export function routeGraphRequest(state: FakeState, request: GraphRequest): Grap
   const [first, second] = segments;
 
   // Public CDN stand-in for avatars and attachment URLs the simulator points at.
-  if (method === "GET" && first === "cdn") return { status: 200, bytes: generatePng(segments.join("/"), 64), contentType: "image/png" };
+  if (method === "GET" && first === "cdn") return cdnFile(state, segments.slice(1).join("/"), segments.join("/"));
   if (method === "GET" && first === "media-download" && segments.length === 2) return mediaDownload(state, second, request.authorization);
   if (bearsExpiredToken(state, request)) return fail(namedError("token-expired"));
   if (method === "GET" && first === "refresh_access_token" && segments.length === 1) return refreshToken(query);
@@ -67,6 +67,14 @@ function getNode(state: FakeState, id: string, fields: string | null, baseUrl: s
   // Any other numeric id is taken as a WhatsApp media id, so inbound media always downloads.
   if (/^\d+$/.test(id)) return mediaInfo(state, id, baseUrl);
   return fail(unknownObjectError(id));
+}
+
+/** Seeded files as stored (and expiring like Meta's signed CDN links: 403 once used up); anything else a generated PNG. */
+function cdnFile(state: FakeState, path: string, seed: string): GraphReply {
+  const file = state.cdnFiles.get(path);
+  if (!file) return { status: 200, bytes: generatePng(seed, 64), contentType: "image/png" };
+  if (!takeDownload(file)) return { status: 403, bytes: Buffer.from("URL signature expired"), contentType: "text/plain" };
+  return { status: 200, bytes: file.bytes, contentType: file.mimeType };
 }
 
 function refreshToken(query: URLSearchParams): GraphReply {

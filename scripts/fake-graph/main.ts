@@ -9,7 +9,7 @@ const usage = `Usage: npm run meta:fake -- [--port 4010] [--host 127.0.0.1]
 Runs a fake Meta Graph API (Instagram Messaging + WhatsApp Cloud API) on this machine.
   --port   port to listen on (default: FAKE_GRAPH_PORT or 4010; 0 picks a free one)
   --host   interface to bind (default 127.0.0.1)
-Control it over HTTP: GET /__fake/requests, POST /__fake/reset | program | profiles | conversations | media`;
+Control it over HTTP: GET /__fake/requests, POST /__fake/reset | program | profiles | conversations | media | cdn`;
 
 const argsSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),

@@ -34,9 +34,15 @@ export interface FakeGraph {
   setProfile(id: string, profile: ProfileInput | null): void;
   /** Seeds an Instagram conversation; returns its id. */
   addConversation(seed: ConversationSeed): string;
-  addMedia(id: string, bytes: Uint8Array, mimeType: string): void;
   /** From now on (until reset), every call with this token answers code 190, as Meta does for a dead token. */
   expireToken(token: string): void;
+  /** WhatsApp media; with `expireAfterDownloads` the id stops existing once downloaded that often. */
+  addMedia(id: string, bytes: Uint8Array, mimeType: string, options?: { expireAfterDownloads?: number }): void;
+  /**
+   * A file at an Instagram-CDN-like URL (`<url>/cdn/<path>`, returned); with `expireAfterDownloads`
+   * the link answers 403 once downloaded that often, as Meta's signed CDN links do when they expire.
+   */
+  addCdnFile(path: string, bytes: Uint8Array, mimeType: string, options?: { expireAfterDownloads?: number }): string;
   close(): Promise<void>;
 }
 
@@ -166,8 +172,15 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     program: (rule) => state.program(rule),
     setProfile: (id, profile) => void state.profiles.set(id, profile),
     addConversation: (seed) => state.addConversation(seed),
-    addMedia: (id, bytes, mimeType) => void state.media.set(id, { bytes: Buffer.from(bytes), mimeType }),
     expireToken: (token) => void state.expiredTokens.add(token),
+    addMedia: (id, bytes, mimeType, options) => {
+      state.media.set(id, { bytes: Buffer.from(bytes), mimeType, downloadsLeft: options?.expireAfterDownloads });
+      state.expiredMedia.delete(id);
+    },
+    addCdnFile: (path, bytes, mimeType, options) => {
+      state.cdnFiles.set(path, { bytes: Buffer.from(bytes), mimeType, downloadsLeft: options?.expireAfterDownloads });
+      return `${baseUrl}/cdn/${path}`;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         for (const timer of delays) clearTimeout(timer);

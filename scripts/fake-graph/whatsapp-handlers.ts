@@ -2,8 +2,8 @@
 // phone number itself.
 import { createHash } from "node:crypto";
 import { newWamid } from "../meta-sim/ids";
-import type { FakeState } from "./fake-state";
-import { invalidParameterError, missingTokenError } from "./graph-errors";
+import { takeDownload, type FakeState } from "./fake-state";
+import { invalidParameterError, missingTokenError, unknownObjectError } from "./graph-errors";
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { messageTemplates } from "./message-templates";
 import { generatePng } from "./png";
@@ -31,6 +31,7 @@ function mediaFor(state: FakeState, id: string) {
 
 /** Media metadata; the url points back at this server and needs the token, as Meta's does. */
 export function mediaInfo(state: FakeState, id: string, baseUrl: string): GraphReply {
+  if (state.expiredMedia.has(id)) return fail(unknownObjectError(id));
   const media = mediaFor(state, id);
   return ok({
     messaging_product: "whatsapp",
@@ -45,7 +46,14 @@ export function mediaInfo(state: FakeState, id: string, baseUrl: string): GraphR
 export function mediaDownload(state: FakeState, id: string, authorization: string | undefined): GraphReply {
   // Meta's media CDN accepts the token only as a bearer header, never as a query parameter.
   if (!/^Bearer \S+/i.test(authorization ?? "")) return fail(missingTokenError());
+  if (state.expiredMedia.has(id)) return fail(unknownObjectError(id));
   const media = mediaFor(state, id);
+  if (!takeDownload(media)) {
+    state.expiredMedia.add(id);
+    return fail(unknownObjectError(id));
+  }
+  // The last allowed download expires the id at once, like Meta's media after its retention period.
+  if (media.downloadsLeft === 0) state.expiredMedia.add(id);
   return { status: 200, bytes: media.bytes, contentType: media.mimeType };
 }
 

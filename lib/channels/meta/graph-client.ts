@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ChannelCredentials, ChannelKey } from "../types";
 import { channelLabel, GraphApiError, graphErrorFromResponse, graphNetworkError, graphTimeoutError } from "./graph-error";
+import { DownloadTooLargeError, readCappedBody } from "./read-capped-body";
 
 export type GraphCredentials = Pick<ChannelCredentials, "accessToken" | "graphApiUrl" | "graphApiVersion">;
 
@@ -105,6 +106,8 @@ async function withRetries<T>(
     try {
       return await run();
     } catch (error) {
+      // Too large stays too large: neither retried nor disguised as a network failure.
+      if (error instanceof DownloadTooLargeError) throw error;
       const graphError = error instanceof GraphApiError ? error : graphNetworkError(channel, error);
       if (attempt >= maxAttempts || !shouldRetry(graphError, idempotent)) throw graphError;
       // Exponential backoff with jitter, so many clients throttled together do not retry in lockstep.
@@ -135,7 +138,7 @@ async function exchange<T>(
     }
     return await read(response);
   } catch (error) {
-    if (error instanceof GraphApiError) throw error;
+    if (error instanceof GraphApiError || error instanceof DownloadTooLargeError) throw error;
     if (controller.signal.aborted) throw graphTimeoutError(channel, timeoutMs);
     throw graphNetworkError(channel, error);
   } finally {
@@ -194,6 +197,12 @@ export function parseGraphAnswer<S extends z.ZodType>(schema: S, answer: unknown
   return parsed.data;
 }
 
+export interface DownloadOptions extends GraphClientOptions {
+  timeoutMs?: number;
+  /** Refuse (DownloadTooLargeError) rather than read a larger body. */
+  maxBytes?: number;
+}
+
 /**
  * Downloads a file Meta serves behind the bearer token (WhatsApp media). The token is only sent over
  * HTTPS or to the configured Graph host, so a tampered or odd URL cannot carry it off in clear text.
@@ -201,8 +210,8 @@ export function parseGraphAnswer<S extends z.ZodType>(schema: S, answer: unknown
 export async function graphDownload(
   creds: GraphCredentials,
   fileUrl: string,
-  options: GraphClientOptions & { timeoutMs?: number } = {},
-): Promise<{ body: ArrayBuffer; mimeType: string | undefined }> {
+  options: DownloadOptions = {},
+): Promise<{ body: Uint8Array; mimeType: string | undefined }> {
   const { channel } = options;
   if (!creds.accessToken) throw missingTokenError(channel);
   let target: URL;
@@ -217,7 +226,7 @@ export async function graphDownload(
   const init: RequestInit = { method: "GET", headers: { Authorization: `Bearer ${creds.accessToken}` } };
   return withRetries(channel, true, options.retry, () =>
     exchange(channel, creds.accessToken, target.toString(), init, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, async (response) => ({
-      body: await response.arrayBuffer(),
+      body: await readCappedBody(response, options.maxBytes),
       mimeType: response.headers.get("content-type") ?? undefined,
     })),
   );

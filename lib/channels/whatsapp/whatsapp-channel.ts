@@ -25,6 +25,6 @@ export const whatsappChannel: ChannelAdapter = {
     send: (creds, input) => sendWhatsAppTemplate(creds, input),
   },
   media: {
-    download: (creds, mediaId) => downloadWhatsAppMedia(creds, mediaId),
+    download: (creds, mediaId, options) => downloadWhatsAppMedia(creds, mediaId, options),
   },
 };

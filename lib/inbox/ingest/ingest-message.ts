@@ -4,6 +4,7 @@ import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transa
 import { previewOf, receivedMessageData, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
 
 /** An echo this recent with the same text is our own reply whose Send API answer is still on its way. */
 const PENDING_ECHO_MATCH_MS = 10 * 60_000;
@@ -51,6 +52,9 @@ async function storeMessage(
     data: receivedMessageData(thread.conversationId, adapter, event),
     select: { id: true },
   });
+  // One insert here; the download waits for the media worker so the webhook path stays fast.
+  const media = pendingMediaRows(message.id, event.attachments);
+  if (media.length > 0) await tx.mediaFile.createMany({ data: media });
   await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: inbound });
   await tx.communicationLog.create({
     data: {
@@ -73,6 +77,7 @@ async function storeMessage(
       inbound && thread.needsProfile
         ? { contactId: thread.contactId, conversationId: thread.conversationId, participantId: event.participant.id }
         : undefined,
+    mediaQueued: media.length > 0,
   };
 }
 

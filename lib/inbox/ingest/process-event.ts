@@ -9,6 +9,7 @@ import { ingestEvent } from "@/lib/inbox/ingest/ingest-event";
 import type { IngestResult } from "@/lib/inbox/ingest/types";
 import { cachedAccountCredentials } from "@/lib/settings/channel-credentials";
 import { eventBus } from "@/lib/realtime/bus";
+import { kickMediaWorker } from "@/lib/media/media-worker";
 
 export interface EventOutcome {
   eventLogId: string;
@@ -38,6 +39,7 @@ export async function processEvent(eventLogId: string): Promise<EventOutcome> {
       const result = await ingestEvent(adapter, event);
       results.push(result);
       for (const published of result.publish) await eventBus.publish(published);
+      if (result.mediaQueued) kickMediaWorker();
       // The profile is asked of the account the customer wrote to: another account's token cannot see them.
       if (result.fetchProfileFor) {
         await fetchContactProfile(adapter, await cachedAccountCredentials(adapter.key, event.businessAccountId), result.fetchProfileFor);

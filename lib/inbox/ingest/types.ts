@@ -9,6 +9,8 @@ export interface IngestResult {
   publish: InboxEvent[];
   /** A contact we know no name for yet: fetched from the Graph API after the commit. */
   fetchProfileFor?: { contactId: string; conversationId: string; participantId: string };
+  /** Attachments were queued for download (PENDING MediaFile rows): wake the media worker after the commit. */
+  mediaQueued?: boolean;
 }
 
 export type IngestHandler<K extends NormalizedEvent["kind"]> = (

@@ -1,16 +1,11 @@
-// GET /api/inbox/media/[messageId]/[index] — a message attachment's bytes, fetched from Meta with
-// our token and streamed to signed-in staff only (customer media never gets a public URL).
+// GET /api/inbox/media/[messageId]/[index][?variant=thumb] — a message attachment's bytes for
+// signed-in staff only (customer media never gets a public URL): from our media storage once kept,
+// live from Meta while the download is pending; `Range` requests for stored files.
 import { withUser } from "@/lib/api/handler";
-import { fetchMessageMedia } from "@/lib/inbox/fetch-message-media";
+import { parseQuery } from "@/lib/api/parse";
+import { serveMessageMedia } from "@/lib/media/serve-message-media";
+import { mediaQuerySchema } from "@/lib/validations/media";
 
-export const GET = withUser<{ messageId: string; index: string }>(async ({ params }) => {
-  const media = await fetchMessageMedia(params.messageId, params.index);
-  return new Response(media.body, {
-    headers: {
-      "Content-Type": media.mimeType,
-      "Cache-Control": "private, max-age=3600",
-      "X-Content-Type-Options": "nosniff",
-      "Content-Disposition": media.disposition,
-    },
-  });
-});
+export const GET = withUser<{ messageId: string; index: string }>(async ({ req, params }) =>
+  serveMessageMedia(params.messageId, params.index, parseQuery(req, mediaQuerySchema), req.headers.get("range")),
+);

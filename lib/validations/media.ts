@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** `?variant=thumb` asks for the 320 px WebP preview of an image instead of the file itself. */
+export const mediaQuerySchema = z.object({
+  variant: z.enum(["original", "thumb"]).default("original"),
+});
+
+export type MediaQuery = z.infer<typeof mediaQuerySchema>;
+
+/** An attachment's position in its message: small non-negative integers only. */
+export const attachmentIndexSchema = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number);
