@@ -6,7 +6,8 @@ import { duration } from "@/lib/inbox/format";
 import { useQuickReplies } from "@/lib/swr/use-quick-replies";
 import { REPLY_TEXT_MAX_LENGTH } from "@/lib/inbox/constants";
 import type { SendReplyInput } from "@/lib/validations/reply";
-import { SendIcon } from "./icons";
+import { PaperclipIcon, SendIcon } from "./icons";
+import { AttachmentChip, useReplyAttachment } from "./reply-attachment";
 import { QuickRepliesDialog } from "./quick-replies-dialog";
 import { TemplatePicker } from "./template-picker";
 import { ellipsize } from "@/lib/text/truncate";
@@ -23,7 +24,13 @@ function useNow(intervalMs = 30_000): number {
   return now;
 }
 
-export function Composer({ conversation, onSend }: { conversation: ConversationDetailJson; onSend: (body: ReplyBody) => Promise<void> }) {
+export function Composer({
+  conversation,
+  onSend,
+}: {
+  conversation: ConversationDetailJson;
+  onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
+}) {
   const now = useNow();
   const closesAt = conversation.windowClosesAt ? new Date(conversation.windowClosesAt).getTime() : null;
   const open = closesAt !== null && closesAt > now;
@@ -48,7 +55,7 @@ export function Composer({ conversation, onSend }: { conversation: ConversationD
     );
   }
   return (
-    <TextComposer key={conversation.id} onSend={onSend}
+    <TextComposer key={conversation.id} conversation={conversation} onSend={onSend}
       hint={`Reply window closes in ${duration(closesAt - now)}${conversation.humanAgent ? " (Human Agent tag)" : ""}`}
       urgent={closesAt - now < 2 * 60 * 60 * 1000} />
   );
@@ -58,8 +65,20 @@ function ComposerNotice({ children }: { children: React.ReactNode }) {
   return <div className="shrink-0 border-t border-slate-200 bg-white px-4 py-4 text-sm text-slate-600">{children}</div>;
 }
 
-function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => Promise<void>; hint: string; urgent: boolean }) {
+function TextComposer({
+  conversation,
+  onSend,
+  hint,
+  urgent,
+}: {
+  conversation: ConversationDetailJson;
+  onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
+  hint: string;
+  urgent: boolean;
+}) {
   const [text, setText] = useState("");
+  const { picked, attach, clear } = useReplyAttachment(conversation.id);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [wantQuickReplies, setWantQuickReplies] = useState(false);
   const [managing, setManaging] = useState(false);
   const [highlight, setHighlight] = useState(0);
@@ -74,10 +93,17 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
     : [];
   const showMenu = Boolean(slash) && wantQuickReplies;
 
+  const attachmentReady = picked?.state === "ready" && picked.uploadId !== null;
+  const canSend = (text.trim() !== "" || attachmentReady) && picked?.state !== "uploading" && picked?.state !== "failed";
   const submit = () => {
     const value = text.trim();
-    if (!value || value.length > REPLY_TEXT_MAX_LENGTH) return;
+    if (!canSend || value.length > REPLY_TEXT_MAX_LENGTH) return;
     setText("");
+    if (attachmentReady) {
+      clear();
+      void onSend({ ...(value ? { text: value } : {}), attachmentId: picked.uploadId! }, { attachmentName: picked.name });
+      return;
+    }
     void onSend({ text: value });
   };
   const insert = (reply: QuickReplyJson) => {
@@ -107,7 +133,18 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
           )}
         </div>
       ) : null}
+      {picked ? <AttachmentChip attachment={picked} onRemove={clear} /> : null}
       <div className="flex items-end gap-2">
+        <input ref={fileInput} type="file" className="hidden" data-testid="attach-input" accept={conversation.attachmentTypes.join(",")}
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = "";
+            if (file) void attach(file);
+          }} />
+        <button type="button" onClick={() => fileInput.current?.click()} aria-label="Attach a file" title="Attach a photo, video, audio or document"
+          className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100 hover:text-slate-800">
+          <PaperclipIcon className="h-5 w-5" />
+        </button>
         <label htmlFor="composer" className="sr-only">Reply</label>
         <textarea
           id="composer"
@@ -117,7 +154,13 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
           maxLength={REPLY_TEXT_MAX_LENGTH}
           aria-describedby={hintId}
           aria-controls={showMenu ? listId : undefined}
-          placeholder="Reply…  (/ for quick replies)"
+          placeholder={picked ? "Add a message…" : "Reply…  (/ for quick replies)"}
+          onPaste={(event) => {
+            const file = event.clipboardData.files[0];
+            if (!file) return;
+            event.preventDefault();
+            void attach(file);
+          }}
           onChange={(event) => {
             setText(event.target.value);
             if (event.target.value.startsWith("/")) setWantQuickReplies(true);
@@ -150,7 +193,7 @@ function TextComposer({ onSend, hint, urgent }: { onSend: (body: ReplyBody) => P
           }}
           className="max-h-40 min-h-10 flex-1 resize-none rounded-lg border border-slate-300 px-3 py-2 text-sm [field-sizing:content] placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
         />
-        <button type="button" onClick={submit} disabled={!text.trim()} aria-label="Send reply"
+        <button type="button" onClick={submit} disabled={!canSend} aria-label="Send reply"
           className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-200 disabled:text-slate-400">
           <SendIcon className="h-4 w-4" />
         </button>

@@ -18,6 +18,8 @@ type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 interface PendingReply {
   key: string;
   body: ReplyBody;
+  display?: { attachmentName: string };
+  /** What the bubble shows while sending: the text, the attachment's name, or the template's. */
   text: string;
   sentAt: string;
   error: string | null;
@@ -46,9 +48,11 @@ export function Thread({
   const { mutate: revalidateMessages } = thread;
 
   const send = useCallback(
-    async (body: ReplyBody, key = newKey()) => {
-      const text = body.text ?? `Template “${body.template?.name}”`;
-      setPending((list) => [...list.filter((item) => item.key !== key), { key, body, text, sentAt: new Date().toISOString(), error: null }]);
+    async (body: ReplyBody, display?: { attachmentName: string }, key = newKey()) => {
+      const text = body.template
+        ? `Template “${body.template.name}”`
+        : [display ? `📎 ${display.attachmentName}` : null, body.text].filter(Boolean).join("\n");
+      setPending((list) => [...list.filter((item) => item.key !== key), { key, body, display, text, sentAt: new Date().toISOString(), error: null }]);
       try {
         await requestJson(`/api/inbox/conversations/${conversationId}/reply`, { method: "POST", body: { ...body, idempotencyKey: key } });
         await revalidateMessages();
@@ -131,7 +135,7 @@ export function Thread({
             loadedIds={new Set(stored.map((message) => message.id))}
             onRetryPending={(key) => {
               const item = pending.find((candidate) => candidate.key === key);
-              if (item) void send(item.body, item.key);
+              if (item) void send(item.body, item.display, item.key);
             }}
             onRetryStored={retryStored}
           />

@@ -133,12 +133,29 @@ export interface SendTextInput {
   humanAgent?: boolean;
 }
 
+export type OutboundAttachmentKind = "image" | "video" | "audio" | "file";
+
+/** A file staff attach to a reply, as the channel sends it. */
 export interface OutboundAttachment {
-  kind: "image" | "video" | "audio" | "file";
+  kind: OutboundAttachmentKind;
+  contentType: string;
+  /** A short-lived public link to the file, for channels where Meta fetches it. */
   url: string;
+  /** The bytes, for channels that upload the file to Meta first. */
+  read(): Promise<Uint8Array>;
   caption?: string;
   filename?: string;
 }
+
+/** What one kind of attachment may be on a channel: Meta's documented formats and size limits. */
+export interface OutboundMediaRule {
+  mimeTypes: readonly string[];
+  maxBytes: number;
+  /** Whether text can ride on the attachment as its caption; otherwise it goes as its own message. */
+  caption: boolean;
+}
+
+export type OutboundMediaRules = Partial<Record<OutboundAttachmentKind, OutboundMediaRule>>;
 
 export interface SendResult {
   externalId: string;
@@ -189,6 +206,8 @@ export interface ChannelAdapter {
   /** Zod-validates one webhook delivery and yields its events. Throws WebhookPayloadError on a bad shape. */
   parseWebhook(payload: unknown): NormalizedEvent[];
   sendText(creds: ChannelCredentials, input: SendTextInput): Promise<SendResult>;
+  /** The attachments a reply may carry on this channel. */
+  outboundMedia: OutboundMediaRules;
   sendAttachment(
     creds: ChannelCredentials,
     input: { to: string; attachment: OutboundAttachment; humanAgent?: boolean },

@@ -1,12 +1,16 @@
 import { truncateText } from "@/lib/text/truncate";
 import { ApiError } from "@/lib/api/errors";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
-import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
+import type { ChannelAdapter, ChannelCredentials, OutboundAttachment } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { TRANSACTION_OPTIONS } from "@/lib/inbox/transactions";
 import { touchThread } from "@/lib/inbox/ingest/thread";
 import { messageSelect } from "@/lib/inbox/message-select";
+import type { ReplyUpload } from "@/lib/inbox/reply-attachment";
+import { authSecret } from "@/lib/local-secrets";
+import { signReplyAttachmentLink } from "@/lib/media/reply-attachment-link";
+import { mediaStorage } from "@/lib/media/storage";
 import { eventBus } from "@/lib/realtime/bus";
 import type { ReplyTemplateInput } from "@/lib/validations/reply";
 import { clearTokenErrors, recordTokenError } from "@/lib/settings/token-errors";
@@ -21,6 +25,8 @@ export interface OutboundMessage {
   id: string;
   conversationId: string;
   text: string | null;
+  /** The file this message carries; its text, if any, is the caption. */
+  attachment?: ReplyUpload;
 }
 
 export interface DeliveryTarget {
@@ -31,6 +37,8 @@ export interface DeliveryTarget {
   leadId: string | null;
   userId: string;
   humanAgent: boolean;
+  /** Base of the signed links Meta fetches attachments from (Instagram). */
+  publicOrigin: string;
   template?: ReplyTemplateInput;
 }
 
@@ -39,7 +47,13 @@ export async function deliverReply(message: OutboundMessage, target: DeliveryTar
   try {
     const result = target.template
       ? await sendTemplate(target, target.template)
-      : await target.adapter.sendText(target.creds, { to: target.to, text: message.text ?? "", humanAgent: target.humanAgent });
+      : message.attachment
+        ? await target.adapter.sendAttachment(target.creds, {
+            to: target.to,
+            humanAgent: target.humanAgent,
+            attachment: outboundAttachment(message.attachment, message.text, target.publicOrigin),
+          })
+        : await target.adapter.sendText(target.creds, { to: target.to, text: message.text ?? "", humanAgent: target.humanAgent });
     externalId = result.externalId;
   } catch (error) {
     return recordFailure(message, target, error);
@@ -47,6 +61,21 @@ export async function deliverReply(message: OutboundMessage, target: DeliveryTar
   const sent = await recordSent(message, target, externalId);
   await clearTokenErrors(target.creds.integrationKey ?? target.adapter.key);
   return sent;
+}
+
+function outboundAttachment(upload: ReplyUpload, caption: string | null, publicOrigin: string): OutboundAttachment {
+  return {
+    kind: upload.kind,
+    contentType: upload.contentType,
+    filename: upload.filename,
+    caption: caption ?? undefined,
+    url: `${publicOrigin}/api/media/reply-attachments/${signReplyAttachmentLink(authSecret(), upload.id)}`,
+    read: async () => {
+      const stored = await mediaStorage().get(upload.storageKey);
+      if (!stored) throw new ApiError({ code: "NOT_FOUND", message: "The attached file is no longer in media storage. Attach it again." });
+      return stored.body;
+    },
+  };
 }
 
 function sendTemplate(target: DeliveryTarget, template: ReplyTemplateInput) {
@@ -74,8 +103,7 @@ async function recordSent(message: OutboundMessage, target: DeliveryTarget, exte
       { ...updated, direction: "OUTBOUND", at: new Date() },
       { countsAsUnread: false },
     );
-    await logReply(tx, target, message.id, target.template ? "template_sent" : "reply_sent",
-      target.template ? `Template "${target.template.name}" sent` : `Replied: ${truncateText(message.text ?? "", 120)}`);
+    await logReply(tx, target, message.id, target.template ? "template_sent" : "reply_sent", sentSummary(message, target));
     return updated;
   }, TRANSACTION_OPTIONS);
   await publishChanged(adapter, message);
@@ -131,6 +159,28 @@ async function recordFailure(message: OutboundMessage, target: DeliveryTarget, e
   if (code === "TOKEN_EXPIRED") await recordTokenError(target.creds.integrationKey ?? adapter.key, userMessage);
   await publishChanged(adapter, message);
   throw failedReplyError(failed);
+}
+
+function sentSummary(message: OutboundMessage, target: DeliveryTarget): string {
+  if (target.template) return `Template "${target.template.name}" sent`;
+  const text = truncateText(message.text ?? "", 120);
+  if (!message.attachment) return `Replied: ${text}`;
+  return `Sent ${ATTACHMENT_NOUN[message.attachment.kind]} (${message.attachment.filename})${text ? `: ${text}` : ""}`;
+}
+
+const ATTACHMENT_NOUN: Record<OutboundAttachment["kind"], string> = { image: "an image", video: "a video", audio: "an audio file", file: "a document" };
+
+/**
+ * The parts after one that failed: marked FAILED without a Graph call, so text meant to go with a
+ * file never arrives alone; each can be retried once the first is through.
+ */
+export async function markNotSent(messages: OutboundMessage[], adapter: ChannelAdapter) {
+  if (messages.length === 0) return;
+  await db.message.updateMany({
+    where: { id: { in: messages.map((message) => message.id) }, status: "PENDING" },
+    data: { status: "FAILED", error: "Not sent, because the attachment before it could not be sent.", errorCode: "NOT_SENT" },
+  });
+  for (const message of messages) await publishChanged(adapter, message);
 }
 
 function logReply(tx: Prisma.TransactionClient, target: DeliveryTarget, messageId: string, kind: string, summary: string) {

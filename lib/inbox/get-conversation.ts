@@ -1,7 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { channelFromDb } from "@/lib/channels/registry";
 import { replyWindow } from "@/lib/inbox/reply-window";
+import { acceptedMimeTypes } from "@/lib/media/reply-attachment-rules";
 import { loadAccountCredentials } from "@/lib/settings/channel-credentials";
 
 const NOTES_SHOWN = 50;
@@ -51,6 +53,8 @@ export type ConversationDetail = ConversationRow & {
   /** Replies now go out with Meta's HUMAN_AGENT tag (Instagram, day 2–7). */
   humanAgent: boolean;
   blocked: boolean;
+  /** What the composer's file picker offers: the channel's attachment formats. */
+  attachmentTypes: string[];
 };
 
 /** One conversation with its contact, lead, notes and reply window, for the thread and side panel. */
@@ -65,7 +69,8 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
     }),
   ]);
   const window = replyWindow({ channel: row.channel, lastInboundAt: row.lastInboundAt, humanAgentTag });
-  return { conversation: { ...row, windowClosesAt: window.closesAt, humanAgent: window.humanAgent, blocked: blocked !== null } };
+  const attachmentTypes = acceptedMimeTypes(channelFromDb(row.channel)?.outboundMedia ?? {});
+  return { conversation: { ...row, windowClosesAt: window.closesAt, humanAgent: window.humanAgent, blocked: blocked !== null, attachmentTypes } };
 }
 
 /** Per account: each Instagram account has its own Human Agent approval. */

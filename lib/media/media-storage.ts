@@ -23,3 +23,8 @@ const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 export function assertStorageKey(key: string): void {
   if (!KEY_PATTERN.test(key) || key.includes("..")) throw new Error(`Invalid media storage key "${key}"`);
 }
+
+/** Where an image's WebP preview is kept, beside the file itself. */
+export function thumbnailKeyOf(mediaFileId: string): string {
+  return `${mediaFileId}-thumb`;
+}

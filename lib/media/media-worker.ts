@@ -6,7 +6,9 @@ import { eventBus } from "@/lib/realtime/bus";
 import { DownloadTooLargeError, downloadAttachment, MediaDownloadError } from "./download-attachment";
 import { isImageKind } from "./downloadable-attachments";
 import { makeThumbnail } from "./make-thumbnail";
+import { thumbnailKeyOf } from "./media-storage";
 import { mediaStorage } from "./storage";
+import { deleteAbandonedUploads } from "./upload-reply-attachment";
 
 /**
  * Copies customers' attachments from Meta into our media storage, in the background: the webhook
@@ -55,11 +57,17 @@ export function kickMediaWorker(): void {
     });
 }
 
-/** At start-up and then every `intervalMs`: retries that came due and downloads a crash left behind. */
+/**
+ * At start-up and then every `intervalMs`: retries that came due, downloads a crash left behind, and
+ * reply attachments staff uploaded but never sent.
+ */
 export function startMediaWorker(intervalMs: number): void {
   if (worker.sweeper) return;
   kickMediaWorker();
-  worker.sweeper = setInterval(kickMediaWorker, intervalMs);
+  worker.sweeper = setInterval(() => {
+    kickMediaWorker();
+    deleteAbandonedUploads().catch((error: unknown) => console.error(`[media] could not delete abandoned uploads: ${describe(error)}`));
+  }, intervalMs);
   worker.sweeper.unref();
 }
 
@@ -165,10 +173,6 @@ async function downloadMediaFile(id: string, attempt: number): Promise<void> {
     // This instance retries on time; the sweep covers a restart in between.
     setTimeout(kickMediaWorker, delay).unref();
   }
-}
-
-export function thumbnailKeyOf(mediaFileId: string): string {
-  return `${mediaFileId}-thumb`;
 }
 
 type Outcome = {

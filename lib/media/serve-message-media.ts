@@ -18,7 +18,7 @@ import { mediaStorage } from "./storage";
 
 const INLINE_TYPES = /^(image\/(jpeg|png|gif|webp)|video\/[\w.+-]+|audio\/[\w.+-]+|application\/pdf)$/;
 
-interface MediaBody {
+export interface MediaBody {
   body: Uint8Array;
   contentType: string;
   filename?: string | null;
@@ -82,7 +82,7 @@ async function fetchLive(channel: Parameters<typeof requireChannel>[0], attachme
   }
 }
 
-function mediaResponse(media: MediaBody, range: string | null): Response {
+export function mediaResponse(media: MediaBody, range: string | null): Response {
   const inline = INLINE_TYPES.test(media.contentType);
   const filename = media.filename ? `; filename="${media.filename.replace(/[^\x20-\x7e]|["\\]/g, "_")}"` : "";
   const headers: Record<string, string> = {

@@ -27,13 +27,15 @@ export class FetchError extends Error {
   }
 }
 
+/** `body` goes as JSON, or as multipart/form-data when it is a FormData (file uploads). */
 export async function requestJson<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   let response: Response;
+  const isForm = init.body instanceof FormData;
   try {
     response = await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      headers: init.body === undefined || isForm ? undefined : { "Content-Type": "application/json" },
+      body: init.body === undefined ? undefined : isForm ? (init.body as FormData) : JSON.stringify(init.body),
     });
   } catch {
     throw new FetchError("Can't reach the server. Check your connection and try again.", 0, "NETWORK_ERROR");

@@ -12,3 +12,8 @@ export const attachmentIndexSchema = z
   .string()
   .regex(/^\d{1,3}$/)
   .transform(Number);
+
+/** The multipart body of a reply-attachment upload: one file, under `file`. */
+export const replyAttachmentFormSchema = z.object({
+  file: z.instanceof(File, { message: "Attach a file in the `file` field" }),
+});

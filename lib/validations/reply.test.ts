@@ -20,6 +20,15 @@ describe("sendReplySchema", () => {
     expect(sendReplySchema.safeParse({}).success).toBe(false);
   });
 
+  it("accepts an attachment alone or with text, never with a template", () => {
+    const attachmentId = "0f8c2d6e9b1a4c7d8e2f3a4b5c6d7e8f";
+    expect(sendReplySchema.parse({ attachmentId })).toEqual({ attachmentId });
+    expect(sendReplySchema.parse({ attachmentId, text: " Here it is " })).toEqual({ attachmentId, text: "Here it is" });
+    const template = { name: "follow_up", language: "en_US", parameters: [] };
+    expect(sendReplySchema.safeParse({ attachmentId, template }).success).toBe(false);
+    expect(sendReplySchema.safeParse({ attachmentId: "../../etc/passwd" }).success).toBe(false);
+  });
+
   it("refuses unknown fields", () => {
     expect(sendReplySchema.safeParse({ text: "hi", to: "someone-else" }).success).toBe(false);
   });

@@ -11,8 +11,9 @@ export const replyTemplateSchema = z.object({
 
 /**
  * POST /api/inbox/conversations/[id]/reply — shared by the composer and the route.
- * Free text, or (WhatsApp outside the 24-hour window) an approved template; `idempotencyKey` is
- * generated once per typed message so a double-click or a network retry sends it once.
+ * Free text, an uploaded attachment (with or without text), or (WhatsApp outside the 24-hour
+ * window) an approved template; `idempotencyKey` is generated once per typed message so a
+ * double-click or a network retry sends it once.
  */
 export const sendReplySchema = z
   .object({
@@ -22,12 +23,14 @@ export const sendReplySchema = z
       .min(1, "Write a message first")
       .max(REPLY_MAX_LENGTH, `Keep it under ${REPLY_MAX_LENGTH} characters`)
       .optional(),
+    /** From POST /api/inbox/conversations/[id]/attachments. */
+    attachmentId: z.string().regex(/^[a-z0-9]{20,40}$/, "Not an attachment id").optional(),
     template: replyTemplateSchema.optional(),
     idempotencyKey: z.string().trim().min(1).max(100).optional(),
   })
   .strict()
-  .refine((body) => (body.text === undefined) !== (body.template === undefined), {
-    message: "Send either text or a template",
+  .refine((body) => (body.text === undefined && body.attachmentId === undefined) !== (body.template === undefined), {
+    message: "Send text, an attachment, or a template",
     path: ["text"],
   });
 

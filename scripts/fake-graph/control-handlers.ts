@@ -24,6 +24,7 @@ export function handleControl(state: FakeState, method: string, action: string, 
     const pathIncludes = query.get("pathIncludes");
     return ok(state.requests().filter((request) => pathIncludes === null || request.path.includes(pathIncludes)));
   }
+  if (route === "GET fetched-attachments") return ok(state.fetchedAttachments());
   if (route === "POST reset") {
     state.reset();
     return ok({ ok: true });

@@ -53,8 +53,12 @@ describe("Instagram", () => {
   });
 
   it("accepts attachments and the HUMAN_AGENT tag, rejects malformed bodies with (#100)", async () => {
-    const image = { recipient: { id: "1" }, message: { attachment: { type: "image", payload: { url: "https://x/y.jpg" } } } };
+    const fileUrl = fake.addCdnFile("outbound/sofa.png", Buffer.from("sofa image bytes"), "image/png");
+    const image = { recipient: { id: "1" }, message: { attachment: { type: "image", payload: { url: fileUrl } } } };
     expect((await call("/v21.0/me/messages", { body: image })).status).toBe(200);
+    expect(fake.fetchedAttachments()).toMatchObject([
+      { url: fileUrl, status: 200, contentType: "image/png", size: 16, sha256: createHash("sha256").update("sofa image bytes").digest("hex") },
+    ]);
     const tagged = { recipient: { id: "1" }, messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT", message: { text: "hi" } };
     expect((await call("/v21.0/me/messages", { body: tagged })).status).toBe(200);
 
@@ -65,6 +69,18 @@ describe("Instagram", () => {
     expect(both.status).toBe(400);
     const tagMissing = await call("/v21.0/me/messages", { body: { ...tagged, tag: undefined } });
     expect((await tagMissing.json()).error.message).toContain("tag");
+  });
+
+  it("fetches an attachment URL before accepting it, and fails the send as Meta does when it can't", async () => {
+    const expiring = fake.addCdnFile("outbound/once.png", Buffer.from("once"), "image/png", { expireAfterDownloads: 1 });
+    const send = (url: string) => call("/v21.0/me/messages", { body: { recipient: { id: "1" }, message: { attachment: { type: "image", payload: { url } } } } });
+    expect((await send(expiring)).status).toBe(200);
+    const gone = await send(expiring);
+    expect(gone.status).toBe(400);
+    expect(await gone.json()).toMatchObject({ error: { code: 100, error_subcode: 2018047 } });
+    const unreachable = await send("http://127.0.0.1:9/nothing-listens-here.png");
+    expect(unreachable.status).toBe(400);
+    expect(fake.fetchedAttachments().map((fetched) => fetched.status)).toEqual([200, 403, 0]);
   });
 
   it("serves deterministic profiles, seeded profiles, and Meta's error for unknown users", async () => {
@@ -149,10 +165,38 @@ describe("WhatsApp", () => {
     expect(fake.requests()[0].body).toEqual(withoutDoc(waSendRequest));
   });
 
+  it("keeps an uploaded file under a new media id that a send can use and a download returns", async () => {
+    const form = new FormData();
+    form.set("messaging_product", "whatsapp");
+    form.set("type", "image/png");
+    form.set("file", new Blob([Buffer.from("png bytes")], { type: "image/png" }), "sofa.png");
+    const upload = await fetch(`${fake.url}/v21.0/106540352242922/media`, { method: "POST", headers: auth, body: form });
+    expect(upload.status).toBe(200);
+    const { id } = (await upload.json()) as { id: string };
+    expect(id).toMatch(/^\d{16,}$/);
+    expect(fake.requests()[0].body).toEqual({
+      messaging_product: "whatsapp",
+      type: "image/png",
+      file: { filename: "sofa.png", contentType: "image/png", size: 9, sha256: createHash("sha256").update("png bytes").digest("hex") },
+    });
+    const sent = await call("/v21.0/106540352242922/messages", { body: { messaging_product: "whatsapp", to: "351912345678", type: "image", image: { id } } });
+    expect(sent.status).toBe(200);
+    const info = (await (await call(`/v21.0/${id}`)).json()) as { url: string; mime_type: string };
+    expect(info.mime_type).toBe("image/png");
+    expect(Buffer.from(await (await fetch(info.url, { headers: auth })).arrayBuffer()).toString()).toBe("png bytes");
+
+    const noFile = new FormData();
+    noFile.set("messaging_product", "whatsapp");
+    noFile.set("type", "image/png");
+    expect((await fetch(`${fake.url}/v21.0/106540352242922/media`, { method: "POST", headers: auth, body: noFile })).status).toBe(400);
+  });
+
   it("validates media, template and type, and marks messages read", async () => {
     const send = (body: object) => call("/v21.0/106540352242922/messages", { body: { messaging_product: "whatsapp", to: "+351 912 345 678", ...body } });
     expect((await send({ type: "image", image: { link: "https://x/y.png", caption: "c" } })).status).toBe(200);
+    fake.addMedia("123", Buffer.from("%PDF-1.4"), "application/pdf");
     expect((await send({ type: "document", document: { id: "123", filename: "q.pdf" } })).status).toBe(200);
+    expect((await send({ type: "document", document: { id: "999", filename: "q.pdf" } })).status).toBe(400);
     expect((await send({ type: "template", template: { name: "order_update", language: { code: "en_US" } } })).status).toBe(200);
     const wrongType = await send({ type: "sticker", sticker: { id: "1" } });
     expect(wrongType.status).toBe(400);

@@ -24,6 +24,23 @@ export interface RecordedRequest {
 
 type ParsedRule = z.output<typeof ruleSchema>;
 
+/** An attachment URL the fake fetched while sending, as Meta's Send API does, and what it got. */
+export interface FetchedAttachment {
+  url: string;
+  status: number;
+  contentType: string | null;
+  size: number;
+  sha256: string;
+  time: string;
+}
+
+/** A file part of a multipart request. */
+export interface UploadedFile {
+  bytes: Buffer;
+  mimeType: string;
+  filename: string;
+}
+
 export interface StoredConversation {
   id: string;
   accountId?: string;
@@ -55,6 +72,7 @@ export function takeDownload(file: FakeFile): boolean {
 
 export class FakeState {
   private log: RecordedRequest[] = [];
+  private fetched: FetchedAttachment[] = [];
   private rules: { rule: ParsedRule; remaining?: number }[] = [];
   readonly profiles = new Map<string, ProfileInput | null>();
   readonly conversations: StoredConversation[] = [];
@@ -85,9 +103,18 @@ export class FakeState {
     return structuredClone(this.log);
   }
 
-  /** Clears the request log, fault rules and expired tokens; seeded profiles, conversations and media stay. */
+  recordFetch(fetched: FetchedAttachment): void {
+    this.fetched.push(fetched);
+  }
+
+  fetchedAttachments(): FetchedAttachment[] {
+    return structuredClone(this.fetched);
+  }
+
+  /** Clears the request and fetch logs, fault rules and expired tokens; seeded profiles, conversations and media stay. */
   reset(): void {
     this.log = [];
+    this.fetched = [];
     this.rules = [];
     this.expiredTokens.clear();
   }

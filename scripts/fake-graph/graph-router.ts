@@ -2,23 +2,24 @@
 // Graph addresses every object as /{id}, so a bare id is told apart by what the fake knows about it
 // and by the fields asked for.
 import { randomBytes } from "node:crypto";
-import { takeDownload, type FakeState } from "./fake-state";
+import { takeDownload, type FakeState, type UploadedFile } from "./fake-state";
 import { invalidParameterError, missingTokenError, namedError, unknownObjectError, unknownPathError } from "./graph-errors";
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { formatConversation, instagramAccount, instagramProfile, listConversations, sendInstagramMessage } from "./instagram-handlers";
 import { generatePng } from "./png";
-import { listTemplates, mediaDownload, mediaInfo, phoneNumberInfo, sendWhatsAppMessage } from "./whatsapp-handlers";
+import { listTemplates, mediaDownload, mediaInfo, phoneNumberInfo, sendWhatsAppMessage, uploadMedia } from "./whatsapp-handlers";
 
 export interface GraphRequest {
   method: string;
   segments: string[];
   query: URLSearchParams;
   body: unknown;
+  files: Record<string, UploadedFile>;
   authorization: string | undefined;
   baseUrl: string;
 }
 
-export function routeGraphRequest(state: FakeState, request: GraphRequest): GraphReply {
+export async function routeGraphRequest(state: FakeState, request: GraphRequest): Promise<GraphReply> {
   const { method, segments, query } = request;
   const [first, second] = segments;
 
@@ -35,6 +36,7 @@ export function routeGraphRequest(state: FakeState, request: GraphRequest): Grap
   if (method === "GET" && second === "conversations" && segments.length === 2) return listConversations(state, first, query, request.baseUrl);
   if (method === "GET" && second === "message_templates" && segments.length === 2) return listTemplates(query);
   if (method === "POST" && second === "messages" && segments.length === 2) return sendMessage(state, first, request.body);
+  if (method === "POST" && second === "media" && segments.length === 2) return uploadMedia(state, first, request.body, request.files.file);
   return fail(unknownPathError(`/${segments.join("/")}`));
 }
 
@@ -44,11 +46,11 @@ function bearsExpiredToken(state: FakeState, request: GraphRequest): boolean {
   return [bearer, inQuery].some((token) => token !== undefined && token !== null && state.expiredTokens.has(token));
 }
 
-function sendMessage(state: FakeState, nodeId: string, body: unknown): GraphReply {
+function sendMessage(state: FakeState, nodeId: string, body: unknown): Promise<GraphReply> | GraphReply {
   const saysWhatsApp = typeof body === "object" && body !== null && "messaging_product" in body;
   if (saysWhatsApp || state.phoneNumberIds.has(nodeId)) {
     state.phoneNumberIds.add(nodeId);
-    return sendWhatsAppMessage(body);
+    return sendWhatsAppMessage(state, body);
   }
   state.instagramAccountIds.add(nodeId);
   return sendInstagramMessage(state, nodeId, body);

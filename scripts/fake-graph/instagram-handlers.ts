@@ -1,4 +1,5 @@
 // Instagram Messaging endpoints: send, user profile, conversations and the business account itself.
+import { createHash } from "node:crypto";
 import { newInstagramMid } from "../meta-sim/ids";
 import type { FakeState, StoredConversation } from "./fake-state";
 import { generateProfile } from "./generated-profile";
@@ -10,12 +11,41 @@ function resolveAccount(state: FakeState, accountId: string): string {
   return accountId === "me" ? state.instagramAccountId : accountId;
 }
 
-export function sendInstagramMessage(state: FakeState, accountId: string, body: unknown): GraphReply {
+export async function sendInstagramMessage(state: FakeState, accountId: string, body: unknown): Promise<GraphReply> {
   const parsed = parseInstagramSend(body);
   if (!parsed.success) return fail(invalidParameterError(describeIssue(parsed.error.issues[0])));
   const recipientId = parsed.data.recipient.id;
   if ("sender_action" in parsed.data) return ok({ recipient_id: recipientId });
+  const url = parsed.data.message.attachment?.payload.url;
+  if (url && !(await fetchAttachment(state, url))) return fail(attachmentFetchError());
   return ok({ recipient_id: recipientId, message_id: newInstagramMid(resolveAccount(state, accountId)) });
+}
+
+const ATTACHMENT_FETCH_TIMEOUT_MS = 10_000;
+
+/** Meta downloads an attachment sent by URL before it accepts the message; so does the fake. */
+async function fetchAttachment(state: FakeState, url: string): Promise<boolean> {
+  let status = 0;
+  let contentType: string | null = null;
+  let bytes = Buffer.alloc(0);
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(ATTACHMENT_FETCH_TIMEOUT_MS), redirect: "follow" });
+    status = response.status;
+    contentType = response.headers.get("content-type");
+    bytes = Buffer.from(await response.arrayBuffer());
+  } catch {
+    status = 0;
+  }
+  state.recordFetch({ url, status, contentType, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), time: new Date().toISOString() });
+  return status === 200 && bytes.length > 0;
+}
+
+/** What Meta answers when it cannot download the attachment URL. */
+function attachmentFetchError() {
+  return {
+    status: 400,
+    body: { error: { message: "(#100) Upload attachment failure.", type: "OAuthException", code: 100, error_subcode: 2018047, fbtrace_id: "Afakeattachment" } },
+  };
 }
 
 /** A customer's profile: seeded via setProfile, otherwise derived from the IGSID. */

@@ -1,16 +1,17 @@
 // A local stand-in for Meta's Graph API (Instagram Messaging + WhatsApp Cloud API): real HTTP, every
 // request recorded, faults programmable. The app reaches it through META_GRAPH_API_URL.
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEMO_INSTAGRAM_ACCOUNT_ID, DEMO_PHONE_NUMBER_ID } from "../meta-sim/payloads";
 import type { ConversationSeed, FakeRule, ProfileInput } from "./control-schemas";
 import { handleControl } from "./control-handlers";
-import { FakeState, type RecordedRequest } from "./fake-state";
+import { FakeState, type FetchedAttachment, type RecordedRequest, type UploadedFile } from "./fake-state";
 import { namedError } from "./graph-errors";
 import { fail, type GraphReply } from "./graph-reply";
 import { routeGraphRequest } from "./graph-router";
 
-export type { ConversationSeed, FakeRule, ProfileInput, RecordedRequest };
+export type { ConversationSeed, FakeRule, FetchedAttachment, ProfileInput, RecordedRequest };
 
 export interface FakeGraphOptions {
   /** 0 (the default) picks a free port. */
@@ -27,6 +28,8 @@ export interface FakeGraph {
   url: string;
   port: number;
   requests(): RecordedRequest[];
+  /** Attachment URLs fetched while sending Instagram messages, as Meta fetches them. */
+  fetchedAttachments(): FetchedAttachment[];
   /** Clears recorded requests, programmed rules and expired tokens; seeded profiles, conversations and media stay. */
   reset(): void;
   program(rule: FakeRule): void;
@@ -46,26 +49,34 @@ export interface FakeGraph {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }
 
+interface ParsedBody {
+  body: unknown;
+  /** Multipart file parts by field name; the recorded body describes them instead of holding the bytes. */
+  files: Record<string, UploadedFile>;
+}
+
 // Graph accepts JSON and form bodies (clients often send JSON without a content type); form values
-// that hold JSON (recipient={"id":…}) are decoded too.
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (raw === "") return undefined;
+// that hold JSON (recipient={"id":…}) are decoded too. Uploads come as multipart/form-data.
+async function parseBody(raw: Buffer, contentType: string | undefined): Promise<ParsedBody> {
+  if (raw.length === 0) return { body: undefined, files: {} };
+  if (contentType?.startsWith("multipart/form-data")) return parseMultipart(raw, contentType);
+  const text = raw.toString("utf8");
   try {
-    return JSON.parse(raw);
+    return { body: JSON.parse(text), files: {} };
   } catch {
-    if (!contentType?.includes("application/x-www-form-urlencoded")) return raw;
+    if (!contentType?.includes("application/x-www-form-urlencoded")) return { body: text, files: {} };
   }
-  return Object.fromEntries(
-    [...new URLSearchParams(raw)].map(([key, value]) => {
+  const body = Object.fromEntries(
+    [...new URLSearchParams(text)].map(([key, value]) => {
       try {
         return [key, JSON.parse(value)];
       } catch {
@@ -73,6 +84,28 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
       }
     }),
   );
+  return { body, files: {} };
+}
+
+async function parseMultipart(raw: Buffer, contentType: string): Promise<ParsedBody> {
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(raw), { headers: { "content-type": contentType } }).formData();
+  } catch {
+    return { body: raw.toString("latin1"), files: {} };
+  }
+  const body: Record<string, unknown> = {};
+  const files: Record<string, UploadedFile> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string") {
+      body[name] = value;
+      continue;
+    }
+    const bytes = Buffer.from(await value.arrayBuffer());
+    files[name] = { bytes, mimeType: value.type, filename: value.name };
+    body[name] = { filename: value.name, contentType: value.type, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex") };
+  }
+  return { body, files };
 }
 
 function flatHeaders(req: IncomingMessage): Record<string, string> {
@@ -114,8 +147,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", baseUrl);
     const method = req.method ?? "GET";
-    const raw = await readBody(req);
-    const body = parseBody(raw, req.headers["content-type"]);
+    const { body, files } = await parseBody(await readBody(req), req.headers["content-type"]);
 
     if (url.pathname.startsWith("/__fake/")) {
       writeReply(res, handleControl(state, method, url.pathname.slice("/__fake/".length), url.searchParams, body));
@@ -146,7 +178,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     const segments = url.pathname.replace(versionPrefix, "").split("/").filter(Boolean).map(decodeURIComponent);
     writeReply(
       res,
-      routeGraphRequest(state, { method, segments, query: url.searchParams, body, authorization: req.headers.authorization, baseUrl }),
+      await routeGraphRequest(state, { method, segments, query: url.searchParams, body, files, authorization: req.headers.authorization, baseUrl }),
     );
   }
 
@@ -168,6 +200,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     url: baseUrl,
     port,
     requests: () => state.requests(),
+    fetchedAttachments: () => state.fetchedAttachments(),
     reset: () => state.reset(),
     program: (rule) => state.program(rule),
     setProfile: (id, profile) => void state.profiles.set(id, profile),

@@ -2,14 +2,14 @@
 // phone number itself.
 import { createHash } from "node:crypto";
 import { newWamid } from "../meta-sim/ids";
-import { takeDownload, type FakeState } from "./fake-state";
+import { takeDownload, type FakeState, type UploadedFile } from "./fake-state";
 import { invalidParameterError, missingTokenError, unknownObjectError } from "./graph-errors";
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { messageTemplates } from "./message-templates";
 import { generatePng } from "./png";
 import { describeIssue, whatsappMarkReadSchema, whatsappSendSchema } from "./send-schemas";
 
-export function sendWhatsAppMessage(body: unknown): GraphReply {
+export function sendWhatsAppMessage(state: FakeState, body: unknown): GraphReply {
   if (typeof body === "object" && body !== null && "status" in body) {
     const markRead = whatsappMarkReadSchema.safeParse(body);
     if (!markRead.success) return fail(invalidParameterError("Invalid parameter", describeIssue(markRead.error.issues[0])));
@@ -17,12 +17,33 @@ export function sendWhatsAppMessage(body: unknown): GraphReply {
   }
   const parsed = whatsappSendSchema.safeParse(body);
   if (!parsed.success) return fail(invalidParameterError("Invalid parameter", describeIssue(parsed.error.issues[0])));
+  const mediaId = mediaIdOf(parsed.data);
+  if (mediaId !== undefined && !state.media.has(mediaId)) {
+    return fail(invalidParameterError("Invalid parameter", `Media id ${mediaId} was not uploaded to this phone number or has expired`));
+  }
   const waId = parsed.data.to.replace(/\D/g, "");
   return ok({
     messaging_product: "whatsapp",
     contacts: [{ input: parsed.data.to, wa_id: waId }],
     messages: [{ id: newWamid(waId) }],
   });
+}
+
+function mediaIdOf(message: Record<string, unknown> & { type: string }): string | undefined {
+  const media = message[message.type];
+  return typeof media === "object" && media !== null && "id" in media && typeof media.id === "string" ? media.id : undefined;
+}
+
+/** `POST /{phone-number-id}/media` (multipart): keeps the file under a new media id, as the Cloud API does. */
+export function uploadMedia(state: FakeState, phoneNumberId: string, body: unknown, file: UploadedFile | undefined): GraphReply {
+  const fields = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  if (fields.messaging_product !== "whatsapp") return fail(invalidParameterError("Invalid parameter", "The parameter messaging_product is required"));
+  if (!file) return fail(invalidParameterError("Invalid parameter", "The parameter file is required"));
+  if (typeof fields.type !== "string" || fields.type === "") return fail(invalidParameterError("Invalid parameter", "The parameter type is required"));
+  state.phoneNumberIds.add(phoneNumberId);
+  const id = String(1_000_000_000_000_000 + Math.floor(Math.random() * 8_999_999_999_999_999));
+  state.media.set(id, { bytes: file.bytes, mimeType: fields.type });
+  return ok({ id });
 }
 
 function mediaFor(state: FakeState, id: string) {

@@ -19,9 +19,17 @@ export interface ApiRoute {
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-/** Routes anyone may call: health for load balancers, next-auth's own endpoints, Meta's webhooks. */
+/**
+ * Routes anyone may call: health for load balancers, next-auth's own endpoints, Meta's webhooks, and
+ * the signed, expiring links Meta fetches reply attachments from.
+ */
 export function isPublicRoute(pattern: string): boolean {
-  return pattern === "/api/health" || pattern.startsWith("/api/auth/") || pattern.startsWith("/api/webhooks/");
+  return (
+    pattern === "/api/health" ||
+    pattern.startsWith("/api/auth/") ||
+    pattern.startsWith("/api/webhooks/") ||
+    pattern === "/api/media/reply-attachments/[token]"
+  );
 }
 
 function findRouteFiles(directory: string): string[] {

@@ -56,7 +56,7 @@ describe("instagramChannel sending", () => {
 
   it("sends an attachment by URL", async () => {
     server.reply(json(200, sendResponse));
-    await instagramChannel.sendAttachment(creds, { to: "65", attachment: { kind: "image", url: "https://files.example/sofa.jpg" } });
+    await instagramChannel.sendAttachment(creds, { to: "65", attachment: { kind: "image", contentType: "image/jpeg", url: "https://files.example/sofa.jpg", read: () => Promise.reject(new Error("Instagram must not upload")) } });
     expect(server.requests[0].json).toEqual({
       recipient: { id: "65" },
       messaging_type: "RESPONSE",

@@ -2,6 +2,7 @@ import type { ChannelAdapter } from "../types";
 import { instagramCredentialsFromEnv } from "./credentials-from-env";
 import { fetchInstagramProfile } from "./fetch-profile";
 import { listInstagramConversations } from "./list-conversations";
+import { instagramOutboundMedia } from "./outbound-media";
 import { parseInstagramWebhook } from "./parse-webhook";
 import { sendInstagramAttachment, sendInstagramText } from "./send-message";
 
@@ -16,6 +17,7 @@ export const instagramChannel: ChannelAdapter = {
   credentialsFromEnv: instagramCredentialsFromEnv,
   parseWebhook: parseInstagramWebhook,
   sendText: (creds, input) => sendInstagramText(creds, input),
+  outboundMedia: instagramOutboundMedia,
   sendAttachment: (creds, input) => sendInstagramAttachment(creds, input),
   fetchProfile: (creds, participantId) => fetchInstagramProfile(creds, participantId),
   listConversations: (creds, options) => listInstagramConversations(creds, options),

@@ -14,6 +14,8 @@ export interface GraphRequest {
   query?: Record<string, string | number | boolean | undefined>;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead (file uploads); fetch sets the boundary. */
+  form?: FormData;
   timeoutMs?: number;
   /**
    * Whether repeating the call after an ambiguous failure is harmless. Defaults to true for GET only:
@@ -169,11 +171,11 @@ export async function graphRequest(
   if (!creds.accessToken) throw missingTokenError(channel);
   const url = buildUrl(creds, request);
   const headers: Record<string, string> = { Authorization: `Bearer ${creds.accessToken}`, Accept: "application/json" };
-  if (request.body !== undefined) headers["Content-Type"] = "application/json";
+  if (request.body !== undefined && !request.form) headers["Content-Type"] = "application/json";
   const init: RequestInit = {
     method: request.method,
     headers,
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
   };
   const idempotent = request.idempotent ?? request.method === "GET";
 

@@ -32,15 +32,40 @@ export function sendWhatsAppText(creds: ChannelCredentials, input: { to: string;
   return sendWhatsAppMessage(creds, input.to, { type: "text", text: { body: input.text, preview_url: false } }, options);
 }
 
-/** Media by public link (Meta fetches it). Audio takes no caption on WhatsApp; documents keep their filename. */
-export function sendWhatsAppAttachment(
+const uploadAnswerSchema = z.object({ id: z.string().min(1) });
+
+/**
+ * Uploads the file to the phone number's media store and returns its media id. Uploading (rather
+ * than sending a link for Meta to fetch) works for inboxes that Meta cannot reach from outside.
+ */
+export async function uploadWhatsAppMedia(
+  creds: ChannelCredentials,
+  file: { body: Uint8Array; contentType: string; filename?: string },
+  options?: GraphClientOptions,
+): Promise<string> {
+  const phoneNumberId = requireSetting(creds.accountId, "whatsapp", "phone number id");
+  const form = new FormData();
+  form.set("messaging_product", "whatsapp");
+  form.set("type", file.contentType);
+  form.set("file", new Blob([file.body as BlobPart], { type: file.contentType }), file.filename ?? "file");
+  const answer = await graphRequest(
+    creds,
+    { method: "POST", path: `/${encodeURIComponent(phoneNumberId)}/media`, form, idempotent: true },
+    { channel: "whatsapp", ...options },
+  );
+  return parseGraphAnswer(uploadAnswerSchema, answer, "whatsapp").id;
+}
+
+/** Uploads the file, then sends it by media id. Audio takes no caption on WhatsApp; documents keep their filename. */
+export async function sendWhatsAppAttachment(
   creds: ChannelCredentials,
   input: { to: string; attachment: OutboundAttachment },
   options?: GraphClientOptions,
 ) {
-  const { kind, url, caption, filename } = input.attachment;
+  const { kind, caption, filename, contentType } = input.attachment;
+  const id = await uploadWhatsAppMedia(creds, { body: await input.attachment.read(), contentType, filename }, options);
   const type = mediaTypes[kind];
-  const media: Record<string, string> = { link: url };
+  const media: Record<string, string> = { id };
   if (caption && kind !== "audio") media.caption = caption;
   if (filename && kind === "file") media.filename = filename;
   return sendWhatsAppMessage(creds, input.to, { type, [type]: media }, options);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { GraphApiError } from "../meta/graph-error";
 import { json, startLocalGraphServer, type LocalGraphServer } from "../meta/testing/local-graph-server";
-import type { ChannelCredentials } from "../types";
+import type { ChannelCredentials, OutboundAttachment } from "../types";
 import sendRequest from "./fixtures/whatsapp-send-request.json";
 import sendResponse from "./fixtures/whatsapp-send-response.json";
 import { countParameters } from "./list-templates";
@@ -48,35 +48,55 @@ describe("whatsappChannel sending", () => {
     expect(request.json).toEqual(documentedBody);
   });
 
-  it("sends an image by link with its caption", async () => {
-    server.reply(json(200, sendResponse));
-    await whatsappChannel.sendAttachment(creds, { to: "351912345678", attachment: { kind: "image", url: "https://files.example/a.jpg", caption: "Blue sofa" } });
-    expect(server.requests[0].json).toEqual({
+  const uploaded = { id: "1037543291543636" };
+  const file = (kind: OutboundAttachment["kind"], contentType: string, extra: Partial<OutboundAttachment> = {}): OutboundAttachment => ({
+    kind,
+    contentType,
+    url: "https://inbox.example/api/media/never-fetched",
+    read: async () => new TextEncoder().encode(`bytes of a ${kind}`),
+    ...extra,
+  });
+
+  it("uploads an image to the phone number's media, then sends it by id with its caption", async () => {
+    server.reply(json(200, uploaded), json(200, sendResponse));
+    await whatsappChannel.sendAttachment(creds, { to: "351912345678", attachment: file("image", "image/jpeg", { caption: "Blue sofa", filename: "sofa.jpg" }) });
+    const [upload, send] = server.requests;
+    expect(upload.url).toBe(`/v21.0/${PHONE_NUMBER_ID}/media`);
+    expect(upload.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expect(upload.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Response(new Uint8Array(upload.raw), { headers: { "content-type": upload.headers["content-type"]! } }).formData();
+    expect(form.get("messaging_product")).toBe("whatsapp");
+    expect(form.get("type")).toBe("image/jpeg");
+    const sent = form.get("file") as File;
+    expect(sent.type).toBe("image/jpeg");
+    expect(sent.name).toBe("sofa.jpg");
+    expect(await sent.text()).toBe("bytes of a image");
+    expect(send.json).toEqual({
       messaging_product: "whatsapp",
       recipient_type: "individual",
       to: "351912345678",
       type: "image",
-      image: { link: "https://files.example/a.jpg", caption: "Blue sofa" },
+      image: { id: uploaded.id, caption: "Blue sofa" },
     });
   });
 
   it("sends a file as a document with its filename", async () => {
-    server.reply(json(200, sendResponse));
-    await whatsappChannel.sendAttachment(creds, {
-      to: "351912345678",
-      attachment: { kind: "file", url: "https://files.example/q.pdf", caption: "Your quote", filename: "quote.pdf" },
-    });
-    expect(server.requests[0].json).toMatchObject({
-      type: "document",
-      document: { link: "https://files.example/q.pdf", caption: "Your quote", filename: "quote.pdf" },
-    });
+    server.reply(json(200, uploaded), json(200, sendResponse));
+    await whatsappChannel.sendAttachment(creds, { to: "351912345678", attachment: file("file", "application/pdf", { caption: "Your quote", filename: "quote.pdf" }) });
+    expect(server.requests[1].json).toMatchObject({ type: "document", document: { id: uploaded.id, caption: "Your quote", filename: "quote.pdf" } });
   });
 
   it("drops the caption on audio, which WhatsApp does not accept", async () => {
-    server.reply(json(200, sendResponse));
-    await whatsappChannel.sendAttachment(creds, { to: "351912345678", attachment: { kind: "audio", url: "https://files.example/v.ogg", caption: "x" } });
-    expect(server.requests[0].json).toMatchObject({ type: "audio", audio: { link: "https://files.example/v.ogg" } });
-    expect((server.requests[0].json as { audio: object }).audio).not.toHaveProperty("caption");
+    server.reply(json(200, uploaded), json(200, sendResponse));
+    await whatsappChannel.sendAttachment(creds, { to: "351912345678", attachment: file("audio", "audio/ogg", { caption: "x" }) });
+    expect(server.requests[1].json).toMatchObject({ type: "audio", audio: { id: uploaded.id } });
+    expect((server.requests[1].json as { audio: object }).audio).not.toHaveProperty("caption");
+  });
+
+  it("does not send when the upload fails", async () => {
+    server.reply(json(400, { error: { message: "(#131053) Media upload error", code: 131053 } }));
+    await expect(whatsappChannel.sendAttachment(creds, { to: "351912345678", attachment: file("image", "image/png") })).rejects.toBeInstanceOf(GraphApiError);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("maps 131047 to WINDOW_CLOSED and 131026 to RECIPIENT_NOT_ON_WHATSAPP", async () => {

@@ -2,6 +2,7 @@ import type { ChannelAdapter } from "../types";
 import { whatsappCredentialsFromEnv } from "./credentials-from-env";
 import { downloadWhatsAppMedia } from "./download-media";
 import { listWhatsAppTemplates } from "./list-templates";
+import { whatsappOutboundMedia } from "./outbound-media";
 import { parseWhatsAppWebhook } from "./parse-webhook";
 import { sendWhatsAppAttachment, sendWhatsAppTemplate, sendWhatsAppText } from "./send-message";
 
@@ -15,6 +16,7 @@ export const whatsappChannel: ChannelAdapter = {
   credentialsFromEnv: whatsappCredentialsFromEnv,
   parseWebhook: parseWhatsAppWebhook,
   sendText: (creds, input) => sendWhatsAppText(creds, input),
+  outboundMedia: whatsappOutboundMedia,
   sendAttachment: (creds, input) => sendWhatsAppAttachment(creds, input),
   // The Cloud API has no profile lookup; names arrive with each webhook in `contacts`.
   fetchProfile: async () => null,

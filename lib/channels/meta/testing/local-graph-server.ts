@@ -9,6 +9,8 @@ export interface RecordedRequest {
   url: string;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The body's bytes, for multipart uploads. */
+  raw: Buffer;
   json: unknown;
 }
 
@@ -39,14 +41,15 @@ export async function startLocalGraphServer(): Promise<LocalGraphServer> {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString("utf8");
       let parsed: unknown;
       try {
         parsed = body ? JSON.parse(body) : undefined;
       } catch {
         parsed = undefined;
       }
-      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body, json: parsed };
+      const recorded = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body, raw, json: parsed };
       requests.push(recorded);
       const responder = queue.length > 1 ? queue.shift()! : queue[0];
       responder(recorded, res);

@@ -1,12 +1,14 @@
-// POST /api/inbox/conversations/[id]/reply — send a text (or WhatsApp template) reply to the customer.
-// 201 { message } when Meta accepted it; 502 { error, message } with the FAILED message otherwise.
+// POST /api/inbox/conversations/[id]/reply — send a text, attachment or (WhatsApp) template reply.
+// 201 { message, messages } when Meta accepted it (an attachment with text can be two messages);
+// 502 { error, message } with the FAILED message otherwise.
 import { withUser } from "@/lib/api/handler";
 import { parseJsonBody } from "@/lib/api/parse";
 import { sendReply } from "@/lib/inbox/send-reply";
+import { appOrigin } from "@/lib/settings/app-origin";
 import { sendReplySchema } from "@/lib/validations/reply";
 
 export const POST = withUser<{ id: string }>(async ({ req, params, user }) => {
   const body = await parseJsonBody(req, sendReplySchema);
-  const message = await sendReply({ conversationId: params.id, userId: user.id, body });
-  return Response.json({ message }, { status: 201 });
+  const messages = await sendReply({ conversationId: params.id, userId: user.id, body, publicOrigin: appOrigin(req.headers) });
+  return Response.json({ message: messages[0], messages }, { status: 201 });
 });

@@ -1,8 +1,9 @@
 // POST /api/inbox/messages/[id]/retry — send a FAILED reply again (same message row, same checks).
 import { withUser } from "@/lib/api/handler";
 import { retryMessage } from "@/lib/inbox/send-reply";
+import { appOrigin } from "@/lib/settings/app-origin";
 
-export const POST = withUser<{ id: string }>(async ({ params, user }) => {
-  const message = await retryMessage({ messageId: params.id, userId: user.id });
+export const POST = withUser<{ id: string }>(async ({ req, params, user }) => {
+  const message = await retryMessage({ messageId: params.id, userId: user.id, publicOrigin: appOrigin(req.headers) });
   return Response.json({ message }, { status: 200 });
 });
