@@ -44,6 +44,7 @@ test("attaching a photo to a reply shows it in the thread", async ({ agentPage: 
   await expect(chip).toHaveAttribute("data-state", "ready");
   await expect(chip).toContainText("green-sofa.jpg");
   await page.getByLabel("Reply", { exact: true }).fill(`Here it is in green ${run}`);
+  await testInfo.attach("composer-with-attached-photo", { body: await page.screenshot(), contentType: "image/png" });
   await page.keyboard.press("Enter");
   await expect(chip).toHaveCount(0);
 

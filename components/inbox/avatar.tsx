@@ -22,7 +22,11 @@ export function Avatar({ name, url, size = 40 }: { name: string; url?: string | 
       {initials(name)}
       {url ? (
         <img src={url} alt="" className="absolute inset-0 h-full w-full object-cover" loading="lazy" referrerPolicy="no-referrer"
-          onError={(event) => (event.currentTarget.style.display = "none")} />
+          onError={(event) => (event.currentTarget.style.display = "none")}
+          // A server-rendered picture can fail before hydration attaches onError.
+          ref={(image) => {
+            if (image?.complete && image.naturalWidth === 0) image.style.display = "none";
+          }} />
       ) : null}
     </span>
   );
