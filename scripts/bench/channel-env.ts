@@ -11,9 +11,10 @@ export const BENCH_SECRETS = {
   whatsappVerifyToken: "wa-verify-Ke7Ju4Ln1Rp6",
 } as const;
 
-export function channelEnv(graphUrl: string, secrets = BENCH_SECRETS): Record<string, string> {
+/** Without `graphUrl` for callers that point the app at the fake themselves (tests/helpers/pipeline.ts). */
+export function channelEnv(graphUrl?: string, secrets = BENCH_SECRETS): Record<string, string> {
   return {
-    META_GRAPH_API_URL: graphUrl,
+    ...(graphUrl ? { META_GRAPH_API_URL: graphUrl } : {}),
     INSTAGRAM_APP_SECRET: secrets.instagramAppSecret,
     INSTAGRAM_ACCESS_TOKEN: secrets.instagramToken,
     INSTAGRAM_VERIFY_TOKEN: secrets.instagramVerifyToken,

@@ -16,12 +16,11 @@ import {
   waIdFor,
   whatsappText,
 } from "../../scripts/meta-sim/payloads";
+import { appSecretFor, channelEnv } from "../../scripts/bench/channel-env";
 import { eventProcessed, waitFor } from "../helpers/database";
 import { startPipeline, type Pipeline } from "../helpers/pipeline";
 import { createUser, signIn } from "../helpers/session";
 
-const IG_SECRET = "instagram-app-secret-for-reply-attachments";
-const WA_SECRET = "whatsapp-app-secret-for-reply-attachments";
 const MAX_BYTES = 3_000_000;
 const AGENT = { name: "Alex Agent", email: "alex.attachments@example.com", password: "agent-password-1", role: "AGENT" as const };
 
@@ -32,19 +31,7 @@ beforeAll(async () => {
   photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: "#2e86c1" } }).png().toBuffer();
   pipeline = await startPipeline({
     graphPort: 0,
-    env: {
-      INSTAGRAM_APP_SECRET: IG_SECRET,
-      INSTAGRAM_VERIFY_TOKEN: "ig-verify",
-      INSTAGRAM_PAGE_ID: DEMO_INSTAGRAM_ACCOUNT_ID,
-      INSTAGRAM_ACCESS_TOKEN: "instagram-access-token",
-      WHATSAPP_APP_SECRET: WA_SECRET,
-      WHATSAPP_VERIFY_TOKEN: "wa-verify",
-      WHATSAPP_PHONE_NUMBER_ID: DEMO_PHONE_NUMBER_ID,
-      WHATSAPP_BUSINESS_ACCOUNT_ID: "102290129340398",
-      WHATSAPP_ACCESS_TOKEN: "whatsapp-access-token",
-      MEDIA_MAX_BYTES: String(MAX_BYTES),
-      MEDIA_SWEEP_INTERVAL_MS: "200",
-    },
+    env: { ...channelEnv(), MEDIA_MAX_BYTES: String(MAX_BYTES), MEDIA_SWEEP_INTERVAL_MS: "200" },
   });
   await createUser(pipeline.app, AGENT);
 });
@@ -56,7 +43,7 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 async function conversationWith(channel: "instagram" | "whatsapp", name: string) {
   const customerId = channel === "instagram" ? igsidFor(name) : waIdFor(name);
   const payload = channel === "instagram" ? instagramText({ senderId: customerId, text: `hi from ${name}` }) : whatsappText({ from: customerId, name });
-  const res = await postWebhook({ appUrl: pipeline.app.url, channel, payload, appSecret: channel === "instagram" ? IG_SECRET : WA_SECRET });
+  const res = await postWebhook({ appUrl: pipeline.app.url, channel, payload, appSecret: appSecretFor(channel) });
   await eventProcessed(pipeline.db, (await res.json()).eventId);
   const conversation = await pipeline.db.conversation.findFirstOrThrow({ where: { contact: { externalId: customerId } } });
   return { customerId, conversationId: conversation.id };
