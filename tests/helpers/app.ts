@@ -118,6 +118,9 @@ async function waitForHealth(url: string, child: ChildProcess, logs: () => strin
     if (child.exitCode !== null) throw new Error(`App exited with ${child.exitCode}:\n${logs()}`);
     try {
       const res = await fetch(`${url}/api/health`);
+      // Read the body: an unread response keeps its keep-alive socket busy, and the server's
+      // graceful shutdown in stop() then waits ~3 s for it to time out.
+      await res.arrayBuffer();
       if (res.ok) return;
     } catch {
       // not listening yet
