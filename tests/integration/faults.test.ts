@@ -43,8 +43,8 @@ describe("faults", () => {
   const conversations = new Map<ChannelKey, string>();
 
   beforeAll(async () => {
-    graph = await startFakeGraph({ port: 4630 });
-    app = await startApp({ port: 3630, env: channelEnv(graph.url) });
+    graph = await startFakeGraph({ port: 0 });
+    app = await startApp({ env: channelEnv(graph.url) });
     cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
     for (const channel of CHANNELS) {
       const { payload } = delivery(channel, 1, "Hello, is this available?");
@@ -158,7 +158,7 @@ describe("faults", () => {
 
   it("app killed (SIGKILL) mid-burst and restarted on the same database → every acknowledged event is stored", async () => {
     const env = { ...channelEnv(graph.url), EVENT_SWEEP_INTERVAL_MS: "1000" };
-    const first = await startApp({ port: 3631, env });
+    const first = await startApp({ env });
     let second: RunningApp | undefined;
     try {
       const acknowledged: string[] = [];
@@ -179,7 +179,7 @@ describe("faults", () => {
         }
       });
       expect(killed).toBe(true);
-      second = await startApp({ port: 3632, dataDir: first.dataDir, env: { ...env, DATABASE_URL: first.databaseUrl } });
+      second = await startApp({ dataDir: first.dataDir, env: { ...env, DATABASE_URL: first.databaseUrl } });
       await waitUntil(
         async () => (await countRows(second!, "ExternalEventLog", `"status" = 'RECEIVED'`)) === 0,
         "the restarted app to process what the crash left",

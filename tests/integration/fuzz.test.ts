@@ -95,8 +95,8 @@ describe("bad input", () => {
 
   beforeAll(async () => {
     console.log(`[fuzz] seed ${SEED}`);
-    graph = await startFakeGraph({ port: 4620 });
-    app = await startApp({ port: 3620, env: channelEnv(graph.url) });
+    graph = await startFakeGraph({ port: 0 });
+    app = await startApp({ env: channelEnv(graph.url) });
     cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
   });
   afterAll(async () => {
