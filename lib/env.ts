@@ -48,6 +48,8 @@ const envSchema = z.object({
     .string()
     .regex(/^v\d+\.\d+$/, 'must look like "v21.0"')
     .default("v21.0"),
+  /** Deadline for one Graph API call (sends, profiles, templates, sync, connection tests): no answer by then is a timeout. */
+  META_GRAPH_API_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   META_APP_SECRET: optionalString,
   META_ACCESS_TOKEN: optionalString,
   INSTAGRAM_VERIFY_TOKEN: optionalString,

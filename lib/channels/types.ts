@@ -110,6 +110,8 @@ export interface ChannelCredentials {
   verifyToken: string;
   graphApiUrl: string;
   graphApiVersion: string;
+  /** Deadline for each Graph API call that sets none of its own (META_GRAPH_API_TIMEOUT_MS; 10 s when absent). */
+  graphTimeoutMs?: number;
   /** Instagram account / page id, or WhatsApp phone number id. */
   accountId: string;
   /** WhatsApp Business Account id (templates live there). */

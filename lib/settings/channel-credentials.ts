@@ -165,6 +165,7 @@ function accountFromRow(key: IntegrationKey, row: IntegrationRow | null): Channe
       verifyToken: merged.verifyToken,
       accountId: merged.accountId,
       graphApiUrl: loginVariant === "instagram" ? env.INSTAGRAM_GRAPH_API_URL : env.META_GRAPH_API_URL,
+      graphTimeoutMs: env.META_GRAPH_API_TIMEOUT_MS,
       ...(channel === "instagram" ? { loginVariant } : {}),
       integrationKey: key,
       source: usedRow ? "database" : "environment",

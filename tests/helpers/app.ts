@@ -117,7 +117,12 @@ async function waitForHealth(url: string, child: ChildProcess, logs: () => strin
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`App exited with ${child.exitCode}:\n${logs()}`);
     try {
-      const res = await fetch(`${url}/api/health`);
+      // A connection of its own, closed after the answer, and the body read: an unread response
+      // kept its socket busy, so the server's graceful shutdown in stop() waited ~3 s for it; a
+      // socket left idle in the pool can be closed by the server while a test blocks the event
+      // loop (inbox-scale's synchronous seed) and then fail the test's next request.
+      const res = await fetch(`${url}/api/health`, { headers: { connection: "close" } });
+      await res.arrayBuffer();
       if (res.ok) return;
     } catch {
       // not listening yet

@@ -16,7 +16,12 @@ import { waitUntil } from "../helpers/wait-until";
 const CHANNELS = ["instagram", "whatsapp"] as const;
 type ChannelKey = (typeof CHANNELS)[number];
 const SEND = { method: "POST", pathIncludes: "/messages" };
-/** The Graph client's per-call deadline is 10 s; a reply must settle well inside this. */
+/**
+ * The app's Graph API deadline (META_GRAPH_API_TIMEOUT_MS, 10 s in production), short here so the
+ * stalled-Meta case is not 10 s of waiting. The fake stalls for 40 s, far past both.
+ */
+const GRAPH_TIMEOUT_MS = 1_500;
+/** A reply must settle well inside this, whatever Meta does. */
 const REPLY_BOUND_MS = 25_000;
 
 interface StoredMessage {
@@ -43,8 +48,8 @@ describe("faults", () => {
   const conversations = new Map<ChannelKey, string>();
 
   beforeAll(async () => {
-    graph = await startFakeGraph({ port: 4630 });
-    app = await startApp({ port: 3630, env: channelEnv(graph.url) });
+    graph = await startFakeGraph({ port: 0 });
+    app = await startApp({ env: { ...channelEnv(graph.url), META_GRAPH_API_TIMEOUT_MS: String(GRAPH_TIMEOUT_MS) } });
     cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
     for (const channel of CHANNELS) {
       const { payload } = delivery(channel, 1, "Hello, is this available?");
@@ -74,9 +79,10 @@ describe("faults", () => {
     return { status: res.status, body, elapsedMs: Date.now() - started };
   }
 
-  const faults: { name: string; rule: FakeRule }[] = [
+  const faults: { name: string; rule: FakeRule; /** The reply cannot have failed sooner than this. */ minMs?: number }[] = [
     { name: "answers 500", rule: { match: SEND, respond: { status: 500, body: { error: { message: "An unexpected error has occurred.", type: "OAuthException", code: 2, is_transient: true } } } } },
-    { name: "times out", rule: { match: SEND, respond: { delayMs: 40_000 } } },
+    // The deadline, not the fake's answer, ends it: the reply fails once the deadline has passed.
+    { name: "times out", rule: { match: SEND, respond: { delayMs: 40_000 } }, minMs: GRAPH_TIMEOUT_MS },
     { name: "rate-limits", rule: { match: SEND, respond: { error: "rate-limit" } } },
   ];
 
@@ -87,6 +93,8 @@ describe("faults", () => {
         graph.program(fault.rule);
         const failed = await reply(channel, `Reply while the Graph API ${fault.name}`);
         expect(failed.elapsedMs).toBeLessThan(REPLY_BOUND_MS);
+        expect(failed.elapsedMs).toBeGreaterThanOrEqual(fault.minMs ?? 0);
+        if (fault.minMs) expect(failed.body.error?.code).toBe("TIMEOUT");
         expect(failed.status).toBe(502);
         expect(failed.body.error?.code).toEqual(expect.any(String));
         expect(failed.body.error?.message).toEqual(expect.any(String));
@@ -158,7 +166,7 @@ describe("faults", () => {
 
   it("app killed (SIGKILL) mid-burst and restarted on the same database → every acknowledged event is stored", async () => {
     const env = { ...channelEnv(graph.url), EVENT_SWEEP_INTERVAL_MS: "1000" };
-    const first = await startApp({ port: 3631, env });
+    const first = await startApp({ env });
     let second: RunningApp | undefined;
     try {
       const acknowledged: string[] = [];
@@ -179,7 +187,7 @@ describe("faults", () => {
         }
       });
       expect(killed).toBe(true);
-      second = await startApp({ port: 3632, dataDir: first.dataDir, env: { ...env, DATABASE_URL: first.databaseUrl } });
+      second = await startApp({ dataDir: first.dataDir, env: { ...env, DATABASE_URL: first.databaseUrl } });
       await waitUntil(
         async () => (await countRows(second!, "ExternalEventLog", `"status" = 'RECEIVED'`)) === 0,
         "the restarted app to process what the crash left",

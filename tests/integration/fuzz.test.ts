@@ -17,6 +17,11 @@ import { signIn } from "../helpers/session";
 import { waitUntil } from "../helpers/wait-until";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261121);
+/**
+ * The three bulk tests send 600, 1200 and ~2400 requests; the app's CPU is the limit, and on two
+ * shared cores the last took 22-31 s, past vitest's 30 s default. A slow machine is not a failure.
+ */
+const BULK_TIMEOUT_MS = 120_000;
 const CHANNELS = ["instagram", "whatsapp"] as const;
 type ChannelKey = (typeof CHANNELS)[number];
 
@@ -95,8 +100,8 @@ describe("bad input", () => {
 
   beforeAll(async () => {
     console.log(`[fuzz] seed ${SEED}`);
-    graph = await startFakeGraph({ port: 4620 });
-    app = await startApp({ port: 3620, env: channelEnv(graph.url) });
+    graph = await startFakeGraph({ port: 0 });
+    app = await startApp({ env: channelEnv(graph.url) });
     cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
   });
   afterAll(async () => {
@@ -187,7 +192,7 @@ describe("bad input", () => {
     expect(await storedCounts()).toEqual(before);
     expect(fivexx).toEqual([]);
     expect(badShapes).toEqual([]);
-  });
+  }, BULK_TIMEOUT_MS);
 
   it("answers malformed signed deliveries with 4xx JSON (or 200 when well-formed) and keeps working", async () => {
     const random = createRandom(SEED + 1);
@@ -207,7 +212,7 @@ describe("bad input", () => {
     // Everything acknowledged was processed or failed on record; the server is still up.
     await waitUntil(async () => (await countRows(app, "ExternalEventLog", `"status" = 'RECEIVED'`)) === 0, "event log to drain");
     expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
-  });
+  }, BULK_TIMEOUT_MS);
 
   it("refuses deliveries over 1 MB with 413, signed or not, and stores nothing", async () => {
     const before = await storedCounts();
@@ -246,8 +251,7 @@ describe("bad input", () => {
     expect(fivexx).toEqual([]);
     expect(badShapes).toEqual([]);
     expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
-    // ~2,400 requests: a loaded 2-core machine needs more than the default 30 s.
-  }, 120_000);
+  }, BULK_TIMEOUT_MS);
 
   async function waitForConversation(channel: ChannelKey): Promise<string> {
     let id: string | undefined;

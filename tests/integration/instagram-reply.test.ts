@@ -29,7 +29,7 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
   pipeline = await startPipeline({
-    graphPort: 4202,
+    graphPort: 0,
     env: {
       INSTAGRAM_APP_SECRET: APP_SECRET,
       INSTAGRAM_VERIFY_TOKEN: "verify",

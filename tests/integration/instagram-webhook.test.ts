@@ -36,7 +36,7 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
   pipeline = await startPipeline({
-    graphPort: 4201,
+    graphPort: 0,
     env: {
       INSTAGRAM_APP_SECRET: APP_SECRET,
       INSTAGRAM_VERIFY_TOKEN: VERIFY_TOKEN,

@@ -69,7 +69,7 @@ describeWithPostgres("two app instances on one PostgreSQL database", () => {
   let db: PrismaClient;
 
   beforeAll(async () => {
-    graph = await startFakeGraph({ port: 4500 });
+    graph = await startFakeGraph({ port: 0 });
     database = await createTestDatabase();
     // What every instance of a real deployment shares: the database and the two secrets.
     const env = {

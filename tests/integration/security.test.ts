@@ -43,8 +43,8 @@ describe("security", () => {
   const seenBodies: string[] = [];
 
   beforeAll(async () => {
-    graph = await startFakeGraph({ port: 4610 });
-    app = await startApp({ port: 3610, env: channelEnv(graph.url) });
+    graph = await startFakeGraph({ port: 0 });
+    app = await startApp({ env: channelEnv(graph.url) });
     await createUser(app, AGENT);
     adminCookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
     agentCookie = await signIn(app.url, AGENT.email, AGENT.password);
@@ -105,7 +105,7 @@ describe("security", () => {
   });
 
   it("marks the session cookie Secure (and __Secure-) when NEXTAUTH_URL is https", async () => {
-    const secureApp = await startApp({ port: 3611, env: { ...channelEnv(graph.url), NEXTAUTH_URL: "https://inbox.example.com" } });
+    const secureApp = await startApp({ env: { ...channelEnv(graph.url), NEXTAUTH_URL: "https://inbox.example.com" } });
     try {
       const setCookies = (await signInSetCookies(secureApp.url, TEST_ADMIN.email, TEST_ADMIN.password)).setCookies;
       const session = setCookies.find((cookie) => /session-token=/.test(cookie));

@@ -39,7 +39,7 @@ let pipeline: Pipeline;
 
 beforeAll(async () => {
   pipeline = await startPipeline({
-    graphPort: 4203,
+    graphPort: 0,
     env: {
       WHATSAPP_APP_SECRET: APP_SECRET,
       WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,

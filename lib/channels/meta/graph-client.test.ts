@@ -108,6 +108,15 @@ describe("graphRequest", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("takes the deadline from the credentials (META_GRAPH_API_TIMEOUT_MS) when the call sets none", async () => {
+    server.reply(hang);
+    const started = Date.now();
+    const error = await failure(graphRequest({ ...creds, graphTimeoutMs: 80 }, { method: "POST", path: "/1/messages", body: {} }, { retry }));
+    expect(error.kind).toBe("TIMEOUT");
+    expect(error.metaMessage).toBe("no answer within 80 ms");
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it("times out a body that stalls after the headers", async () => {
     server.reply((_request, response) => {
       response.writeHead(200, { "Content-Type": "application/json" });

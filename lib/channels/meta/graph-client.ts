@@ -3,7 +3,7 @@ import type { ChannelCredentials, ChannelKey } from "../types";
 import { channelLabel, GraphApiError, graphErrorFromResponse, graphNetworkError, graphTimeoutError } from "./graph-error";
 import { DownloadTooLargeError, readCappedBody } from "./read-capped-body";
 
-export type GraphCredentials = Pick<ChannelCredentials, "accessToken" | "graphApiUrl" | "graphApiVersion">;
+export type GraphCredentials = Pick<ChannelCredentials, "accessToken" | "graphApiUrl" | "graphApiVersion" | "graphTimeoutMs">;
 
 export interface GraphRequest {
   method: "GET" | "POST" | "DELETE";
@@ -180,7 +180,7 @@ export async function graphRequest(
   const idempotent = request.idempotent ?? request.method === "GET";
 
   return withRetries(channel, idempotent, options.retry, () =>
-    exchange(channel, creds.accessToken, url, init, request.timeoutMs ?? DEFAULT_TIMEOUT_MS, async (response) => {
+    exchange(channel, creds.accessToken, url, init, request.timeoutMs ?? creds.graphTimeoutMs ?? DEFAULT_TIMEOUT_MS, async (response) => {
       const text = await response.text();
       const json = parseJson(text);
       if (json === undefined) throw unexpectedAnswer(channel, `non-JSON body (HTTP ${response.status})`);
@@ -227,7 +227,7 @@ export async function graphDownload(
   }
   const init: RequestInit = { method: "GET", headers: { Authorization: `Bearer ${creds.accessToken}` } };
   return withRetries(channel, true, options.retry, () =>
-    exchange(channel, creds.accessToken, target.toString(), init, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, async (response) => ({
+    exchange(channel, creds.accessToken, target.toString(), init, options.timeoutMs ?? creds.graphTimeoutMs ?? DEFAULT_TIMEOUT_MS, async (response) => ({
       body: await readCappedBody(response, options.maxBytes),
       mimeType: response.headers.get("content-type") ?? undefined,
     })),

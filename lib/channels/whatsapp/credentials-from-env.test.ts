@@ -31,8 +31,9 @@ describe("whatsappCredentialsFromEnv", () => {
         META_APP_SECRET: "meta-secret",
         META_GRAPH_API_URL: "http://127.0.0.1:4010",
         META_GRAPH_API_VERSION: "v22.0",
+        META_GRAPH_API_TIMEOUT_MS: "2500",
       }),
-    ).toMatchObject({ accessToken: "meta-token", appSecret: "meta-secret", graphApiUrl: "http://127.0.0.1:4010", graphApiVersion: "v22.0" });
+    ).toMatchObject({ accessToken: "meta-token", appSecret: "meta-secret", graphApiUrl: "http://127.0.0.1:4010", graphApiVersion: "v22.0", graphTimeoutMs: 2500 });
   });
 
   it("webhook-only config is enough to receive; ids stay empty", () => {
