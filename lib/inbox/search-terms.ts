@@ -25,6 +25,12 @@ export function searchTerms(q: string): SearchTerms {
 }
 
 /**
+ * More matching contacts, or conversations with a matching message, than this and the word is
+ * common: walking the list in order fills a page sooner than collecting every match.
+ */
+export const MAX_INDEXED_MATCHES = 1000;
+
+/**
  * Whether the trigram indexes can answer: every term needs three characters (SQLite's trigram
  * tokenizer counts code points: an emoji is one). pg_trgm indexes only letters and digits, so on
  * PostgreSQL a term needs three in a row ("a-b-c" or "😀😀😀" would read the whole index).

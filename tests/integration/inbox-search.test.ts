@@ -4,7 +4,7 @@
 // makes it fail. Rows are seeded with the app's own Prisma client, so the same code runs on both.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MAX_INDEXED_CONVERSATIONS } from "@/lib/inbox/search-conversations";
+import { MAX_INDEXED_MATCHES } from "@/lib/inbox/search-terms";
 import { DEMO_INSTAGRAM_ACCOUNT_ID, igsidFor, instagramDeleted, instagramEdit, instagramText, newInstagramMid, postWebhook } from "../../scripts/meta-sim/payloads";
 import { callApi } from "../helpers/api";
 import { TEST_ADMIN, TEST_DATABASE } from "../helpers/app";
@@ -211,7 +211,7 @@ describe(`conversation search (${TEST_DATABASE})`, () => {
 
   describe("gives the same pages as a reference, through the index and through the walk", () => {
     // More conversations than the index answers for, so a common word takes the walk.
-    const COUNT = MAX_INDEXED_CONVERSATIONS + 150;
+    const COUNT = MAX_INDEXED_MATCHES + 150;
     const SURNAMES = ["Ferreira", "Pinto", "Gomes"];
     const bulk = Array.from({ length: COUNT }, (_, i) => {
       const whatsapp = i % 2 === 1;
@@ -286,7 +286,7 @@ describe(`conversation search (${TEST_DATABASE})`, () => {
     });
 
     it("fills the first page of a common word", async () => {
-      expect(reference("cushion", VIEWS[0][""]).length).toBeGreaterThan(MAX_INDEXED_CONVERSATIONS / 2);
+      expect(reference("cushion", VIEWS[0][""]).length).toBeGreaterThan(MAX_INDEXED_MATCHES / 2);
       expect((await found("cushion")).length).toBe(30);
     });
   });
