@@ -189,7 +189,7 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
 
 /**
  * The search indexes (FTS5 tables, see the conversation_search migration) are kept by triggers, one
- * row at a time: through them this load takes ~5x as long as loading bare and rebuilding each index
+ * row at a time: through them this load took 3-4x as long as loading bare and rebuilding each index
  * once. So the triggers that write to an FTS5 table are dropped for the load; the returned function
  * puts them back exactly as they were and rebuilds the indexes from the loaded rows.
  */
