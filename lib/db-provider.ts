@@ -1,4 +1,4 @@
-/** Which database a DATABASE_URL points at. Only `lib/db*` modules need to know. */
+/** Which database a DATABASE_URL points at. Only `lib/db*` modules and raw SQL (conversation search) need to know. */
 export type DatabaseProvider = "sqlite" | "postgresql";
 
 export function databaseProvider(url: string): DatabaseProvider {

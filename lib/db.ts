@@ -11,10 +11,13 @@ globalForDb.inboxDb = db;
 
 export type Db = typeof db;
 
+/** For the few raw SQL statements that differ per database (conversation search). */
+export const dbProvider = databaseProvider(env.DATABASE_URL);
+
 /**
  * How many write transactions are worth running at once. SQLite has one writer: parallel
  * background transactions only queue on its single connection, in front of the inserts that
  * acknowledge webhooks (measured: 221 events/s acknowledged with 4 at once, 575 with 1).
  * PostgreSQL runs them side by side.
  */
-export const writeConcurrency = databaseProvider(env.DATABASE_URL) === "sqlite" ? 1 : 4;
+export const writeConcurrency = dbProvider === "sqlite" ? 1 : 4;

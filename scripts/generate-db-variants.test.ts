@@ -3,7 +3,18 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { runMigrations } from "@/lib/db-migrate";
 import { createTestDatabase, describeWithPostgres } from "@/tests/helpers/postgres";
-import { checkVariants, derivePostgresSchema, diffPostgres, missingPostgresMigrations, POSTGRES_DIR } from "./generate-db-variants";
+import {
+  checkVariants,
+  derivedMigration,
+  derivePostgresSchema,
+  diffPostgres,
+  migrationNames,
+  missingPostgresMigrations,
+  POSTGRES_DIR,
+  rawPostgresSql,
+} from "./generate-db-variants";
+
+const SQLITE_MIGRATIONS = path.join(POSTGRES_DIR, "..", "migrations");
 
 const SQLITE_SCHEMA = `generator client {
   provider = "prisma-client"
@@ -37,6 +48,26 @@ describe("PostgreSQL variant derivation", () => {
     expect(missingPostgresMigrations(["1_init", "2_more"], ["1_init"])).toEqual(["2_more"]);
     expect(missingPostgresMigrations(["1_init"], ["1_init"])).toEqual([]);
     expect(() => missingPostgresMigrations(["1_init", "3_new"], ["1_init", "2_gone"])).toThrow("diverged");
+  });
+
+  it("writes a derived migration as the diff, then the migration's own postgresql.sql verbatim", () => {
+    const diff = '-- CreateIndex\nCREATE INDEX "a" ON "T"("x");\n\n';
+    const raw = "CREATE EXTENSION IF NOT EXISTS pg_trgm;\n";
+    expect(derivedMigration("2_more", diff, null)).toBe(
+      `-- Derived from prisma/migrations/2_more by \`npm run db:generate-variants\`.\n\n${diff}`,
+    );
+    expect(derivedMigration("2_more", diff, raw)).toBe(
+      "-- Derived from prisma/migrations/2_more by `npm run db:generate-variants`.\n\n" +
+        '-- CreateIndex\nCREATE INDEX "a" ON "T"("x");\n\n' +
+        `-- From prisma/migrations/2_more/postgresql.sql:\n${raw}`,
+    );
+    // Raw SQL alone: no "write the PostgreSQL equivalent by hand" note, it is already there.
+    expect(derivedMigration("2_more", "", raw)).not.toContain("No schema change");
+    expect(derivedMigration("2_more", "", null)).toContain("prisma/migrations/2_more/postgresql.sql");
+    const merged = derivedMigration("2_more", diff, raw, "3_last");
+    expect(merged).toContain("part of 3_last");
+    expect(merged).not.toContain("CREATE INDEX");
+    expect(merged.endsWith(raw)).toBe(true);
   });
 
   it("finds the committed PostgreSQL schema and migrations up to date (else run npm run db:generate-variants)", () => {
@@ -73,7 +104,9 @@ describeWithPostgres("PostgreSQL migrations vs the derived schema", () => {
       await runMigrations(migrated.url);
       const client = new pg.Client({ connectionString: direct.url });
       await client.connect();
-      await client.query(diffPostgres(null, path.join(POSTGRES_DIR, "schema.prisma"))).finally(() => client.end());
+      // What the schema cannot say (trigram indexes, extensions) comes from the migrations' postgresql.sql files.
+      const raw = migrationNames(SQLITE_MIGRATIONS).map((name) => rawPostgresSql(SQLITE_MIGRATIONS, name) ?? "");
+      await client.query([diffPostgres(null, path.join(POSTGRES_DIR, "schema.prisma")), ...raw].join("\n")).finally(() => client.end());
       const expected = await describeSchema(direct.url);
       expect(expected.length).toBeGreaterThan(50);
       expect(await describeSchema(migrated.url)).toEqual(expected);

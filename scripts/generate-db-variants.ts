@@ -6,6 +6,11 @@
 // as the SQLite ones, so both histories advance in step and the migrator records the same names.
 // prisma/postgresql/schema.prisma always describes the state after the last PostgreSQL migration:
 // a new migration is the diff from it to the freshly derived schema.
+//
+// What the schema cannot say (full-text indexes, extensions, triggers) is raw SQL, different per
+// database: the SQLite migration.sql carries the SQLite statements, and a `postgresql.sql` next to
+// it the PostgreSQL ones, which the derived migration gets verbatim after the diff. Check mode
+// fails when a derived migration no longer contains its postgresql.sql.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -53,6 +58,30 @@ export function migrationNames(directory: string): string[] {
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
+}
+
+const RAW_POSTGRES_FILE = "postgresql.sql";
+
+/** The hand-written PostgreSQL statements of a migration (`postgresql.sql` next to its SQLite migration.sql), if any. */
+export function rawPostgresSql(sqliteMigrationsDir: string, name: string): string | null {
+  const file = path.join(sqliteMigrationsDir, name, RAW_POSTGRES_FILE);
+  return existsSync(file) ? readFileSync(file, "utf8") : null;
+}
+
+/**
+ * The derived migration's text: header, the schema diff (or a placeholder when it was merged into a
+ * later migration), then the migration's own raw statements. A placeholder's raw statements still
+ * run in its place, before the merged diff: they must not need tables that diff creates.
+ */
+export function derivedMigration(name: string, diff: string, raw: string | null, mergedInto?: string): string {
+  const header = `-- Derived from prisma/migrations/${name} by \`npm run db:generate-variants\`.\n`;
+  const body = mergedInto ? `-- No statements: the schema change of this migration is part of ${mergedInto}.\n` : diff;
+  const note = !mergedInto && raw === null && diff.trim() === ""
+    ? `-- No schema change. If the SQLite migration of the same name changes data, write the PostgreSQL\n-- equivalent in prisma/migrations/${name}/${RAW_POSTGRES_FILE} and derive again.\n`
+    : "";
+  if (raw === null) return `${header}${note}\n${body}`;
+  const statements = body.trim() === "" ? "" : `${body.trimEnd()}\n\n`;
+  return `${header}\n${statements}-- From prisma/migrations/${name}/${RAW_POSTGRES_FILE}:\n${raw}`;
 }
 
 /** The SQLite migrations that have no PostgreSQL twin yet; refuses histories that diverged. */
@@ -118,6 +147,14 @@ export function checkVariants(): string[] {
   const problems: string[] = [];
   if (schemaStale) problems.push("prisma/postgresql/schema.prisma does not match prisma/schema.prisma");
   for (const name of missing) problems.push(`prisma/postgresql/migrations/${name} is missing`);
+  const sqliteMigrations = path.join(SQLITE_DIR, "migrations");
+  for (const name of migrationNames(path.join(POSTGRES_DIR, "migrations"))) {
+    const raw = rawPostgresSql(sqliteMigrations, name);
+    const derived = path.join(POSTGRES_DIR, "migrations", name, "migration.sql");
+    if (raw !== null && !readFileSync(derived, "utf8").includes(raw)) {
+      problems.push(`prisma/postgresql/migrations/${name}/migration.sql does not contain prisma/migrations/${name}/${RAW_POSTGRES_FILE}`);
+    }
+  }
   return problems;
 }
 
@@ -142,18 +179,10 @@ function generate(): string[] {
   // one, the earlier ones stay as named placeholders so both histories keep the same names.
   missing.forEach((name, index) => {
     const last = index === missing.length - 1;
-    const body = last
-      ? sql
-      : `-- No statements: the schema change of this migration is part of ${missing.at(-1)}.\n`;
-    const note = sql.trim() === "" && last
-      ? "-- No schema change. If the SQLite migration of the same name changes data, write the PostgreSQL\n-- equivalent here by hand before it is applied anywhere.\n"
-      : "";
+    const raw = rawPostgresSql(path.join(SQLITE_DIR, "migrations"), name);
     const folder = path.join(POSTGRES_DIR, "migrations", name);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(
-      path.join(folder, "migration.sql"),
-      `-- Derived from prisma/migrations/${name} by \`npm run db:generate-variants\`.\n${note}\n${body}`,
-    );
+    writeFileSync(path.join(folder, "migration.sql"), derivedMigration(name, sql, raw, last ? undefined : missing.at(-1)));
     written.push(`prisma/postgresql/migrations/${name}/migration.sql`);
   });
   return written;

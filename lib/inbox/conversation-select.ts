@@ -23,6 +23,9 @@ export const conversationListSelect = {
   },
 } as const satisfies Prisma.ConversationSelect;
 
+/** The list's order, newest activity first; the id breaks ties so keyset cursors never skip a row. */
+export const conversationListOrder = [{ lastMessageAt: "desc" }, { id: "desc" }] as const satisfies Prisma.ConversationOrderByWithRelationInput[];
+
 export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }> & {
   /** The newest message's image, when it has been kept (lib/media/preview-thumbnails.ts). */
   previewThumbnail?: PreviewThumbnail | null;

@@ -1,9 +1,10 @@
 import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
+import { conversationListOrder, conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import type { InboxTab } from "@/lib/inbox/constants";
+import { searchConversations, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
 
@@ -25,45 +26,35 @@ const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
 /**
  * The inbox list, newest activity first, keyset-paginated on (lastMessageAt desc, id desc). Every
  * view starts with `hidden = false` (+ channel) + status, the prefix of the list indexes, so SQLite
- * walks the index in order and stops at the page size even with 100k conversations.
+ * walks the index in order and stops at the page size even with 100k conversations. A search
+ * (lib/inbox/search-conversations.ts) picks the page's ids in SQL, then the same rows are loaded.
  */
 export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id">): Promise<ConversationPage> {
-  const where: Prisma.ConversationWhereInput = {
-    hidden: false,
-    ...(query.channel === "all" ? {} : { channel: tabChannel[query.channel] }),
+  const view: ListView = {
+    channel: query.channel === "all" ? undefined : tabChannel[query.channel],
     status: query.filter === "archived" ? "ARCHIVED" : "OPEN",
-    ...(query.filter === "unread" ? { unreadCount: { gt: 0 } } : {}),
-    ...(query.filter === "mine" ? { assigneeId: user.id } : {}),
+    unreadOnly: query.filter === "unread",
+    assigneeId: query.filter === "mine" ? user.id : undefined,
+    cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
   };
-  const and: Prisma.ConversationWhereInput[] = [];
-  if (query.q) and.push(searchWhere(query.q));
-  if (query.cursor) and.push(afterCursor("lastMessageAt", decodeCursor(query.cursor), { nullable: true }) as Prisma.ConversationWhereInput);
-  if (and.length) where.AND = and;
-
-  const rows = await db.conversation.findMany({
-    where,
-    orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    select: conversationListSelect,
-  });
+  const take = query.limit + 1;
+  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : listWhere(view);
+  const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
   const conversations = await withPreviewThumbnails(page);
   if (query.cursor) return { conversations, nextCursor };
   return { conversations, nextCursor, unreadCounts: await countUnread() };
 }
 
-/** Names, @usernames, phone numbers (typed with or without +, spaces, dashes) and message text. */
-function searchWhere(q: string): Prisma.ConversationWhereInput {
-  const username = q.replace(/^@/, "");
-  const digits = q.replace(/\D/g, "");
-  const or: Prisma.ConversationWhereInput[] = [
-    { contact: { displayName: { contains: q } } },
-    { contact: { instagramUsername: { contains: username } } },
-    { messages: { some: { text: { contains: q } } } },
-  ];
-  // Only a query that looks like a phone number matches phones: "ana.live.2024" is not one.
-  if (digits.length >= 3 && /^[+\d\s().-]+$/.test(q)) or.push({ contact: { whatsappId: { contains: digits } } });
-  return { OR: or };
+function listWhere(view: ListView): Prisma.ConversationWhereInput {
+  return {
+    hidden: false,
+    ...(view.channel ? { channel: view.channel } : {}),
+    status: view.status,
+    ...(view.unreadOnly ? { unreadCount: { gt: 0 } } : {}),
+    ...(view.assigneeId ? { assigneeId: view.assigneeId } : {}),
+    ...(view.cursor ? { AND: [afterCursor("lastMessageAt", view.cursor, { nullable: true }) as Prisma.ConversationWhereInput] } : {}),
+  };
 }
 
 /** One grouped query for all the tab badges. */

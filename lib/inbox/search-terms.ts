@@ -1,0 +1,65 @@
+/**
+ * How a search query reads, field by field, and how it is written for LIKE and for FTS5: pure
+ * functions, so the rules are unit-tested without a database (lib/inbox/search-conversations.ts
+ * runs the SQL).
+ */
+
+/** What one query looks for in each field; an empty term searches nothing. */
+export interface SearchTerms {
+  /** In contact names and message text. */
+  text: string;
+  /** In Instagram usernames: the query without a leading @. */
+  username: string;
+  /** In WhatsApp numbers (E.164 digits): only when the query looks like a phone number. */
+  digits: string;
+}
+
+export function searchTerms(q: string): SearchTerms {
+  const digits = q.replace(/\D/g, "");
+  return {
+    text: q,
+    username: q.replace(/^@/, ""),
+    // "+351 934-000" is a phone number; "ana.live.2024" is not, though it has digits.
+    digits: digits.length >= 3 && /^[+\d\s().-]+$/.test(q) ? digits : "",
+  };
+}
+
+/**
+ * More matching contacts, or conversations with a matching message, than this and the word is
+ * common: walking the list in order fills a page sooner than collecting every match.
+ */
+export const MAX_INDEXED_MATCHES = 1000;
+
+/**
+ * Whether the trigram indexes can answer: every term needs three characters (SQLite's trigram
+ * tokenizer counts code points: an emoji is one). pg_trgm indexes only letters and digits, so on
+ * PostgreSQL a term needs three in a row ("a-b-c" or "😀😀😀" would read the whole index).
+ */
+export function usesIndex(terms: SearchTerms, provider: "sqlite" | "postgresql"): boolean {
+  const indexable = provider === "postgresql" ? (term: string) => /[\p{L}\p{N}]{3}/u.test(term) : (term: string) => [...term].length >= 3;
+  return searchedFields(terms).every((field) => indexable(field.term));
+}
+
+/** `LIKE` pattern for a literal substring: `\`, `%` and `_` match themselves (with `ESCAPE '\'`). */
+export function containsPattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** An FTS5 string: the whole query is one phrase, so quotes, `*`, `-`, `OR`, `(` are just text. */
+export function ftsPhrase(value: string): string {
+  return `"${value.replaceAll('"', '""')}"`;
+}
+
+export interface SearchedField {
+  column: "displayName" | "instagramUsername" | "whatsappId";
+  term: string;
+}
+
+export function searchedFields(terms: SearchTerms): SearchedField[] {
+  const fields: SearchedField[] = [
+    { column: "displayName", term: terms.text },
+    { column: "instagramUsername", term: terms.username },
+    { column: "whatsappId", term: terms.digits },
+  ];
+  return fields.filter((field) => field.term !== "");
+}
