@@ -31,13 +31,11 @@ export function searchTerms(q: string): SearchTerms {
 export const MAX_INDEXED_MATCHES = 1000;
 
 /**
- * Whether the trigram indexes can answer: every term needs three characters (SQLite's trigram
- * tokenizer counts code points: an emoji is one). pg_trgm indexes only letters and digits, so on
- * PostgreSQL a term needs three in a row ("a-b-c" or "😀😀😀" would read the whole index).
+ * Whether SQLite's trigram tables can answer: every term needs three characters, counted as the
+ * trigram tokenizer counts them (code points: an emoji is one, "🛋️" with its variation selector two).
  */
-export function usesIndex(terms: SearchTerms, provider: "sqlite" | "postgresql"): boolean {
-  const indexable = provider === "postgresql" ? (term: string) => /[\p{L}\p{N}]{3}/u.test(term) : (term: string) => [...term].length >= 3;
-  return searchedFields(terms).every((field) => indexable(field.term));
+export function usesIndex(terms: SearchTerms): boolean {
+  return searchedFields(terms).every((field) => [...field.term].length >= 3);
 }
 
 /** `LIKE` pattern for a literal substring: `\`, `%` and `_` match themselves (with `ESCAPE '\'`). */

@@ -1,7 +1,8 @@
-// Conversation search on both databases (TEST_DATABASE=postgres for PostgreSQL): what it finds, that
-// the trigram index and the ordered walk (lib/inbox/search-conversations.ts) give the same pages as
-// a reference, that edits and unsends through the webhook are reflected, and that no query string
-// makes it fail. Rows are seeded with the app's own Prisma client, so the same code runs on both.
+// Conversation search on both databases (TEST_DATABASE=postgres for PostgreSQL): what it finds,
+// that the trigram index, the scan and the ordered walk (lib/inbox/search-conversations.ts) give
+// the same pages as a reference, that edits and unsends through the webhook are reflected, and
+// that no query string makes it fail. Rows are seeded with the app's own Prisma client, so the
+// same code runs on both.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_INDEXED_MATCHES } from "@/lib/inbox/search-terms";
@@ -271,7 +272,8 @@ describe(`conversation search (${TEST_DATABASE})`, () => {
       ["Ferreira", "in a third of the names: the index"],
       ["@bulk.2", "usernames"],
       ["+44 79", "every WhatsApp number: the index"],
-      ["zq", "two characters: the walk"],
+      ["zq", "two characters in a few conversations: a scan, not the index"],
+      ["pl", "two characters in every conversation: a scan, then the walk"],
       ["thanks", "in nearly every conversation: the walk"],
       ["secret", "only in unsent messages"],
     ] as const;
