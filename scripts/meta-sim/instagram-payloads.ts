@@ -123,19 +123,24 @@ export function instagramStoryMention(
 }
 
 /** A message the business sent from the Instagram app itself: sender and recipient are swapped. */
+/** The business's own message (sent from the inbox or the Instagram app): text, or one attachment. */
 export function instagramEcho(
-  options: Omit<InstagramEventOptions, "senderId"> & { recipientId?: string; text?: string; mid?: string } = {},
+  options: Omit<InstagramEventOptions, "senderId"> & {
+    recipientId?: string;
+    text?: string;
+    mid?: string;
+    attachment?: { type: Exclude<InstagramAttachmentType, "story_mention">; url: string };
+  } = {},
 ): InstagramDelivery {
   const { accountId, timestamp } = resolve(options);
+  const content = options.attachment
+    ? { attachments: [{ type: options.attachment.type, payload: { url: options.attachment.url } }] }
+    : { text: options.text ?? "Yes it is! Want me to hold it for you?" };
   return deliver(accountId, {
     sender: { id: accountId },
     recipient: { id: options.recipientId ?? DEMO_IGSID },
     timestamp,
-    message: {
-      mid: options.mid ?? newInstagramMid(accountId),
-      text: options.text ?? "Yes it is! Want me to hold it for you?",
-      is_echo: true,
-    },
+    message: { mid: options.mid ?? newInstagramMid(accountId), ...content, is_echo: true },
   });
 }
 

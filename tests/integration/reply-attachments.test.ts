@@ -11,7 +11,9 @@ import {
   DEMO_INSTAGRAM_ACCOUNT_ID,
   DEMO_PHONE_NUMBER_ID,
   igsidFor,
+  instagramEcho,
   instagramText,
+  newInstagramMid,
   postWebhook,
   waIdFor,
   whatsappText,
@@ -150,6 +152,36 @@ describe("Instagram: an attachment by URL, the text as its own message", () => {
     expect(fileRetry.body).toMatchObject({ message: { attachment: { type: "image" } } });
     expect(textRetry.body).toMatchObject({ message: { text: "The sofa" } });
     expect(pipeline.graph.fetchedAttachments().at(-1)).toMatchObject({ status: 200, sha256: sha256(photo) });
+  });
+
+  it("ends as one message when the file's echo arrives before the Send API answers", async () => {
+    const { customerId, conversationId } = await conversationWith("instagram", "attach.echo");
+    const attachmentId = await uploaded(conversationId, { bytes: photo, type: "image/png", name: "sofa.png" });
+    const mid = newInstagramMid();
+    pipeline.graph.program({
+      match: { method: "POST", pathIncludes: "/messages" },
+      times: 1,
+      respond: { delayMs: 1500, status: 200, body: { recipient_id: customerId, message_id: mid } },
+    });
+    const pending = reply(conversationId, { attachmentId });
+    await waitFor(() => pipeline.db.message.findFirst({ where: { conversationId, status: "PENDING" } }), "pending reply");
+    const echo = await postWebhook({
+      appUrl: pipeline.app.url,
+      channel: "instagram",
+      payload: instagramEcho({ recipientId: customerId, mid, attachment: { type: "image", url: "https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=1" } }),
+      appSecret: appSecretFor("instagram"),
+    });
+    await eventProcessed(pipeline.db, (await echo.json()).eventId);
+    // While Meta's answer is still held back, the echo has completed the PENDING file: no twin.
+    expect(await pipeline.db.message.findMany({ where: { conversationId, direction: "OUTBOUND" }, select: { externalId: true, status: true } })).toEqual([
+      { externalId: mid, status: "SENT" },
+    ]);
+    expect((await pending).status).toBe(201);
+    const outbound = await pipeline.db.message.findMany({ where: { conversationId, direction: "OUTBOUND" }, include: { mediaFiles: true } });
+    expect(outbound).toHaveLength(1);
+    expect(outbound[0]).toMatchObject({ externalId: mid, status: "SENT", type: "IMAGE" });
+    // Our own copy of the file stays; nothing is downloaded from Meta's CDN for it.
+    expect(outbound[0].mediaFiles).toMatchObject([{ id: attachmentId, status: "STORED" }]);
   });
 });
 

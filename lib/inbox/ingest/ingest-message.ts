@@ -83,21 +83,22 @@ async function storeMessage(
 
 /**
  * The echo of our own reply can overtake the Send API's answer. The reply row is already there
- * (stored PENDING before the call), so the echo completes it instead of adding a twin.
+ * (stored PENDING before the call), so the echo completes it instead of adding a twin. Text is
+ * matched exactly; a file (which carries no text on Instagram) by its kind.
  */
 async function claimPendingReply(
   tx: Prisma.TransactionClient,
   conversationId: string,
   event: EventOf<"message">,
 ): Promise<string | null> {
-  if (!event.text) return null;
+  if (!event.text && event.attachments.length === 0) return null;
   const pending = await tx.message.findFirst({
     where: {
       conversationId,
       direction: "OUTBOUND",
       status: "PENDING",
       externalId: null,
-      text: event.text,
+      ...(event.text ? { text: event.text } : { text: null, type: event.type, mediaFiles: { some: {} } }),
       createdAt: { gte: new Date(Date.now() - PENDING_ECHO_MATCH_MS) },
     },
     orderBy: { createdAt: "asc" },
