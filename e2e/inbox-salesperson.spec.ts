@@ -170,7 +170,7 @@ test("blocks a contact out of the inbox, with undo", async ({ agentPage: page },
   await openLiveInbox(page);
   const igItem = page.getByTestId("conversation-item").filter({ hasText: `Ana Live ${run}` });
   await igItem.click();
-  await page.getByRole("button", { name: "Block" }).click();
+  await page.getByRole("button", { name: "Block", exact: true }).click();
   await expect(page.getByRole("status")).toContainText(`Blocked Ana Live ${run}`);
   await expect(igItem).toHaveCount(0);
   await shoot(page, testInfo, "blocked-with-undo");
@@ -178,7 +178,7 @@ test("blocks a contact out of the inbox, with undo", async ({ agentPage: page },
   await expect(igItem).toBeVisible();
   await expect(page.getByTestId("thread-title")).toHaveText(`Ana Live ${run}`);
   const conversationId = new URL(page.url()).searchParams.get("c")!;
-  await page.getByRole("button", { name: "Block" }).click();
+  await page.getByRole("button", { name: "Block", exact: true }).click();
   await expect(igItem).toHaveCount(0);
   // Blocked people's new messages are dropped, not shown.
   await postInstagram(`Hello again? ${run}`);

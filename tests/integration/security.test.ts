@@ -8,6 +8,7 @@ import { appSecretFor, BENCH_SECRETS, channelEnv } from "../../scripts/bench/cha
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
 import { concretePath, isPublicRoute, listApiRoutes } from "../helpers/routes";
 import { createUser, signIn, signInSetCookies } from "../helpers/session";
+import { waitUntil } from "../helpers/wait-until";
 
 const AGENT = { name: "Sam Seller", email: "sam@example.com", password: "agent-password-1", role: "AGENT" as const };
 /** Settings routes agents may use; every other /api/settings route must be admin-only. */
@@ -141,21 +142,25 @@ describe("security", () => {
       const bad = await postWebhook({ appUrl: app.url, channel, payload, appSecret: "wrong-secret" });
       seenBodies.push(await bad.text());
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const list = await fetch(`${app.url}/api/inbox/conversations`, { headers: { cookie: adminCookie } });
-    const listText = await list.text();
+    // Deliveries are processed after the 200: wait for their conversation rather than a fixed second
+    // (which a busy machine can outlast, silently skipping the failing send below).
+    let listText = "";
+    let conversationId: string | undefined;
+    await waitUntil(async () => {
+      const list = await fetch(`${app.url}/api/inbox/conversations`, { headers: { cookie: adminCookie } });
+      listText = await list.text();
+      conversationId = (JSON.parse(listText) as { conversations?: { id: string }[] }).conversations?.[0]?.id;
+      return Boolean(conversationId);
+    }, "the signed deliveries' conversation");
     seenBodies.push(listText);
-    const conversationId = (JSON.parse(listText) as { conversations?: { id: string }[] }).conversations?.[0]?.id;
-    if (conversationId) {
-      graph.program({ match: { method: "POST", pathIncludes: "/messages" }, respond: { error: "token-expired" } });
-      const reply = await fetch(`${app.url}/api/inbox/conversations/${conversationId}/reply`, {
-        method: "POST",
-        headers: { cookie: adminCookie, "content-type": "application/json" },
-        body: JSON.stringify({ text: "Checking the token path" }),
-      });
-      seenBodies.push(await reply.text());
-      graph.reset();
-    }
+    graph.program({ match: { method: "POST", pathIncludes: "/messages" }, respond: { error: "token-expired" } });
+    const reply = await fetch(`${app.url}/api/inbox/conversations/${conversationId}/reply`, {
+      method: "POST",
+      headers: { cookie: adminCookie, "content-type": "application/json" },
+      body: JSON.stringify({ text: "Checking the token path" }),
+    });
+    seenBodies.push(await reply.text());
+    graph.reset();
     for (const { method, pattern } of protectedCalls.filter((call) => call.method === "GET")) {
       if (pattern.endsWith("/events")) continue; // a stream, not a body
       const res = await fetch(`${app.url}${concretePath(pattern, conversationId)}`, {
