@@ -127,6 +127,30 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
     expect(await clients[0].contact.count({ where: { externalId: "igsid-new" } })).toBe(1);
   });
 
+  it.skipIf(!available || open !== sqliteTarget)(
+    "runs a bare statement inside the interactive transaction open on SQLite's one connection, one in its own interactive transaction after it",
+    async () => {
+      const insert = (client: Prisma.TransactionClient, id: string) =>
+        client.$executeRaw`INSERT INTO "ExternalEventLog" ("id", "source", "rawBody", "signatureValid", "receivedAt") VALUES (${id}, 'instagram', '{}', TRUE, ${new Date()})`;
+      const started: Array<Promise<unknown>> = [];
+      const rolledBack = clients[1].$transaction(async (tx) => {
+        await tx.contact.create({ data: { channel: "INSTAGRAM", externalId: "igsid-rolled-back" } });
+        // .then(): Prisma's promises only run once awaited.
+        started.push(insert(clients[1], "event-bare").then(() => undefined));
+        // A one-statement batch is sent as a bare statement too.
+        started.push(clients[1].$transaction([insert(clients[1], "event-batch-of-one")]).then(() => undefined));
+        started.push(clients[1].$transaction((own) => insert(own, "event-own")));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw new Error("ingest failed");
+      });
+      await expect(rolledBack).rejects.toThrow("ingest failed");
+      await Promise.all(started);
+      // Both were answered while the other transaction was open, and went down with it.
+      expect(await clients[1].externalEventLog.count({ where: { id: { in: ["event-bare", "event-batch-of-one"] } } })).toBe(0);
+      expect(await clients[1].externalEventLog.count({ where: { id: "event-own" } })).toBe(1);
+    },
+  );
+
   it.skipIf(!available)("rolls back an interactive transaction that hits the constraint", async () => {
     const outcome = clients[0].$transaction(async (tx) => {
       await tx.contact.create({ data: { channel: "WHATSAPP", externalId: "15550001111" } });
