@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbClient } from "@/lib/db-client";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isTransactionConflict, isUniqueViolation } from "@/lib/db-errors";
 import { runMigrations } from "@/lib/db-migrate";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from "@/tests/helpers/postgres";
@@ -125,6 +125,29 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
       }
     }
     expect(await clients[0].contact.count({ where: { externalId: "igsid-new" } })).toBe(1);
+  });
+
+  it.skipIf(!available || open === sqliteTarget)("reports a deadlock between two transactions as a conflict to run again", async () => {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
+    const insert = (tx: Prisma.TransactionClient, externalId: string) =>
+      tx.message.createMany({ data: [{ ...inboundMessage(conversationId), externalId }] });
+    // Each takes one key, then wants the other's: PostgreSQL's deadlock detector aborts one.
+    const results = await Promise.allSettled([
+      clients[0].$transaction(async (tx) => {
+        await insert(tx, "mid.lock-a");
+        await pause();
+        await insert(tx, "mid.lock-b");
+      }),
+      clients[1].$transaction(async (tx) => {
+        await insert(tx, "mid.lock-b");
+        await pause();
+        await insert(tx, "mid.lock-a");
+      }),
+    ]);
+    const rejected = results.filter((result) => result.status === "rejected");
+    expect(rejected).toHaveLength(1);
+    expect(isTransactionConflict(rejected[0].reason)).toBe(true);
+    expect(isTransactionConflict(new Error("deadlock detected"))).toBe(false);
   });
 
   it.skipIf(!available || open !== sqliteTarget)(
