@@ -18,3 +18,10 @@ export type Db = typeof db;
  * PostgreSQL runs them side by side.
  */
 export const writeConcurrency = databaseProvider(env.DATABASE_URL) === "sqlite" ? 1 : 4;
+
+/**
+ * Whether inserts can skip rows that already exist (`skipDuplicates`, ON CONFLICT DO NOTHING):
+ * PostgreSQL yes, SQLite not through Prisma. Only needed where writers race, which on SQLite's one
+ * connection they never do.
+ */
+export const canSkipDuplicates = databaseProvider(env.DATABASE_URL) === "postgresql";
