@@ -29,20 +29,40 @@ interface PendingDelivery {
 interface DeliveryWriter {
   pending: PendingDelivery[];
   flushing: boolean;
+  /** performance.now() of the last delivery handed in. */
+  lastDeliveryAt: number;
+  idleWaiters: Array<() => void>;
 }
 
 /** Rows per INSERT: far below SQLite's and PostgreSQL's limits on bound parameters. */
 const MAX_ROWS_PER_INSERT = 500;
 
 const globalForWriter = globalThis as unknown as { webhookDeliveryWriter?: DeliveryWriter };
-const writer: DeliveryWriter = (globalForWriter.webhookDeliveryWriter ??= { pending: [], flushing: false });
+const writer: DeliveryWriter = (globalForWriter.webhookDeliveryWriter ??= {
+  pending: [],
+  flushing: false,
+  lastDeliveryAt: -Infinity,
+  idleWaiters: [],
+});
 
 /** Resolves with the event log id once the row is committed. */
 export function recordDelivery(source: ChannelKey, rawBody: string): Promise<string> {
+  writer.lastDeliveryAt = performance.now();
   return new Promise((resolve, reject) => {
     writer.pending.push({ id: randomUUID(), source, rawBody, resolve, reject });
     if (!writer.flushing) void flush();
   });
+}
+
+/** Resolves once no delivery is waiting to be written: background work yields to acknowledgements. */
+export function whenDeliveriesRecorded(): Promise<void> {
+  if (!writer.flushing && writer.pending.length === 0) return Promise.resolve();
+  return new Promise((resolve) => writer.idleWaiters.push(resolve));
+}
+
+/** Whether a delivery came in within the last `windowMs`: a burst is on. */
+export function deliveriesRecordedRecently(windowMs: number): boolean {
+  return performance.now() - writer.lastDeliveryAt < windowMs;
 }
 
 async function flush(): Promise<void> {
@@ -59,6 +79,7 @@ async function flush(): Promise<void> {
     }
   }
   writer.flushing = false;
+  for (const resolve of writer.idleWaiters.splice(0)) resolve();
 }
 
 function insertDeliveries(batch: PendingDelivery[]) {
