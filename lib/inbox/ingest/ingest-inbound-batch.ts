@@ -84,13 +84,14 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
   if (fresh.length === 0) return results;
 
   const contacts = await upsertContacts(tx, fresh.map((index) => items[index]));
-  const leads = await ensureLeads(tx, [...new Set([...contacts.values()].map((contact) => contact.id))]);
+  const leads = await ensureLeads(tx, [...contacts.values()]);
   const conversations = await ensureConversations(
     tx,
     fresh.map((index) => {
       const { adapter, event } = items[index];
       return { channel: adapter.dbChannel, contactId: contactOf(contacts, items[index]).id, businessAccountId: event.businessAccountId };
     }),
+    new Map([...contacts.values()].map((contact) => [contact.id, contact])),
   );
   const threadOf = (item: InboundItem) => {
     const contact = contactOf(contacts, item);
@@ -162,6 +163,9 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
 interface StoredContact {
   id: string;
   profileFetchedAt: Date | null;
+  /** As read with the contact: null for a new one, or one whose lead does not exist yet. */
+  leadId: string | null;
+  conversations: Array<{ id: string; businessAccountId: string }>;
 }
 
 function contactOf(contacts: Map<string, StoredContact>, item: InboundItem): StoredContact {
@@ -185,16 +189,16 @@ async function upsertContacts(tx: Tx, items: InboundItem[]): Promise<Map<string,
     });
   }
   const select = { id: true, channel: true, externalId: true, profileFetchedAt: true, displayName: true, instagramUsername: true, avatarUrl: true } as const;
-  const existing = await tx.contact.findMany({
-    where: {
-      OR: perChannel([...wanted.values()].map(({ channel, externalId }) => ({ channel, value: externalId }))).map(({ channel, values }) => ({
-        channel,
-        externalId: { in: values },
-      })),
-    },
-    select,
+  // The lead and conversations come along: one query (one compile) instead of three.
+  const withThreads = { ...select, lead: { select: { id: true } }, conversations: { select: { id: true, businessAccountId: true } } } as const;
+  const whereKeys = (contacts: Array<{ channel: DbChannel; externalId: string }>) => ({
+    OR: perChannel(contacts.map(({ channel, externalId }) => ({ channel, value: externalId }))).map(({ channel, values }) => ({
+      channel,
+      externalId: { in: values },
+    })),
   });
-  const found = new Map(existing.map((contact) => [key(contact.channel, contact.externalId), contact]));
+  const existing = await tx.contact.findMany({ where: whereKeys([...wanted.values()]), select: withThreads });
+  const found = new Map<string, ContactRow>(existing.map((contact) => [key(contact.channel, contact.externalId), contact]));
 
   const racedKeys = new Set<string>();
   const missing = [...wanted].filter(([contactKey]) => !found.has(contactKey)).sort(byKey(([contactKey]) => contactKey));
@@ -204,15 +208,13 @@ async function upsertContacts(tx: Tx, items: InboundItem[]): Promise<Map<string,
       select,
       ...skipExisting,
     });
-    for (const contact of created) found.set(key(contact.channel, contact.externalId), contact);
+    for (const contact of created) found.set(key(contact.channel, contact.externalId), { ...contact, lead: null, conversations: [] });
     const raced = missing.filter(([contactKey]) => !found.has(contactKey)).map(([, contact]) => contact);
     for (const { channel, externalId } of raced) racedKeys.add(key(channel, externalId));
     if (raced.length > 0) {
-      const rows = await tx.contact.findMany({
-        where: { OR: perChannel(raced.map(({ channel, externalId }) => ({ channel, value: externalId }))).map(({ channel, values }) => ({ channel, externalId: { in: values } })) },
-        select,
-      });
-      for (const contact of rows) found.set(key(contact.channel, contact.externalId), contact);
+      for (const contact of await tx.contact.findMany({ where: whereKeys(raced), select: withThreads })) {
+        found.set(key(contact.channel, contact.externalId), contact);
+      }
     }
   }
 
@@ -229,9 +231,26 @@ async function upsertContacts(tx: Tx, items: InboundItem[]): Promise<Map<string,
       const updated = await tx.contact.update({ where: { id: contact.id }, data, select: { profileFetchedAt: true } });
       contact.profileFetchedAt = updated.profileFetchedAt;
     }
-    result.set(contactKey, { id: contact.id, profileFetchedAt: contact.profileFetchedAt });
+    result.set(contactKey, {
+      id: contact.id,
+      profileFetchedAt: contact.profileFetchedAt,
+      leadId: contact.lead?.id ?? null,
+      conversations: contact.conversations,
+    });
   }
   return result;
+}
+
+interface ContactRow {
+  id: string;
+  channel: DbChannel;
+  externalId: string;
+  profileFetchedAt: Date | null;
+  displayName: string | null;
+  instagramUsername: string | null;
+  avatarUrl: string | null;
+  lead: { id: string } | null;
+  conversations: Array<{ id: string; businessAccountId: string }>;
 }
 
 interface ProfileFields {
@@ -257,11 +276,11 @@ function channelIds(channel: DbChannel, externalId: string) {
   return channel === "WHATSAPP" ? { whatsappId: externalId } : channel === "INSTAGRAM" ? { instagramId: externalId } : {};
 }
 
-async function ensureLeads(tx: Tx, contactIds: string[]) {
+async function ensureLeads(tx: Tx, contacts: StoredContact[]) {
   const select = { id: true, contactId: true } as const;
-  const leads = await tx.lead.findMany({ where: { contactId: { in: contactIds } }, select });
-  const found = new Map(leads.map((lead) => [lead.contactId, lead]));
-  const missing = contactIds.filter((contactId) => !found.has(contactId)).sort();
+  const found = new Map<string, { id: string }>();
+  for (const contact of contacts) if (contact.leadId) found.set(contact.id, { id: contact.leadId });
+  const missing = contacts.filter((contact) => !found.has(contact.id)).map((contact) => contact.id).sort();
   if (missing.length > 0) {
     const created = await tx.lead.createManyAndReturn({ data: missing.map((contactId) => ({ contactId })), select, ...skipExisting });
     for (const lead of created) found.set(lead.contactId, lead);
@@ -277,18 +296,17 @@ interface StoredConversation {
   id: string;
 }
 
-async function ensureConversations(tx: Tx, threads: Array<{ channel: DbChannel; contactId: string; businessAccountId: string }>) {
+async function ensureConversations(
+  tx: Tx,
+  threads: Array<{ channel: DbChannel; contactId: string; businessAccountId: string }>,
+  known: Map<string, StoredContact>,
+) {
   const select = { id: true, channel: true, contactId: true, businessAccountId: true } as const;
-  const rows = await tx.conversation.findMany({
-    where: {
-      OR: perChannel(threads.map(({ channel, contactId }) => ({ channel, value: contactId }))).map(({ channel, values }) => ({
-        channel,
-        contactId: { in: values },
-      })),
-    },
-    select,
-  });
-  const found = new Map<string, StoredConversation>(rows.map((row) => [key(row.channel, row.contactId, row.businessAccountId), row]));
+  const found = new Map<string, StoredConversation>();
+  for (const thread of threads) {
+    const conversation = known.get(thread.contactId)?.conversations.find((row) => row.businessAccountId === thread.businessAccountId);
+    if (conversation) found.set(key(thread.channel, thread.contactId, thread.businessAccountId), conversation);
+  }
   const missing = new Map<string, (typeof threads)[number]>();
   for (const thread of threads) {
     const threadKey = key(thread.channel, thread.contactId, thread.businessAccountId);
