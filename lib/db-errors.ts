@@ -32,12 +32,8 @@ export function isUniqueViolation(error: unknown, target?: UniqueTarget): boolea
 
 /**
  * True when the database aborted a transaction because it conflicted with a concurrent one
- * (P2034: PostgreSQL's serialization failure), or PostgreSQL's deadlock detector chose it (40P01,
- * which the pg adapter passes through as a bare DriverAdapterError: two batches inserting the same
- * rows in different orders). Running it again is the documented cure for both.
+ * (P2034: PostgreSQL's serialization failure or deadlock). Running it again is the documented cure.
  */
 export function isTransactionConflict(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;
-  const cause = error instanceof Error && error.name === "DriverAdapterError" ? (error.cause as { code?: unknown } | undefined) : undefined;
-  return cause?.code === "40P01";
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
 }
