@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDbClient } from "@/lib/db-client";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { isTransactionConflict, isUniqueViolation } from "@/lib/db-errors";
 import { runMigrations } from "@/lib/db-migrate";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, TEST_POSTGRES_URL, type TestDatabase } from "@/tests/helpers/postgres";
@@ -126,6 +126,53 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
     }
     expect(await clients[0].contact.count({ where: { externalId: "igsid-new" } })).toBe(1);
   });
+
+  it.skipIf(!available || open === sqliteTarget)("reports a deadlock between two transactions as a conflict to run again", async () => {
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 200));
+    const insert = (tx: Prisma.TransactionClient, externalId: string) =>
+      tx.message.createMany({ data: [{ ...inboundMessage(conversationId), externalId }] });
+    // Each takes one key, then wants the other's: PostgreSQL's deadlock detector aborts one.
+    const results = await Promise.allSettled([
+      clients[0].$transaction(async (tx) => {
+        await insert(tx, "mid.lock-a");
+        await pause();
+        await insert(tx, "mid.lock-b");
+      }),
+      clients[1].$transaction(async (tx) => {
+        await insert(tx, "mid.lock-b");
+        await pause();
+        await insert(tx, "mid.lock-a");
+      }),
+    ]);
+    const rejected = results.filter((result) => result.status === "rejected");
+    expect(rejected).toHaveLength(1);
+    expect(isTransactionConflict(rejected[0].reason)).toBe(true);
+    expect(isTransactionConflict(new Error("deadlock detected"))).toBe(false);
+  });
+
+  it.skipIf(!available || open !== sqliteTarget)(
+    "runs a bare statement inside the interactive transaction open on SQLite's one connection, one in its own interactive transaction after it",
+    async () => {
+      const insert = (client: Prisma.TransactionClient, id: string) =>
+        client.$executeRaw`INSERT INTO "ExternalEventLog" ("id", "source", "rawBody", "signatureValid", "receivedAt") VALUES (${id}, 'instagram', '{}', TRUE, ${new Date()})`;
+      const started: Array<Promise<unknown>> = [];
+      const rolledBack = clients[1].$transaction(async (tx) => {
+        await tx.contact.create({ data: { channel: "INSTAGRAM", externalId: "igsid-rolled-back" } });
+        // .then(): Prisma's promises only run once awaited.
+        started.push(insert(clients[1], "event-bare").then(() => undefined));
+        // A one-statement batch is sent as a bare statement too.
+        started.push(clients[1].$transaction([insert(clients[1], "event-batch-of-one")]).then(() => undefined));
+        started.push(clients[1].$transaction((own) => insert(own, "event-own")));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        throw new Error("ingest failed");
+      });
+      await expect(rolledBack).rejects.toThrow("ingest failed");
+      await Promise.all(started);
+      // Both were answered while the other transaction was open, and went down with it.
+      expect(await clients[1].externalEventLog.count({ where: { id: { in: ["event-bare", "event-batch-of-one"] } } })).toBe(0);
+      expect(await clients[1].externalEventLog.count({ where: { id: "event-own" } })).toBe(1);
+    },
+  );
 
   it.skipIf(!available)("rolls back an interactive transaction that hits the constraint", async () => {
     const outcome = clients[0].$transaction(async (tx) => {

@@ -32,8 +32,12 @@ export function isUniqueViolation(error: unknown, target?: UniqueTarget): boolea
 
 /**
  * True when the database aborted a transaction because it conflicted with a concurrent one
- * (P2034: PostgreSQL's serialization failure or deadlock). Running it again is the documented cure.
+ * (P2034: PostgreSQL's serialization failure), or PostgreSQL's deadlock detector chose it (40P01,
+ * which the pg adapter passes through as a bare DriverAdapterError: two batches inserting the same
+ * rows in different orders). Running it again is the documented cure for both.
  */
 export function isTransactionConflict(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034";
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;
+  const cause = error instanceof Error && error.name === "DriverAdapterError" ? (error.cause as { code?: unknown } | undefined) : undefined;
+  return cause?.code === "40P01";
 }

@@ -21,3 +21,10 @@ export const dbProvider = databaseProvider(env.DATABASE_URL);
  * PostgreSQL runs them side by side.
  */
 export const writeConcurrency = dbProvider === "sqlite" ? 1 : 4;
+
+/**
+ * Whether inserts can skip rows that already exist (`skipDuplicates`, ON CONFLICT DO NOTHING):
+ * PostgreSQL yes, SQLite not through Prisma. Only needed where writers race, which on SQLite's one
+ * connection they never do.
+ */
+export const canSkipDuplicates = dbProvider === "postgresql";

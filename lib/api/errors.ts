@@ -71,12 +71,19 @@ export function errorBody(error: ApiError) {
  * name and code so this module stays free of the Prisma client.
  */
 const DATABASE_UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"]);
+/**
+ * A raw query (P2010) reports the same conditions only as its driver adapter's error kind: SQLite
+ * past its busy timeout is "SocketTimeout" there, as it is behind P1008.
+ */
+const DRIVER_UNAVAILABLE_KINDS = new Set(["SocketTimeout", "DatabaseNotReachable", "ConnectionClosed", "TooManyConnections"]);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
-  const { name, code } = error as { name?: unknown; code?: unknown };
+  const { name, code, meta } = error as { name?: unknown; code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
   if (name === "PrismaClientInitializationError") return true;
-  return name === "PrismaClientKnownRequestError" && typeof code === "string" && DATABASE_UNAVAILABLE_CODES.has(code);
+  if (name !== "PrismaClientKnownRequestError" || typeof code !== "string") return false;
+  if (code === "P2010") return DRIVER_UNAVAILABLE_KINDS.has(String(meta?.driverAdapterError?.cause?.kind));
+  return DATABASE_UNAVAILABLE_CODES.has(code);
 }
 
 export function errorResponse(error: unknown): Response {

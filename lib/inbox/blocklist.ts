@@ -50,6 +50,18 @@ export async function isBlocked(channel: DbChannel, externalId: string): Promise
   return blocked !== null;
 }
 
+/** `isBlocked` for many people at once (a batch of webhook events): the blocked ones as "CHANNEL:externalId". */
+export async function blockedParticipants(people: Array<{ channel: DbChannel; externalId: string }>): Promise<Set<string>> {
+  if (people.length === 0) return new Set();
+  const byChannel = new Map<DbChannel, Set<string>>();
+  for (const { channel, externalId } of people) byChannel.set(channel, (byChannel.get(channel) ?? new Set()).add(externalId));
+  const blocked = await db.blockedContact.findMany({
+    where: { OR: [...byChannel].map(([channel, ids]) => ({ channel, externalId: { in: [...ids] } })) },
+    select: { channel: true, externalId: true },
+  });
+  return new Set(blocked.map(({ channel, externalId }) => `${channel}:${externalId}`));
+}
+
 export async function blockContact(input: BlockTarget & { name?: string | null; reason?: string | null }): Promise<BlockedEntry> {
   const { channel, externalId, actorId } = input;
   const { entry, conversationIds } = await transactionRetryingRaces(

@@ -14,9 +14,9 @@ export interface Pipeline {
 }
 
 /** The fake Graph API, the built app pointed at it with `env`, a database client and an admin session. */
-export async function startPipeline(options: { graphPort: number; env: Record<string, string> }): Promise<Pipeline> {
+export async function startPipeline(options: { graphPort: number; appPort?: number; env: Record<string, string> }): Promise<Pipeline> {
   const graph = await startFakeGraph({ port: options.graphPort });
-  const app = await startApp({ env: { META_GRAPH_API_URL: graph.url, ...options.env } });
+  const app = await startApp({ port: options.appPort, env: { META_GRAPH_API_URL: graph.url, ...options.env } });
   const db = openDatabase(app);
   const cookie = await signIn(app.url, TEST_ADMIN.email, TEST_ADMIN.password);
   return {
