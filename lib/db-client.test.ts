@@ -151,26 +151,34 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
   });
 
   it.skipIf(!available || open !== sqliteTarget)(
-    "runs a bare statement inside the interactive transaction open on SQLite's one connection, one in its own interactive transaction after it",
+    "keeps a bare statement out of the interactive transaction open on SQLite's one connection: it waits, and survives its rollback",
     async () => {
       const insert = (client: Prisma.TransactionClient, id: string) =>
         client.$executeRaw`INSERT INTO "ExternalEventLog" ("id", "source", "rawBody", "signatureValid", "receivedAt") VALUES (${id}, 'instagram', '{}', TRUE, ${new Date()})`;
+      const order: string[] = [];
       const started: Array<Promise<unknown>> = [];
       const rolledBack = clients[1].$transaction(async (tx) => {
         await tx.contact.create({ data: { channel: "INSTAGRAM", externalId: "igsid-rolled-back" } });
         // .then(): Prisma's promises only run once awaited.
-        started.push(insert(clients[1], "event-bare").then(() => undefined));
-        // A one-statement batch is sent as a bare statement too.
-        started.push(clients[1].$transaction([insert(clients[1], "event-batch-of-one")]).then(() => undefined));
-        started.push(clients[1].$transaction((own) => insert(own, "event-own")));
+        started.push(insert(clients[1], "event-bare").then(() => order.push("bare")));
+        // A one-statement batch is sent as a bare statement.
+        started.push(clients[1].$transaction([insert(clients[1], "event-batch-of-one")]).then(() => order.push("batch")));
+        started.push(clients[1].$transaction((own) => insert(own, "event-own")).then(() => order.push("own")));
+        // A read from outside does not see the uncommitted contact.
+        started.push(
+          clients[1].contact.count({ where: { externalId: "igsid-rolled-back" } }).then((count) => order.push(`read ${count}`)),
+        );
         await new Promise((resolve) => setTimeout(resolve, 50));
+        order.push("rollback");
         throw new Error("ingest failed");
       });
       await expect(rolledBack).rejects.toThrow("ingest failed");
       await Promise.all(started);
-      // Both were answered while the other transaction was open, and went down with it.
-      expect(await clients[1].externalEventLog.count({ where: { id: { in: ["event-bare", "event-batch-of-one"] } } })).toBe(0);
-      expect(await clients[1].externalEventLog.count({ where: { id: "event-own" } })).toBe(1);
+      // Every one of them answered only after the rollback, whatever order Prisma sent them in.
+      expect(order[0]).toBe("rollback");
+      expect(order.slice(1).sort()).toEqual(["bare", "batch", "own", "read 0"]);
+      expect(await clients[1].externalEventLog.count({ where: { id: { in: ["event-bare", "event-batch-of-one", "event-own"] } } })).toBe(3);
+      expect(await clients[1].contact.count({ where: { externalId: "igsid-rolled-back" } })).toBe(0);
     },
   );
 

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "@/lib/generated/prisma-pg/client";
 import { databaseProvider, sqliteFilePath } from "@/lib/db-provider";
+import { oneTransactionAtATime } from "@/lib/sqlite-one-writer";
 
 /**
  * A Prisma client for the database a DATABASE_URL names. Prisma compiles queries per provider, so
@@ -13,11 +14,12 @@ import { databaseProvider, sqliteFilePath } from "@/lib/db-provider";
  * API; the rest of the app sees only the SQLite client's type and never knows which one runs.
  *
  * SQLite runs in WAL mode (set by the migrator, persistent in the file) with synchronous=NORMAL per
- * connection: ~60x the commit rate of the default journal, see ../shared/STACK.md.
+ * connection: ~60x the commit rate of the default journal, see ../shared/STACK.md. Statements outside
+ * a transaction wait for the one open on the connection (lib/sqlite-one-writer.ts).
  */
 class TunedSQLiteAdapterFactory extends PrismaBetterSQLite3 {
   async connect() {
-    const adapter = await super.connect();
+    const adapter = oneTransactionAtATime(await super.connect());
     await adapter.executeScript("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
     return adapter;
   }

@@ -12,10 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  *
  * The insert is one plain multi-row INSERT rather than `createMany`: Prisma compiles a query's
  * every value, which made the group insert cost ~0.4 ms of CPU per delivery against ~0.1 ms
- * (BENCHMARKS.md). It runs in an interactive transaction of its own: on SQLite a statement outside
- * one (or in a one-statement `$transaction([…])`, which Prisma sends as a bare statement) runs on
- * the shared connection inside whatever transaction is open there, and is committed — or rolled
- * back — with it (lib/db-client.test.ts).
+ * (BENCHMARKS.md).
  */
 
 interface PendingDelivery {
@@ -85,7 +82,5 @@ async function flush(): Promise<void> {
 function insertDeliveries(batch: PendingDelivery[]) {
   const receivedAt = new Date();
   const rows = batch.map(({ id, source, rawBody }) => Prisma.sql`(${id}, ${source}, ${rawBody}, TRUE, ${receivedAt})`);
-  return db.$transaction(
-    (tx) => tx.$executeRaw`INSERT INTO "ExternalEventLog" ("id", "source", "rawBody", "signatureValid", "receivedAt") VALUES ${Prisma.join(rows)}`,
-  );
+  return db.$executeRaw`INSERT INTO "ExternalEventLog" ("id", "source", "rawBody", "signatureValid", "receivedAt") VALUES ${Prisma.join(rows)}`;
 }
