@@ -29,8 +29,7 @@ let db: PrismaClient;
 
 beforeAll(async () => {
   pipeline = await startPipeline({
-    graphPort: 4623,
-    appPort: 3623,
+    graphPort: 0,
     env: {
       INSTAGRAM_APP_SECRET: SECRETS.instagram,
       INSTAGRAM_VERIFY_TOKEN: "instagram-verify-token",
