@@ -1,6 +1,6 @@
 import type { ChannelAdapter, DbChannel, NormalizedEvent } from "@/lib/channels/types";
-import { canSkipDuplicates } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { canSkipDuplicates, dbProvider } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { previewOf, receivedMessageData } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import { transactionRetryingRaces } from "@/lib/inbox/transactions";
@@ -330,10 +330,11 @@ async function ensureConversations(
 
 /**
  * Per conversation, what `touchConversation` once per message would leave: unread +1 for each, the
- * preview and order from the newest (the later one on a tie), lastInboundAt only ever forward. The
- * "newest" tests are conditions of the updates themselves, not of an earlier read, so concurrent
- * batches on PostgreSQL cannot put an older preview over a newer one. One statement when the batch
- * brings the thread's newest message, as in a live burst; three when a late delivery does not.
+ * preview and order from the newest (the later one on a tie), lastInboundAt only ever forward, and
+ * an archived thread back in the inbox. One UPDATE for the whole batch — a Prisma query per
+ * conversation cost ~0.5 ms of CPU each to compile, most of a batch's time (BENCHMARKS.md). The
+ * "newest" tests compare with the row being updated, not with an earlier read, so concurrent
+ * batches on PostgreSQL cannot put an older preview over a newer one.
  */
 async function touchConversations(tx: Tx, messages: Array<{ conversationId: string; event: EventOf<"message"> }>) {
   const byConversation = new Map<string, { count: number; newest: EventOf<"message"> }>();
@@ -346,23 +347,22 @@ async function touchConversations(tx: Tx, messages: Array<{ conversationId: stri
     }
   }
   // In id order: two PostgreSQL writers touching the same conversations then lock them in one order.
-  for (const [id, { count, newest }] of [...byConversation].sort(byKey(([conversationId]) => conversationId))) {
-    const at = newest.timestamp;
-    const isNewest = { OR: [{ lastMessageAt: null }, { lastMessageAt: { lte: at } }] };
-    // Not newer but equal (WhatsApp stamps whole seconds) sets the same value: still the one-statement case.
-    const isNewestInbound = { OR: [{ lastInboundAt: null }, { lastInboundAt: { lte: at } }] };
-    // A customer writing again also brings an archived thread back.
-    const unread = { unreadCount: { increment: count }, status: "OPEN" as const };
-    const newestFields = { lastMessageAt: at, lastMessagePreview: truncateText(previewOf(newest), 200) };
-    const { count: touched } = await tx.conversation.updateMany({
-      where: { id, AND: [isNewest, isNewestInbound] },
-      data: { ...unread, ...newestFields, lastInboundAt: at },
-    });
-    if (touched === 1) continue;
-    await tx.conversation.updateMany({ where: { id }, data: unread });
-    await tx.conversation.updateMany({ where: { id, ...isNewest }, data: newestFields });
-    await tx.conversation.updateMany({ where: { id, ...isNewestInbound }, data: { lastInboundAt: at } });
-  }
+  const rows = [...byConversation]
+    .sort(byKey(([conversationId]) => conversationId))
+    .map(([id, { count, newest }]) => [id, asInteger(count), asTimestamp(newest.timestamp), truncateText(previewOf(newest), 200)]);
+  // Equal is newest too: WhatsApp stamps whole seconds, and the later message of a tie wins.
+  const isNewest = Prisma.sql`(c."lastMessageAt" IS NULL OR c."lastMessageAt" <= v.at)`;
+  const isNewestInbound = Prisma.sql`(c."lastInboundAt" IS NULL OR c."lastInboundAt" <= v.at)`;
+  await tx.$executeRaw`
+    UPDATE "Conversation" AS c SET
+      "unreadCount" = c."unreadCount" + v.n,
+      "status" = 'OPEN',
+      "lastMessageAt" = CASE WHEN ${isNewest} THEN v.at ELSE c."lastMessageAt" END,
+      "lastMessagePreview" = CASE WHEN ${isNewest} THEN v.preview ELSE c."lastMessagePreview" END,
+      "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.at ELSE c."lastInboundAt" END,
+      "updatedAt" = ${asTimestamp(new Date())}
+    FROM ${valuesTable(["id", "n", "at", "preview"], rows)}
+    WHERE c."id" = v.id`;
 }
 
 /** Lead.lastContactAt only moves forward: a late redelivery must not make a lead look colder. */
@@ -372,10 +372,28 @@ async function touchLeads(tx: Tx, contacts: Array<{ leadId: string; adapter: Cha
     const entry = newest.get(leadId);
     if (!entry || entry.at < at) newest.set(leadId, { adapter, at });
   }
-  for (const [leadId, { adapter, at }] of [...newest].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    await tx.lead.updateMany({
-      where: { id: leadId, OR: [{ lastContactAt: null }, { lastContactAt: { lt: at } }] },
-      data: { lastContactAt: at, lastContactChannel: adapter.dbChannel },
-    });
-  }
+  const rows = [...newest]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([leadId, { adapter, at }]) => [leadId, asTimestamp(at), asChannel(adapter.dbChannel)]);
+  await tx.$executeRaw`
+    UPDATE "Lead" AS l SET "lastContactAt" = v.at, "lastContactChannel" = v.channel, "updatedAt" = ${asTimestamp(new Date())}
+    FROM ${valuesTable(["id", "at", "channel"], rows)}
+    WHERE l."id" = v.id AND (l."lastContactAt" IS NULL OR l."lastContactAt" < v.at)`;
 }
+
+/**
+ * `(SELECT column1 AS a, column2 AS b … FROM (VALUES (…), …)) AS v`: rows to join an UPDATE with,
+ * in the one spelling SQLite and PostgreSQL both read (SQLite has no `AS v(a, b)`).
+ */
+function valuesTable(columns: string[], rows: Array<Array<Prisma.Sql | string>>): Prisma.Sql {
+  const names = columns.map((column, index) => `column${index + 1} AS ${column}`).join(", ");
+  const values = Prisma.join(rows.map((row) => Prisma.sql`(${Prisma.join(row)})`));
+  return Prisma.sql`(SELECT ${Prisma.raw(names)} FROM (VALUES ${values}) AS t) AS v`;
+}
+
+// PostgreSQL types a bare parameter inside VALUES as text; SQLite compares the stored ISO text as is
+// (a CAST there would turn a timestamp into a number).
+const asInteger = (value: number) => Prisma.sql`CAST(${value} AS INTEGER)`;
+const onPostgres = dbProvider === "postgresql";
+const asTimestamp = (value: Date) => (onPostgres ? Prisma.sql`CAST(${value} AS TIMESTAMP(3))` : Prisma.sql`${value}`);
+const asChannel = (value: DbChannel) => (onPostgres ? Prisma.sql`CAST(${value} AS "Channel")` : Prisma.sql`${value}`);
