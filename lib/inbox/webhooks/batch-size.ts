@@ -6,7 +6,7 @@
  */
 
 /** CPU time a batch may take while deliveries are arriving, and once they stopped. */
-export const BUSY_BATCH_BUDGET_MS = 20;
+export const BUSY_BATCH_BUDGET_MS = 10;
 export const IDLE_BATCH_BUDGET_MS = 80;
 export const MAX_BATCH_SIZE = 200;
 
