@@ -145,9 +145,20 @@ test("searches by message text and by @username", async ({ agentPage: page }, te
   await expect(page.getByTestId("conversation-item").filter({ hasText: "Maria Live" })).toHaveCount(0);
   await expect(page.getByTestId("conversation-item")).toHaveCount(1);
   await expect(page.getByTestId("conversation-item")).toContainText(`blue sofa`);
+  // Opening a result is a step in the history; a new search replaces the current step.
+  await page.getByTestId("conversation-item").click();
+  await expect(page).toHaveURL(/c=/);
   await search.fill("nobody-wrote-this-zzz");
   await expect(page.getByTestId("empty-list")).toContainText("No conversations match");
   await shoot(page, testInfo, "search-empty");
+
+  // Back returns to the list as it was, the search box included.
+  await page.goBack();
+  await expect(page).not.toHaveURL(/c=/);
+  await expect(page).toHaveURL(/q=%40ana/);
+  await expect(search).toHaveValue(`@ana.live.${run}`);
+  await expect(page.getByTestId("conversation-item")).toHaveCount(1);
+  await expect(page.getByTestId("conversation-item")).toContainText(`blue sofa`);
 });
 
 test("keyboard: j/k move, Enter opens, Esc leaves", async ({ agentPage: page }) => {

@@ -96,10 +96,24 @@ export function ConversationList(props: ConversationListProps) {
 
 function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const input = useRef<HTMLInputElement>(null);
+  // The query this box last put in the URL. Any other value came from outside (Back, Forward, a
+  // link) and replaces what the box shows; our own never does, so typing is never overwritten.
+  const sent = useRef(value);
+  useEffect(() => {
+    if (value === sent.current || !input.current) return;
+    sent.current = value;
+    input.current.value = value;
+  }, [value]);
+  const search = (q: string) => {
+    sent.current = q;
+    onSearch(q);
+  };
   return (
     <div className="relative min-w-0 flex-1">
       <SearchIcon className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-slate-400" />
       <input
+        ref={input}
         type="search"
         id="inbox-search"
         aria-label="Search conversations"
@@ -108,12 +122,12 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
         onChange={(event) => {
           const q = event.target.value.trim();
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => onSearch(q), 250);
+          timer.current = setTimeout(() => search(q), 250);
         }}
         onKeyDown={(event) => {
           if (event.key === "Enter") {
             clearTimeout(timer.current);
-            onSearch(event.currentTarget.value.trim());
+            search(event.currentTarget.value.trim());
           }
         }}
         className="block w-full rounded-md border border-slate-200 bg-slate-50 py-1.5 pr-2 pl-8 text-sm placeholder:text-slate-400 focus:border-brand-500 focus:bg-white focus:outline-none focus:ring-2 focus:ring-brand-100"
