@@ -98,6 +98,10 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
       );
     }
     await requestJson(`/api/inbox/conversations/${id}/read`, { method: "POST" }).catch(() => undefined);
+    // The server's word once the read is committed: a list fetch that was already in flight when
+    // the badge was cleared would otherwise put it back, and the read's own live event does not
+    // always reach this tab before that fetch lands.
+    await listRef.current.mutate();
   }, []);
 
   const open = useCallback(

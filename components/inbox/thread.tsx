@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useCallback, useState } from "react";
+import { Fragment, useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { contactHandle, contactName, dayLabel } from "@/lib/inbox/format";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
@@ -46,6 +46,18 @@ export function Thread({
   const thread = useMessages(conversationId);
   const [pending, setPending] = useState<PendingReply[]>([]);
   const { mutate: revalidateMessages } = thread;
+  const scroller = useRef<HTMLDivElement>(null);
+  // Where the reader was when an older page was asked for. column-reverse measures scrollTop from
+  // the bottom, so the same value after the page lands keeps the same messages on screen; Chromium
+  // does not keep it by itself when the reader is at the very top, and would fling them to the
+  // oldest message, page after page.
+  const olderFrom = useRef<number | null>(null);
+  const loadedPages = thread.data?.length ?? 0;
+  useLayoutEffect(() => {
+    if (olderFrom.current === null || !scroller.current) return;
+    scroller.current.scrollTop = olderFrom.current;
+    olderFrom.current = null;
+  }, [loadedPages]);
 
   const send = useCallback(
     async (body: ReplyBody, display?: { attachmentName: string }, key = newKey()) => {
@@ -94,6 +106,12 @@ export function Thread({
   }
 
   const stored = thread.messages;
+  const loadingOlder = thread.size > (thread.data?.length ?? 0);
+  const loadOlder = () => {
+    if (loadingOlder) return;
+    olderFrom.current = scroller.current?.scrollTop ?? null;
+    void thread.setSize(thread.size + 1);
+  };
   const storedKeys = new Set(stored.map((message) => message.idempotencyKey).filter(Boolean));
   const optimistic: (BubbleMessage & { pendingKey: string })[] = pending
     .filter((item) => !storedKeys.has(item.key))
@@ -120,15 +138,9 @@ export function Thread({
     <>
       <ThreadHeader conversation={conversation} onBack={onBack} onToggleDetails={onToggleDetails} />
       {/* column-reverse keeps the view pinned to the newest message as messages arrive, with no scroll jumps. */}
-      <div className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-slate-50" data-testid="thread">
+      <div ref={scroller} className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-slate-50" data-testid="thread">
         <div className="space-y-2 py-4">
-          {thread.hasOlder ? (
-            <div className="text-center">
-              <button type="button" onClick={() => thread.setSize(thread.size + 1)} className="rounded-md px-3 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200">
-                {thread.isValidating && thread.size > (thread.data?.length ?? 0) ? "Loading…" : "Load earlier messages"}
-              </button>
-            </div>
-          ) : null}
+          {thread.hasOlder ? <EarlierMessages loading={loadingOlder} onLoad={loadOlder} /> : null}
           {!thread.data && thread.isLoading ? <ThreadSkeleton /> : null}
           <MessageList
             messages={[...stored.map((message) => ({ ...message, pendingKey: null as string | null })), ...optimistic]}
@@ -143,6 +155,31 @@ export function Thread({
       </div>
       {conversation ? <Composer conversation={conversation} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
+  );
+}
+
+/**
+ * The top of a thread that has more: scrolling up to it loads the next older page (the
+ * column-reverse scroller keeps what is on screen in place as it lands); the button does the same
+ * for the keyboard. The observer is made again once a page has landed, and its first report then
+ * says whether the top is still in sight (a short page on a tall screen), loading on until it is not.
+ */
+function EarlierMessages({ loading, onLoad }: { loading: boolean; onLoad: () => void }) {
+  const sentinel = useRef<HTMLDivElement>(null);
+  const loadWhenSeen = useEffectEvent(onLoad);
+  useEffect(() => {
+    const node = sentinel.current;
+    if (!node || loading) return;
+    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && loadWhenSeen(), { rootMargin: "200px 0px" });
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [loading]);
+  return (
+    <div ref={sentinel} className="text-center">
+      <button type="button" onClick={onLoad} className="rounded-md px-3 py-1 text-xs font-medium text-slate-600 hover:bg-slate-200">
+        {loading ? "Loading…" : "Load earlier messages"}
+      </button>
+    </div>
   );
 }
 
