@@ -159,9 +159,8 @@ export function Thread({
 }
 
 /**
- * The top of a thread that has more: scrolling up to it loads the next older page (the
- * column-reverse scroller keeps what is on screen in place as it lands); the button does the same
- * for the keyboard. The observer is made again once a page has landed, and its first report then
+ * The top of a thread that has more: scrolling up to it loads the next older page (the thread
+ * keeps what is on screen in place as it lands); the button does the same for the keyboard. The observer is made again once a page has landed, and its first report then
  * says whether the top is still in sight (a short page on a tall screen), loading on until it is not.
  */
 function EarlierMessages({ loading, onLoad }: { loading: boolean; onLoad: () => void }) {
