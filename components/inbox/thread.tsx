@@ -106,7 +106,7 @@ export function Thread({
   }
 
   const stored = thread.messages;
-  const loadingOlder = thread.size > (thread.data?.length ?? 0);
+  const loadingOlder = thread.size > loadedPages;
   const loadOlder = () => {
     if (loadingOlder) return;
     olderFrom.current = scroller.current?.scrollTop ?? null;
@@ -160,8 +160,9 @@ export function Thread({
 
 /**
  * The top of a thread that has more: scrolling up to it loads the next older page (the thread
- * keeps what is on screen in place as it lands); the button does the same for the keyboard. The observer is made again once a page has landed, and its first report then
- * says whether the top is still in sight (a short page on a tall screen), loading on until it is not.
+ * keeps what is on screen in place as it lands); the button does the same for the keyboard. The
+ * observer is made again once a page has landed, and its first report then says whether the top
+ * is still in sight (a short page on a tall screen), loading on until it is not.
  */
 function EarlierMessages({ loading, onLoad }: { loading: boolean; onLoad: () => void }) {
   const sentinel = useRef<HTMLDivElement>(null);

@@ -373,7 +373,7 @@ async function touchLeads(tx: Tx, contacts: Array<{ leadId: string; adapter: Cha
     if (!entry || entry.at < at) newest.set(leadId, { adapter, at });
   }
   const rows = [...newest]
-    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .sort(byKey(([leadId]) => leadId))
     .map(([leadId, { adapter, at }]) => [leadId, asTimestamp(at), asChannel(adapter.dbChannel)]);
   await tx.$executeRaw`
     UPDATE "Lead" AS l SET "lastContactAt" = v.at, "lastContactChannel" = v.channel, "updatedAt" = ${asTimestamp(new Date())}
