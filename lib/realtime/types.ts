@@ -7,7 +7,9 @@ export type InboxEvent =
   | { type: "conversation.updated"; conversationId: string; channel: string }
   | { type: "message.created"; conversationId: string; messageId: string; channel: string }
   | { type: "message.updated"; conversationId: string; messageId: string; channel: string }
-  | { type: "integration.updated"; channel: string };
+  | { type: "integration.updated"; channel: string }
+  /** A lead moved, changed hands or value, or was merged away (then it answers 404). */
+  | { type: "lead.updated"; leadId: string };
 
 export type InboxEventListener = (event: InboxEvent) => void;
 

@@ -20,7 +20,11 @@ export type AuditAction =
   | "user.password-reset"
   | "blocklist.add"
   | "blocklist.remove"
-  | "event.replay";
+  | "event.replay"
+  | "lead.update"
+  | "lead.bulk-update"
+  | "lead.merge"
+  | "lead.split";
 
 export interface AuditEntryInput {
   /** null: the app itself (the background token renewal). */

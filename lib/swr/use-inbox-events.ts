@@ -4,15 +4,18 @@ import type { InboxEvent } from "@/lib/realtime/types";
 
 const LIST_PREFIX = "$inf$/api/inbox/conversations?";
 const DETAIL_KEY = /^\/api\/inbox\/conversations\/[^/?]+$/;
+/** The pipeline's board, table and lead panel: a lead moves, or its conversations' activity changes. */
+const LEAD_KEY = /^(\$inf\$)?\/api\/leads(\/|\?|$)/;
 /** Events arrive in bursts (a message is a message.created and a conversation.updated): one refetch per burst. */
 const COALESCE_MS = 40;
 /** EventSource retries by itself on network errors, but gives up on an HTTP error (e.g. a restart's 502). */
 const REOPEN_AFTER_MS = 5_000;
 
 /**
- * Keeps the inbox live: listens to `/api/inbox/events` and revalidates exactly the SWR caches an
- * event touches (the list pages, the conversation's detail and its thread). On every (re)connect
- * it revalidates everything, so nothing missed while offline stays missing.
+ * Keeps the inbox and the pipeline live: listens to `/api/inbox/events` and revalidates exactly the
+ * SWR caches an event touches (the list pages, the conversation's detail and its thread, the
+ * leads). On every (re)connect it revalidates everything, so nothing missed while offline stays
+ * missing.
  */
 export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: boolean } {
   const { cache, mutate } = useSWRConfig();
@@ -38,6 +41,9 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
     };
     const touches = (event: InboxEvent) => (key: string) => {
       if (key.startsWith(LIST_PREFIX)) return true;
+      if (LEAD_KEY.test(key)) return event.type === "lead.updated" || event.type === "conversation.updated";
+      // The conversation's detail carries its lead.
+      if (event.type === "lead.updated") return DETAIL_KEY.test(key);
       if (!("conversationId" in event)) return false;
       const detail = `/api/inbox/conversations/${event.conversationId}`;
       return key === detail || (event.type !== "conversation.updated" && key.startsWith(`$inf$${detail}/messages`));
@@ -47,7 +53,7 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
       source = new EventSource("/api/inbox/events");
       source.onopen = () => {
         setLive(true);
-        schedule((key) => key.startsWith("$inf$/api/inbox/") || DETAIL_KEY.test(key));
+        schedule((key) => key.startsWith("$inf$/api/inbox/") || DETAIL_KEY.test(key) || LEAD_KEY.test(key));
       };
       source.onmessage = (message) => {
         let event: InboxEvent;
