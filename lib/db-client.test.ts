@@ -29,9 +29,9 @@ async function postgresTarget(): Promise<Target> {
 }
 
 async function seedConversation(db: PrismaClient) {
-  const contact = await db.contact.create({ data: { channel: "INSTAGRAM", externalId: "igsid-1", displayName: "Zoë" } });
+  const contact = await db.contact.create({ data: { channel: "INSTAGRAM", externalId: "igsid-1", displayName: "Zoë", lead: { create: {} } } });
   return db.conversation.create({
-    data: { channel: "INSTAGRAM", businessAccountId: "page-1", contactId: contact.id },
+    data: { channel: "INSTAGRAM", businessAccountId: "page-1", contactId: contact.id, leadId: contact.leadId },
   });
 }
 
@@ -110,7 +110,7 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
         clients[0].$transaction(async (tx) => {
           await tx.contact.upsert({
             where: { channel_externalId: { channel: "INSTAGRAM", externalId: "igsid-new" } },
-            create: { channel: "INSTAGRAM", externalId: "igsid-new" },
+            create: { channel: "INSTAGRAM", externalId: "igsid-new", lead: { create: {} } },
             update: {},
           });
           await tx.message.create({ data: { ...inboundMessage(conversationId), externalId: `mid.new-${index}` } });
@@ -158,7 +158,7 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
       const order: string[] = [];
       const started: Array<Promise<unknown>> = [];
       const rolledBack = clients[1].$transaction(async (tx) => {
-        await tx.contact.create({ data: { channel: "INSTAGRAM", externalId: "igsid-rolled-back" } });
+        await tx.contact.create({ data: { channel: "INSTAGRAM", externalId: "igsid-rolled-back", lead: { create: {} } } });
         // .then(): Prisma's promises only run once awaited.
         started.push(insert(clients[1], "event-bare").then(() => order.push("bare")));
         // A one-statement batch is sent as a bare statement.
@@ -184,7 +184,7 @@ describe.each(targets)("Prisma client on %s", (_name, open, available) => {
 
   it.skipIf(!available)("rolls back an interactive transaction that hits the constraint", async () => {
     const outcome = clients[0].$transaction(async (tx) => {
-      await tx.contact.create({ data: { channel: "WHATSAPP", externalId: "15550001111" } });
+      await tx.contact.create({ data: { channel: "WHATSAPP", externalId: "15550001111", lead: { create: {} } } });
       await tx.message.create({ data: inboundMessage(conversationId) });
     });
     await expect(outcome).rejects.toMatchObject({ code: "P2002" });

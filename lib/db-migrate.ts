@@ -55,6 +55,11 @@ function migrateSqlite(url: string, files: MigrationFile[]): MigrationReport {
     connection.exec(
       `CREATE TABLE IF NOT EXISTS "_app_migrations" ("name" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "appliedAt" TEXT NOT NULL)`,
     );
+    // SQLite's way to change a table's shape is to rebuild it (Prisma's "RedefineTables"), which
+    // needs foreign keys off: dropping the old table would otherwise delete, through ON DELETE
+    // CASCADE, every row that points at it. The pragma is ignored inside a transaction, so it is set
+    // here, and the check before commit refuses a migration that left a dangling reference.
+    connection.pragma("foreign_keys = OFF");
     // BEGIN IMMEDIATE takes the write lock up front, so two processes starting together serialise here.
     const migrate = connection.transaction(() => {
       const rows = connection.prepare(`SELECT "name", "checksum" FROM "_app_migrations"`).all() as {
@@ -67,6 +72,10 @@ function migrateSqlite(url: string, files: MigrationFile[]): MigrationReport {
         connection
           .prepare(`INSERT INTO "_app_migrations" ("name", "checksum", "appliedAt") VALUES (?, ?, ?)`)
           .run(migration.name, migration.checksum, new Date().toISOString());
+      }
+      const dangling = connection.pragma("foreign_key_check") as Array<{ table: string; parent: string }>;
+      if (dangling.length > 0) {
+        throw new Error(`Migrations left ${dangling.length} row(s) of "${dangling[0].table}" pointing at no "${dangling[0].parent}"`);
       }
       return { applied: pending.map((migration) => migration.name), alreadyApplied: rows.length };
     });

@@ -105,7 +105,11 @@ describeWithPostgres("PostgreSQL migrations vs the derived schema", () => {
       const client = new pg.Client({ connectionString: direct.url });
       await client.connect();
       // What the schema cannot say (trigram indexes, extensions) comes from the migrations' postgresql.sql files.
-      const raw = migrationNames(SQLITE_MIGRATIONS).map((name) => rawPostgresSql(SQLITE_MIGRATIONS, name) ?? "");
+      // Those that only move rows between columns of their time (marked "-- Data only") have nothing
+      // to add to an empty database, and may name columns a later migration dropped.
+      const raw = migrationNames(SQLITE_MIGRATIONS)
+        .map((name) => rawPostgresSql(SQLITE_MIGRATIONS, name) ?? "")
+        .filter((sql) => !sql.startsWith("-- Data only"));
       await client.query([diffPostgres(null, path.join(POSTGRES_DIR, "schema.prisma")), ...raw].join("\n")).finally(() => client.end());
       const expected = await describeSchema(direct.url);
       expect(expected.length).toBeGreaterThan(50);

@@ -5,6 +5,7 @@ import type { PreviewThumbnail } from "@/lib/media/preview-thumbnails";
 export const conversationListSelect = {
   id: true,
   channel: true,
+  leadId: true,
   status: true,
   unreadCount: true,
   lastMessageAt: true,

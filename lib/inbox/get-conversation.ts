@@ -11,6 +11,7 @@ const NOTES_SHOWN = 50;
 const conversationDetailSelect = {
   id: true,
   channel: true,
+  leadId: true,
   businessAccountId: true,
   status: true,
   hidden: true,

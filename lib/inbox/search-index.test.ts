@@ -35,11 +35,22 @@ describe("SQLite search indexes", () => {
     return database;
   }
 
+  /** Rows as the app of each schema wrote them: before the leads migration a lead pointed at its contact, after it the contact and conversation point at their lead. */
   function seed(database: Database.Database, key: string, name: string, text: string) {
-    database.prepare(`INSERT INTO "Contact" ("id","channel","externalId","displayName","instagramUsername","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?)`)
-      .run(`ct-${key}`, "INSTAGRAM", `ext-${key}`, name, `${key}.user`, NOW, NOW);
-    database.prepare(`INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","updatedAt") VALUES (?,?,?,?,?)`)
-      .run(`cv-${key}`, "INSTAGRAM", "biz", `ct-${key}`, NOW);
+    const leadsArePeople = (database.prepare(`SELECT 1 FROM pragma_table_info('Contact') WHERE name = 'leadId'`).get()) !== undefined;
+    if (leadsArePeople) {
+      database.prepare(`INSERT INTO "Lead" ("id","updatedAt") VALUES (?,?)`).run(`ld-${key}`, NOW);
+      database.prepare(`INSERT INTO "Contact" ("id","channel","externalId","displayName","instagramUsername","leadId","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?,?)`)
+        .run(`ct-${key}`, "INSTAGRAM", `ext-${key}`, name, `${key}.user`, `ld-${key}`, NOW, NOW);
+      database.prepare(`INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","leadId","updatedAt") VALUES (?,?,?,?,?,?)`)
+        .run(`cv-${key}`, "INSTAGRAM", "biz", `ct-${key}`, `ld-${key}`, NOW);
+    } else {
+      database.prepare(`INSERT INTO "Contact" ("id","channel","externalId","displayName","instagramUsername","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?)`)
+        .run(`ct-${key}`, "INSTAGRAM", `ext-${key}`, name, `${key}.user`, NOW, NOW);
+      database.prepare(`INSERT INTO "Lead" ("id","contactId","updatedAt") VALUES (?,?,?)`).run(`ld-${key}`, `ct-${key}`, NOW);
+      database.prepare(`INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","updatedAt") VALUES (?,?,?,?,?)`)
+        .run(`cv-${key}`, "INSTAGRAM", "biz", `ct-${key}`, NOW);
+    }
     database.prepare(`INSERT INTO "Message" ("id","conversationId","channel","direction","text","updatedAt") VALUES (?,?,?,?,?,?)`)
       .run(`m-${key}`, `cv-${key}`, "INSTAGRAM", "INBOUND", text, NOW);
   }

@@ -31,7 +31,7 @@ const conversationSelect = {
   channel: true,
   businessAccountId: true,
   lastInboundAt: true,
-  contact: { select: { id: true, externalId: true, lead: { select: { id: true } } } },
+  contact: { select: { id: true, externalId: true, leadId: true } },
 } as const;
 
 type ReplyConversation = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
@@ -220,7 +220,7 @@ function target(
     creds,
     to: conversation.contact.externalId,
     contactId: conversation.contact.id,
-    leadId: conversation.contact.lead?.id ?? null,
+    leadId: conversation.contact.leadId,
     userId,
     humanAgent,
     publicOrigin,

@@ -7,11 +7,10 @@ import type { UpdateConversationInput } from "@/lib/validations/conversation";
 
 /**
  * Archive / reopen, (un)assign, set the lead's status, add a note to the lead. All in one
- * transaction so a PATCH is all or nothing; the lead is created on first use (a conversation
- * synced from Meta may not have one yet).
+ * transaction so a PATCH is all or nothing.
  */
 export async function updateConversation(id: string, input: UpdateConversationInput, user: Pick<SessionUser, "id">) {
-  const conversation = await db.conversation.findUnique({ where: { id }, select: { id: true, channel: true, contactId: true } });
+  const conversation = await db.conversation.findUnique({ where: { id }, select: { id: true, channel: true, leadId: true } });
   if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
   if (input.assigneeId) await assertActiveUser(input.assigneeId);
 
@@ -23,13 +22,8 @@ export async function updateConversation(id: string, input: UpdateConversationIn
       });
     }
     if (input.leadStatus === undefined && input.note === undefined) return;
-    const lead = await tx.lead.upsert({
-      where: { contactId: conversation.contactId },
-      create: { contactId: conversation.contactId, status: input.leadStatus },
-      update: { status: input.leadStatus },
-      select: { id: true },
-    });
-    if (input.note) await tx.leadNote.create({ data: { leadId: lead.id, authorId: user.id, body: input.note } });
+    if (input.leadStatus !== undefined) await tx.lead.update({ where: { id: conversation.leadId }, data: { status: input.leadStatus } });
+    if (input.note) await tx.leadNote.create({ data: { leadId: conversation.leadId, authorId: user.id, body: input.note } });
   });
 
   await eventBus.publish({ type: "conversation.updated", conversationId: id, channel: conversation.channel.toLowerCase() });

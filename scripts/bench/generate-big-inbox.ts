@@ -70,15 +70,15 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
   const otherMessages = options.messages - bigThreadMessages;
 
   const insertContact = database.prepare(
-    `INSERT INTO "Contact" ("id","channel","externalId","displayName","instagramId","instagramUsername","whatsappId","profileFetchedAt","createdAt","updatedAt")
-     VALUES (?,?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO "Contact" ("id","channel","externalId","displayName","instagramId","instagramUsername","whatsappId","leadId","profileFetchedAt","createdAt","updatedAt")
+     VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const insertLead = database.prepare(
-    `INSERT INTO "Lead" ("id","contactId","status","lastContactAt","lastContactChannel","createdAt","updatedAt") VALUES (?,?,?,?,?,?,?)`,
+    `INSERT INTO "Lead" ("id","status","lastContactAt","lastContactChannel","createdAt","updatedAt") VALUES (?,?,?,?,?,?)`,
   );
   const insertConversation = database.prepare(
-    `INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","status","unreadCount","lastMessageAt","lastMessagePreview","lastInboundAt","hidden","createdAt","updatedAt")
-     VALUES (?,?,?,?,?,?,?,?,?,0,?,?)`,
+    `INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","leadId","status","unreadCount","lastMessageAt","lastMessagePreview","lastInboundAt","hidden","createdAt","updatedAt")
+     VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)`,
   );
   const insertMessage = database.prepare(
     `INSERT INTO "Message" ("id","conversationId","channel","direction","externalId","text","type","status","sentAt","createdAt","updatedAt")
@@ -99,12 +99,14 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
     const key = pad(index);
     const contactId = `bc${key}`;
     const conversationId = `bv${key}`;
+    const leadId = `bl${key}`;
     const first = FIRST[random.int(FIRST.length)];
     const last = index % 997 === 0 ? SEARCH_TERM : LAST[random.int(LAST.length)];
     const name = `${first} ${last}`;
     const lastAt = now - random.int(365 * DAY_MS);
     const createdAt = lastAt - messageCount * 60_000;
     const externalId = channel === "INSTAGRAM" ? `17${String(index).padStart(14, "0")}` : `3519${String(index).padStart(8, "0")}`;
+    insertLead.run(leadId, leadStatuses[random.int(5)], isoDate(lastAt), channel, isoDate(createdAt), isoDate(lastAt));
     insertContact.run(
       contactId,
       channel,
@@ -113,11 +115,11 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
       channel === "INSTAGRAM" ? externalId : null,
       channel === "INSTAGRAM" ? `${first}.${last}.${index}`.toLowerCase() : null,
       channel === "WHATSAPP" ? externalId : null,
+      leadId,
       isoDate(createdAt),
       isoDate(createdAt),
       isoDate(lastAt),
     );
-    insertLead.run(`bl${key}`, contactId, leadStatuses[random.int(5)], isoDate(lastAt), channel, isoDate(createdAt), isoDate(lastAt));
 
     let preview = "";
     let lastInboundAt = createdAt;
@@ -146,6 +148,7 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
       channel,
       channel === "INSTAGRAM" ? "17841400000000001" : "106540352242922",
       contactId,
+      leadId,
       random.int(10) === 0 ? "ARCHIVED" : "OPEN",
       random.int(4) === 0 ? 1 + random.int(5) : 0,
       isoDate(lastAt),

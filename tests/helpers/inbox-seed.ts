@@ -48,15 +48,15 @@ const statementsByDatabase = new WeakMap<Database.Database, ReturnType<typeof pr
 
 function prepareStatements(database: Database.Database) {
   return {
+    lead: database.prepare(`INSERT INTO Lead (id, ownerId, status, createdAt, updatedAt) VALUES (?, ?, 'NEW', ?, ?)`),
     contact: database.prepare(
-      `INSERT INTO Contact (id, channel, externalId, displayName, instagramId, instagramUsername, whatsappId, createdAt, updatedAt)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO Contact (id, channel, externalId, displayName, instagramId, instagramUsername, whatsappId, leadId, createdAt, updatedAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    lead: database.prepare(`INSERT INTO Lead (id, contactId, status, createdAt, updatedAt) VALUES (?, ?, 'NEW', ?, ?)`),
     conversation: database.prepare(
-      `INSERT INTO Conversation (id, channel, businessAccountId, contactId, status, assigneeId, unreadCount, lastMessageAt,
+      `INSERT INTO Conversation (id, channel, businessAccountId, contactId, leadId, status, assigneeId, unreadCount, lastMessageAt,
          lastMessagePreview, lastInboundAt, hidden, createdAt, updatedAt)
-       VALUES (?, ?, 'biz', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, 'biz', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     message: database.prepare(
       `INSERT INTO Message (id, conversationId, channel, direction, externalId, text, type, status, sentAt, createdAt, updatedAt)
@@ -85,6 +85,8 @@ export interface SeedConversation {
   unread?: number;
   status?: "OPEN" | "ARCHIVED";
   assigneeId?: string | null;
+  /** Owner of the conversation's lead. */
+  leadOwnerId?: string | null;
   hidden?: boolean;
   id?: string;
 }
@@ -93,19 +95,20 @@ export function seedConversation(database: Database.Database, input: SeedConvers
   const channel = input.channel ?? "INSTAGRAM";
   const at = input.at ?? Date.now();
   const contactId = newId("ct");
+  const leadId = newId("ld");
   const conversationId = input.id ?? newId("cv");
   seeded += 1;
   const externalId = channel === "WHATSAPP" ? (input.phone ?? `4479${String(seeded).padStart(8, "0")}`) : `9${String(seeded).padStart(15, "0")}`;
   const now = sqliteDate(Date.now());
   const text = input.text ?? "Hello there";
   const insert = statements(database);
+  insert.lead.run(leadId, input.leadOwnerId ?? null, now, now);
   insert.contact.run(contactId, channel, externalId, input.name ?? null, channel === "INSTAGRAM" ? externalId : null,
-    input.username ?? null, channel === "WHATSAPP" ? externalId : null, now, now);
-  insert.lead.run(newId("ld"), contactId, now, now);
-  insert.conversation.run(conversationId, channel, contactId, input.status ?? "OPEN", input.assigneeId ?? null, input.unread ?? 0,
+    input.username ?? null, channel === "WHATSAPP" ? externalId : null, leadId, now, now);
+  insert.conversation.run(conversationId, channel, contactId, leadId, input.status ?? "OPEN", input.assigneeId ?? null, input.unread ?? 0,
     sqliteDate(at), text.slice(0, 100), sqliteDate(at), input.hidden ? 1 : 0, now, now);
   seedMessage(database, { conversationId, channel, text, at });
-  return { conversationId, contactId, externalId };
+  return { conversationId, contactId, leadId, externalId };
 }
 
 export function seedMessage(

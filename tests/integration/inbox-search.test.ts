@@ -34,11 +34,13 @@ interface Seed {
   assigned?: boolean;
 }
 
-/** Contacts, conversations and messages in three statements, however many. */
+/** Leads, contacts, conversations and messages in four statements, however many. */
 async function seed(rows: Seed[]) {
+  await db.lead.createMany({ data: rows.map((row) => ({ id: `ld-${row.id}` })) });
   await db.contact.createMany({
     data: rows.map((row) => ({
       id: `ct-${row.id}`,
+      leadId: `ld-${row.id}`,
       channel: row.channel ?? "INSTAGRAM",
       externalId: `ext-${row.id}`,
       displayName: row.name ?? null,
@@ -52,6 +54,7 @@ async function seed(rows: Seed[]) {
       channel: row.channel ?? "INSTAGRAM",
       businessAccountId: "biz",
       contactId: `ct-${row.id}`,
+      leadId: `ld-${row.id}`,
       status: row.status ?? "OPEN",
       hidden: row.hidden ?? false,
       unreadCount: row.unread ?? 0,

@@ -129,7 +129,9 @@ describe("batched ingest", () => {
     for (const customer of customers) {
       const channel = customer.channel === "instagram" ? "INSTAGRAM" : "WHATSAPP";
       expect(await db.contact.count({ where: { channel, externalId: customer.id } })).toBe(1);
-      expect(await db.lead.count({ where: { contact: { channel, externalId: customer.id } } })).toBe(1);
+      expect(await db.lead.count({ where: { contacts: { some: { channel, externalId: customer.id } } } })).toBe(1);
+      // Each conversation carries its contact's lead.
+      expect(await db.conversation.count({ where: { channel, contact: { externalId: customer.id }, lead: { contacts: { some: { externalId: customer.id } } } } })).toBe(1);
       expect(await db.conversation.count({ where: { channel, contact: { externalId: customer.id } } })).toBe(1);
       const conversation = await threadOf(customer.id);
       const newest = t + 7000;

@@ -144,7 +144,8 @@ describe("Instagram webhook: messages", () => {
     const contact = (await contactFor(igsid))!;
     expect(contact).toMatchObject({ displayName: "Ana Costa", instagramUsername: "ana.costa.design", avatarUrl: "https://cdn.example/ana.jpg" });
     expect(contact.profileFetchedAt).toBeTruthy();
-    const lead = await db.lead.findUnique({ where: { contactId: contact.id } });
+    const lead = await db.lead.findUnique({ where: { id: contact.leadId } });
+    expect(conversation.leadId).toBe(contact.leadId);
     expect(lead).toMatchObject({ lastContactChannel: "INSTAGRAM" });
     expect(lead!.lastContactAt).toBeTruthy();
     expect(await db.communicationLog.count({ where: { messageId: message.id, kind: "inbound_message" } })).toBe(1);

@@ -131,10 +131,10 @@ describe("settings: admin-only API", () => {
 
   it("hides a blocked contact's conversations and brings them back on unblock", async () => {
     const contact = await db.contact.create({
-      data: { channel: "INSTAGRAM", externalId: "9001", displayName: "Spam Sam", instagramUsername: "spam.sam" },
+      data: { channel: "INSTAGRAM", externalId: "9001", displayName: "Spam Sam", instagramUsername: "spam.sam", lead: { create: {} } },
     });
     const conversation = await db.conversation.create({
-      data: { channel: "INSTAGRAM", businessAccountId: "17841400000000001", contactId: contact.id, lastMessageAt: new Date() },
+      data: { channel: "INSTAGRAM", businessAccountId: "17841400000000001", contactId: contact.id, leadId: contact.leadId, lastMessageAt: new Date() },
     });
     const visible = async () => (await db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).hidden === false;
 

@@ -1,6 +1,7 @@
 import type { ChannelAdapter, DbChannel, NormalizedEvent } from "@/lib/channels/types";
-import { canSkipDuplicates, dbProvider } from "@/lib/db";
+import { dbProvider } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { byKey, ensureThreads, perChannel, skipExisting } from "@/lib/inbox/ingest/ensure-threads";
 import { previewOf, receivedMessageData } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import { transactionRetryingRaces } from "@/lib/inbox/transactions";
@@ -48,18 +49,6 @@ export async function ingestInboundBatch(items: InboundItem[]): Promise<IngestRe
 
 const key = (...parts: string[]) => parts.join("\u0000");
 
-/** Spread into createManyAndReturn: the SQLite client's types have no such option. */
-const skipExisting = (canSkipDuplicates ? { skipDuplicates: true } : {}) as object;
-
-const byKey = <T>(keyOf: (row: T) => string) => (a: T, b: T) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
-
-/** The values grouped by channel, for `OR: [{ channel, field: { in } }, …]` over several channels at once. */
-function perChannel<T>(entries: Array<{ channel: DbChannel; value: T }>): Array<{ channel: DbChannel; values: T[] }> {
-  const byChannel = new Map<DbChannel, Set<T>>();
-  for (const { channel, value } of entries) byChannel.set(channel, (byChannel.get(channel) ?? new Set()).add(value));
-  return [...byChannel].map(([channel, values]) => ({ channel, values: [...values] }));
-}
-
 async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]> {
   const results: IngestResult[] = items.map(() => ({ outcome: "duplicate", publish: [] }));
 
@@ -83,27 +72,15 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
   }
   if (fresh.length === 0) return results;
 
-  const contacts = await upsertContacts(tx, fresh.map((index) => items[index]));
-  const leads = await ensureLeads(tx, [...contacts.values()]);
-  const conversations = await ensureConversations(
+  const threads = await ensureThreads(
     tx,
-    fresh.map((index) => {
-      const { adapter, event } = items[index];
-      return { channel: adapter.dbChannel, contactId: contactOf(contacts, items[index]).id, businessAccountId: event.businessAccountId };
-    }),
-    new Map([...contacts.values()].map((contact) => [contact.id, contact])),
+    fresh.map((index) => ({ channel: items[index].adapter.dbChannel, businessAccountId: items[index].event.businessAccountId, participant: items[index].event.participant })),
   );
-  const threadOf = (item: InboundItem) => {
-    const contact = contactOf(contacts, item);
-    return {
-      contact,
-      leadId: leads.get(contact.id)!.id,
-      conversation: conversations.get(key(item.adapter.dbChannel, contact.id, item.event.businessAccountId))!,
-    };
-  };
+  const threadByIndex = new Map(fresh.map((index, position) => [index, threads[position]]));
+  const threadOf = (index: number) => threadByIndex.get(index)!;
 
   const created = await tx.message.createManyAndReturn({
-    data: fresh.map((index) => receivedMessageData(threadOf(items[index]).conversation.id, items[index].adapter, items[index].event)),
+    data: fresh.map((index) => receivedMessageData(threadOf(index).conversationId, items[index].adapter, items[index].event)),
     select: { id: true, channel: true, externalId: true },
     ...skipExisting,
   });
@@ -118,17 +95,17 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
   const media = [...mediaByIndex.values()].flat();
   if (media.length > 0) await tx.mediaFile.createMany({ data: media });
 
-  await touchConversations(tx, fresh.map((index) => ({ conversationId: threadOf(items[index]).conversation.id, event: items[index].event })));
-  await touchLeads(tx, fresh.map((index) => ({ leadId: threadOf(items[index]).leadId, adapter: items[index].adapter, at: items[index].event.timestamp })));
+  await touchConversations(tx, fresh.map((index) => ({ conversationId: threadOf(index).conversationId, event: items[index].event })));
+  await touchLeads(tx, fresh.map((index) => ({ leadId: threadOf(index).leadId, adapter: items[index].adapter, at: items[index].event.timestamp })));
 
   await tx.communicationLog.createMany({
     data: fresh.map((index) => {
       const item = items[index];
-      const thread = threadOf(item);
+      const thread = threadOf(index);
       return {
         channel: item.adapter.dbChannel,
         direction: "INBOUND" as const,
-        contactId: thread.contact.id,
+        contactId: thread.contactId,
         leadId: thread.leadId,
         messageId: messageIdOf(item),
         kind: "inbound_message",
@@ -140,192 +117,24 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
   const profileAsked = new Set<string>();
   for (const index of fresh) {
     const item = items[index];
-    const { contact, conversation } = threadOf(item);
+    const thread = threadOf(index);
     const channel = item.adapter.key;
     // One profile call per contact, however many of their messages the batch holds.
-    const fetchProfile = contact.profileFetchedAt === null && !profileAsked.has(contact.id);
-    if (fetchProfile) profileAsked.add(contact.id);
+    const fetchProfile = thread.profileFetchedAt === null && !profileAsked.has(thread.contactId);
+    if (fetchProfile) profileAsked.add(thread.contactId);
     results[index] = {
       outcome: "stored",
       publish: [
-        { type: "message.created", conversationId: conversation.id, messageId: messageIdOf(item), channel },
-        { type: "conversation.updated", conversationId: conversation.id, channel },
+        { type: "message.created", conversationId: thread.conversationId, messageId: messageIdOf(item), channel },
+        { type: "conversation.updated", conversationId: thread.conversationId, channel },
       ],
       fetchProfileFor: fetchProfile
-        ? { contactId: contact.id, conversationId: conversation.id, participantId: item.event.participant.id }
+        ? { contactId: thread.contactId, conversationId: thread.conversationId, participantId: item.event.participant.id }
         : undefined,
       mediaQueued: mediaByIndex.get(index)!.length > 0,
     };
   }
   return results;
-}
-
-interface StoredContact {
-  id: string;
-  profileFetchedAt: Date | null;
-  /** As read with the contact: null for a new one, or one whose lead does not exist yet. */
-  leadId: string | null;
-  conversations: Array<{ id: string; businessAccountId: string }>;
-}
-
-function contactOf(contacts: Map<string, StoredContact>, item: InboundItem): StoredContact {
-  return contacts.get(key(item.adapter.dbChannel, item.event.participant.id))!;
-}
-
-/**
- * The contacts behind the messages, created on first contact. What a payload says about the person
- * (WhatsApp's profile name, Instagram's username) is written when it differs from what we have, the
- * newest message's word winning — as upserting once per message would leave it.
- */
-async function upsertContacts(tx: Tx, items: InboundItem[]): Promise<Map<string, StoredContact>> {
-  const wanted = new Map<string, { channel: DbChannel; externalId: string; profile: ProfileFields }>();
-  for (const { adapter, event } of items) {
-    const contactKey = key(adapter.dbChannel, event.participant.id);
-    const previous = wanted.get(contactKey);
-    wanted.set(contactKey, {
-      channel: adapter.dbChannel,
-      externalId: event.participant.id,
-      profile: { ...previous?.profile, ...profileFields(event.participant) },
-    });
-  }
-  const select = { id: true, channel: true, externalId: true, profileFetchedAt: true, displayName: true, instagramUsername: true, avatarUrl: true } as const;
-  // The lead and conversations come along: one query (one compile) instead of three.
-  const withThreads = { ...select, lead: { select: { id: true } }, conversations: { select: { id: true, businessAccountId: true } } } as const;
-  const whereKeys = (contacts: Array<{ channel: DbChannel; externalId: string }>) => ({
-    OR: perChannel(contacts.map(({ channel, externalId }) => ({ channel, value: externalId }))).map(({ channel, values }) => ({
-      channel,
-      externalId: { in: values },
-    })),
-  });
-  const existing = await tx.contact.findMany({ where: whereKeys([...wanted.values()]), select: withThreads });
-  const found = new Map<string, ContactRow>(existing.map((contact) => [key(contact.channel, contact.externalId), contact]));
-
-  const racedKeys = new Set<string>();
-  const missing = [...wanted].filter(([contactKey]) => !found.has(contactKey)).sort(byKey(([contactKey]) => contactKey));
-  if (missing.length > 0) {
-    const created = await tx.contact.createManyAndReturn({
-      data: missing.map(([, { channel, externalId, profile }]) => ({ channel, externalId, ...channelIds(channel, externalId), ...profileData(profile) })),
-      select,
-      ...skipExisting,
-    });
-    for (const contact of created) found.set(key(contact.channel, contact.externalId), { ...contact, lead: null, conversations: [] });
-    const raced = missing.filter(([contactKey]) => !found.has(contactKey)).map(([, contact]) => contact);
-    for (const { channel, externalId } of raced) racedKeys.add(key(channel, externalId));
-    if (raced.length > 0) {
-      for (const contact of await tx.contact.findMany({ where: whereKeys(raced), select: withThreads })) {
-        found.set(key(contact.channel, contact.externalId), contact);
-      }
-    }
-  }
-
-  const createdNow = new Set(missing.map(([contactKey]) => contactKey).filter((contactKey) => !racedKeys.has(contactKey)));
-  const result = new Map<string, StoredContact>();
-  for (const [contactKey, { profile }] of wanted) {
-    const contact = found.get(contactKey)!;
-    const data = profileData(profile);
-    const changed =
-      (profile.displayName !== undefined && (profile.displayName !== contact.displayName || contact.profileFetchedAt === null)) ||
-      (profile.instagramUsername !== undefined && profile.instagramUsername !== contact.instagramUsername) ||
-      (profile.avatarUrl !== undefined && profile.avatarUrl !== contact.avatarUrl);
-    if (changed && !createdNow.has(contactKey)) {
-      const updated = await tx.contact.update({ where: { id: contact.id }, data, select: { profileFetchedAt: true } });
-      contact.profileFetchedAt = updated.profileFetchedAt;
-    }
-    result.set(contactKey, {
-      id: contact.id,
-      profileFetchedAt: contact.profileFetchedAt,
-      leadId: contact.lead?.id ?? null,
-      conversations: contact.conversations,
-    });
-  }
-  return result;
-}
-
-interface ContactRow {
-  id: string;
-  channel: DbChannel;
-  externalId: string;
-  profileFetchedAt: Date | null;
-  displayName: string | null;
-  instagramUsername: string | null;
-  avatarUrl: string | null;
-  lead: { id: string } | null;
-  conversations: Array<{ id: string; businessAccountId: string }>;
-}
-
-interface ProfileFields {
-  displayName?: string;
-  instagramUsername?: string;
-  avatarUrl?: string;
-}
-
-function profileFields(participant: EventOf<"message">["participant"]): ProfileFields {
-  return {
-    ...(participant.name ? { displayName: participant.name } : {}),
-    ...(participant.username ? { instagramUsername: participant.username } : {}),
-    ...(participant.avatarUrl ? { avatarUrl: participant.avatarUrl } : {}),
-  };
-}
-
-/** A name in the payload (WhatsApp's profile name) is the profile: nothing to fetch later. */
-function profileData(profile: ProfileFields) {
-  return { ...profile, ...(profile.displayName ? { profileFetchedAt: new Date() } : {}) };
-}
-
-function channelIds(channel: DbChannel, externalId: string) {
-  return channel === "WHATSAPP" ? { whatsappId: externalId } : channel === "INSTAGRAM" ? { instagramId: externalId } : {};
-}
-
-async function ensureLeads(tx: Tx, contacts: StoredContact[]) {
-  const select = { id: true, contactId: true } as const;
-  const found = new Map<string, { id: string }>();
-  for (const contact of contacts) if (contact.leadId) found.set(contact.id, { id: contact.leadId });
-  const missing = contacts.filter((contact) => !found.has(contact.id)).map((contact) => contact.id).sort();
-  if (missing.length > 0) {
-    const created = await tx.lead.createManyAndReturn({ data: missing.map((contactId) => ({ contactId })), select, ...skipExisting });
-    for (const lead of created) found.set(lead.contactId, lead);
-    const raced = missing.filter((contactId) => !found.has(contactId));
-    if (raced.length > 0) {
-      for (const lead of await tx.lead.findMany({ where: { contactId: { in: raced } }, select })) found.set(lead.contactId, lead);
-    }
-  }
-  return found;
-}
-
-interface StoredConversation {
-  id: string;
-}
-
-async function ensureConversations(
-  tx: Tx,
-  threads: Array<{ channel: DbChannel; contactId: string; businessAccountId: string }>,
-  known: Map<string, StoredContact>,
-) {
-  const select = { id: true, channel: true, contactId: true, businessAccountId: true } as const;
-  const found = new Map<string, StoredConversation>();
-  for (const thread of threads) {
-    const conversation = known.get(thread.contactId)?.conversations.find((row) => row.businessAccountId === thread.businessAccountId);
-    if (conversation) found.set(key(thread.channel, thread.contactId, thread.businessAccountId), conversation);
-  }
-  const missing = new Map<string, (typeof threads)[number]>();
-  for (const thread of threads) {
-    const threadKey = key(thread.channel, thread.contactId, thread.businessAccountId);
-    if (!found.has(threadKey)) missing.set(threadKey, thread);
-  }
-  if (missing.size > 0) {
-    const data = [...missing].sort(byKey(([threadKey]) => threadKey)).map(([, thread]) => thread);
-    const created = await tx.conversation.createManyAndReturn({ data, select, ...skipExisting });
-    for (const row of created) found.set(key(row.channel, row.contactId, row.businessAccountId), row);
-    const raced = data.filter((thread) => !found.has(key(thread.channel, thread.contactId, thread.businessAccountId)));
-    if (raced.length > 0) {
-      const rows = await tx.conversation.findMany({
-        where: { OR: raced.map(({ channel, contactId, businessAccountId }) => ({ channel, contactId, businessAccountId })) },
-        select,
-      });
-      for (const row of rows) found.set(key(row.channel, row.contactId, row.businessAccountId), row);
-    }
-  }
-  return found;
 }
 
 /**

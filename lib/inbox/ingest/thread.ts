@@ -1,11 +1,7 @@
 import { truncateText } from "@/lib/text/truncate";
 import type { ChannelAdapter, Participant, RemoteMessage } from "@/lib/channels/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/**
- * The Contact → Lead → Conversation chain an event belongs to, created on first contact.
- * Runs inside the caller's transaction so a message never lands without its thread.
- */
+import { ensureThreads } from "@/lib/inbox/ingest/ensure-threads";
 
 type Tx = Prisma.TransactionClient;
 
@@ -17,57 +13,18 @@ export interface Thread {
   needsProfile: boolean;
 }
 
+/**
+ * The Contact → Lead → Conversation chain one event belongs to (echoes, sync), created on first
+ * contact by the same code as a batch's. Runs inside the caller's transaction so a message never
+ * lands without its thread.
+ */
 export async function upsertThread(
   tx: Tx,
   adapter: ChannelAdapter,
   input: { businessAccountId: string; participant: Participant },
 ): Promise<Thread> {
-  const contact = await upsertContact(tx, adapter, input.participant);
-  const lead = await tx.lead.upsert({
-    where: { contactId: contact.id },
-    create: { contactId: contact.id },
-    update: {},
-    select: { id: true },
-  });
-  const conversation = await tx.conversation.upsert({
-    where: {
-      channel_contactId_businessAccountId: {
-        channel: adapter.dbChannel,
-        contactId: contact.id,
-        businessAccountId: input.businessAccountId,
-      },
-    },
-    create: { channel: adapter.dbChannel, contactId: contact.id, businessAccountId: input.businessAccountId },
-    update: {},
-    select: { id: true },
-  });
-  return {
-    contactId: contact.id,
-    leadId: lead.id,
-    conversationId: conversation.id,
-    needsProfile: contact.profileFetchedAt === null,
-  };
-}
-
-async function upsertContact(tx: Tx, adapter: ChannelAdapter, participant: Participant) {
-  // A name in the payload (WhatsApp's profile name) is the profile: nothing to fetch later.
-  const profile = {
-    ...(participant.name ? { displayName: participant.name, profileFetchedAt: new Date() } : {}),
-    ...(participant.username ? { instagramUsername: participant.username } : {}),
-    ...(participant.avatarUrl ? { avatarUrl: participant.avatarUrl } : {}),
-  };
-  const ids =
-    adapter.dbChannel === "WHATSAPP"
-      ? { whatsappId: participant.id }
-      : adapter.dbChannel === "INSTAGRAM"
-        ? { instagramId: participant.id }
-        : {};
-  return tx.contact.upsert({
-    where: { channel_externalId: { channel: adapter.dbChannel, externalId: participant.id } },
-    create: { channel: adapter.dbChannel, externalId: participant.id, ...ids, ...profile },
-    update: profile,
-    select: { id: true, profileFetchedAt: true },
-  });
+  const [thread] = await ensureThreads(tx, [{ channel: adapter.dbChannel, businessAccountId: input.businessAccountId, participant: input.participant }]);
+  return { contactId: thread.contactId, leadId: thread.leadId, conversationId: thread.conversationId, needsProfile: thread.profileFetchedAt === null };
 }
 
 /** Lead.lastContactAt only moves forward: a late redelivery must not make a lead look colder. */
