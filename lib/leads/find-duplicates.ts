@@ -1,0 +1,72 @@
+import type { SessionUser } from "@/lib/auth";
+import { db, dbProvider } from "@/lib/db";
+import { getLead } from "@/lib/leads/get-lead";
+import { leadSelect, toLead, type Lead } from "@/lib/leads/lead-select";
+import { normalizeName } from "@/lib/leads/normalize-name";
+import { visibleLeadWhere } from "@/lib/leads/visibility";
+
+export type DuplicateReason = "phone" | "name";
+
+export interface DuplicateSuggestion {
+  lead: Lead;
+  reasons: DuplicateReason[];
+}
+
+const SUGGESTIONS = 10;
+const CANDIDATES = 200;
+/** Shorter names ("Jo", "A") match too many people to be worth suggesting. */
+const MIN_NAME_LENGTH = 4;
+
+/**
+ * Leads that are probably the same person as this one: a contact with the same phone digits, or
+ * the same normalised name on a channel this lead is not on yet (Sofia on Instagram and Sofía on
+ * WhatsApp). Suggestions only: merging is always the user's call. Only leads the caller may see.
+ */
+export async function findDuplicateLeads(id: string, user: Pick<SessionUser, "id" | "role">): Promise<{ duplicates: DuplicateSuggestion[] }> {
+  const lead = await getLead(id, user);
+  const phones = [...new Set(lead.contacts.flatMap((contact) => (contact.phone ? [contact.phone] : [])))];
+  const names = new Set(
+    [lead.nameEdited ? lead.name : null, ...lead.contacts.map((contact) => contact.displayName)]
+      .map(normalizeName)
+      .filter((name) => name.length >= MIN_NAME_LENGTH),
+  );
+  const channels = new Set(lead.contacts.map((contact) => contact.channel));
+  // SQL narrows by the first word of each name (case-insensitively); exact normalised equality is
+  // checked here, since neither database can fold accents and punctuation the same way.
+  const firstWords = [...new Set([...names].map((name) => name.split(" ")[0]))];
+  const insensitive = dbProvider === "postgresql" ? ({ mode: "insensitive" } as const) : {};
+  if (phones.length === 0 && firstWords.length === 0) return { duplicates: [] };
+
+  const rows = await db.lead.findMany({
+    where: {
+      AND: [
+        { id: { not: id } },
+        await visibleLeadWhere(user),
+        {
+          OR: [
+            ...(phones.length ? [{ contacts: { some: { whatsappId: { in: phones } } } }] : []),
+            ...firstWords.flatMap((word) => [
+              { name: { contains: word, ...insensitive } },
+              { contacts: { some: { displayName: { contains: word, ...insensitive } } } },
+            ]),
+          ],
+        },
+      ],
+    },
+    orderBy: [{ lastContactAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    take: CANDIDATES,
+    select: leadSelect,
+  });
+
+  const duplicates: DuplicateSuggestion[] = [];
+  for (const candidate of rows.map(toLead)) {
+    const reasons: DuplicateReason[] = [];
+    if (candidate.contacts.some((contact) => contact.phone && phones.includes(contact.phone))) reasons.push("phone");
+    const sameName = candidate.contacts.some((contact) => !channels.has(contact.channel) && names.has(normalizeName(contact.displayName)))
+      || (candidate.nameEdited && names.has(normalizeName(candidate.name)));
+    if (sameName) reasons.push("name");
+    if (reasons.length) duplicates.push({ lead: candidate, reasons });
+    if (duplicates.length === SUGGESTIONS) break;
+  }
+  return { duplicates };
+}

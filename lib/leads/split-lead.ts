@@ -1,0 +1,79 @@
+import { ApiError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { leadNotFound, loadLead } from "@/lib/leads/get-lead";
+import { visibleLeadWhere } from "@/lib/leads/visibility";
+import { eventBus } from "@/lib/realtime/bus";
+import { writeAuditLog } from "@/lib/settings/audit-log";
+import type { SplitLeadInput } from "@/lib/validations/lead";
+
+/**
+ * The undo of a merge: one contact, with its conversations and communication logs, leaves for a
+ * new lead of its own. The new lead starts where the old one stands (stage, owner, currency) so
+ * nobody's pipeline jumps; it takes the source when that came through this contact's channel and
+ * no contact left behind shares it. Notes stay: they were written about the lead as it was.
+ */
+export async function splitLead(id: string, input: SplitLeadInput, user: Pick<SessionUser, "id" | "role">) {
+  const lead = await db.lead.findFirst({
+    where: { AND: [{ id }, await visibleLeadWhere(user)] },
+    select: {
+      id: true, status: true, ownerId: true, currency: true, statusChangedAt: true, wonAt: true, lostReason: true,
+      sourceKind: true, sourceChannel: true, sourceAdId: true, sourceHeadline: true, sourceUrl: true, sourceClickId: true,
+      contacts: { select: { id: true, channel: true, createdAt: true } },
+    },
+  });
+  if (!lead) throw leadNotFound();
+  const contact = lead.contacts.find((candidate) => candidate.id === input.contactId);
+  if (!contact) {
+    throw new ApiError({ code: "VALIDATION_FAILED", message: "That contact is not part of this lead", details: [{ field: "contactId", issue: "Not on this lead" }] });
+  }
+  if (lead.contacts.length < 2) {
+    throw new ApiError({ code: "CONFLICT", message: "This is the lead's only contact: there is nothing to split it from" });
+  }
+  const sourceMoves = lead.sourceChannel === contact.channel && !lead.contacts.some((other) => other.id !== contact.id && other.channel === contact.channel);
+  const source = {
+    sourceKind: lead.sourceKind,
+    sourceChannel: lead.sourceChannel,
+    sourceAdId: lead.sourceAdId,
+    sourceHeadline: lead.sourceHeadline,
+    sourceUrl: lead.sourceUrl,
+    sourceClickId: lead.sourceClickId,
+  };
+
+  const newLeadId = await db.$transaction(async (tx) => {
+    const created = await tx.lead.create({
+      data: {
+        status: lead.status,
+        ownerId: lead.ownerId,
+        currency: lead.currency,
+        statusChangedAt: lead.statusChangedAt,
+        wonAt: lead.wonAt,
+        lostReason: lead.lostReason,
+        createdAt: contact.createdAt,
+        ...(sourceMoves ? source : { sourceKind: "organic", sourceChannel: contact.channel }),
+      },
+      select: { id: true },
+    });
+    await tx.contact.update({ where: { id: contact.id }, data: { leadId: created.id } });
+    await tx.conversation.updateMany({ where: { contactId: contact.id }, data: { leadId: created.id } });
+    await tx.communicationLog.updateMany({ where: { contactId: contact.id }, data: { leadId: created.id } });
+    if (sourceMoves) await tx.lead.update({ where: { id }, data: { sourceKind: "organic", sourceAdId: null, sourceHeadline: null, sourceUrl: null, sourceClickId: null, sourceChannel: lead.contacts.find((other) => other.id !== contact.id)!.channel } });
+    await Promise.all([refreshLastContact(tx, id), refreshLastContact(tx, created.id)]);
+    await writeAuditLog({ actorId: user.id, action: "lead.split", target: id, details: { contactId: contact.id, newLeadId: created.id } }, tx);
+    return created.id;
+  });
+  await Promise.all([eventBus.publish({ type: "lead.updated", leadId: id }), eventBus.publish({ type: "lead.updated", leadId: newLeadId })]);
+  const [kept, split] = await Promise.all([loadLead(id), loadLead(newLeadId)]);
+  return { lead: kept, newLead: split };
+}
+
+/** A lead's last contact is its newest conversation's: recomputed when conversations change lead. */
+async function refreshLastContact(tx: Prisma.TransactionClient, leadId: string) {
+  const newest = await tx.conversation.findFirst({
+    where: { leadId, lastMessageAt: { not: null } },
+    orderBy: { lastMessageAt: "desc" },
+    select: { lastMessageAt: true, channel: true },
+  });
+  await tx.lead.update({ where: { id: leadId }, data: { lastContactAt: newest?.lastMessageAt ?? null, lastContactChannel: newest?.channel ?? null } });
+}
