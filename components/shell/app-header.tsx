@@ -10,6 +10,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
           <span className="flex h-6 w-6 items-center justify-center rounded-md bg-brand-600 text-xs font-bold text-white">U</span>
           Inbox
         </Link>
+        <Link href="/leads" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          Leads
+        </Link>
         {user.role === "ADMIN" ? (
           <Link href="/settings" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
             Settings
