@@ -5,12 +5,10 @@ import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { useConversation } from "@/lib/swr/use-conversation";
 import { useAssignees } from "@/lib/swr/use-assignees";
-import { LEAD_STATUSES, type LeadStatusValue } from "@/lib/inbox/constants";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
+import { LeadPanel } from "@/components/leads/lead-panel";
 import { Avatar } from "./avatar";
 import { ChannelIcon, CloseIcon } from "./icons";
-
-const leadStatusLabel: Record<string, string> = { NEW: "New", CONTACTED: "Contacted", QUALIFIED: "Qualified", WON: "Won", LOST: "Lost" };
 
 export interface ContactPanelActions {
   update: (id: string, patch: UpdateConversationInput) => Promise<void>;
@@ -18,7 +16,7 @@ export interface ContactPanelActions {
   unblock: (conversation: ConversationDetailJson) => Promise<void>;
 }
 
-/** The contact and their lead: status, assignee, notes; archive and block. */
+/** The contact, their lead (components/leads/lead-panel.tsx), the conversation's assignee, notes; archive and block. */
 export function ContactPanel({ conversationId, actions, onClose }: { conversationId: string; actions: ContactPanelActions; onClose: () => void }) {
   const { data } = useConversation(conversationId);
   const team = useAssignees();
@@ -27,7 +25,6 @@ export function ContactPanel({ conversationId, actions, onClose }: { conversatio
   const { contact } = conversation;
   const name = contactName(contact);
   const handle = contactHandle(contact);
-  const lead = contact.lead;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col overflow-y-auto bg-white" data-testid="contact-panel">
@@ -46,14 +43,9 @@ export function ContactPanel({ conversationId, actions, onClose }: { conversatio
         </p>
       </section>
 
+      <LeadPanel leadId={conversation.leadId} conversationId={conversation.id} team={team.data?.team ?? []} />
+
       <section className="space-y-3 border-t border-slate-100 px-4 py-4 text-sm">
-        <label className="block">
-          <span className="mb-1 block text-xs font-medium text-slate-600">Lead status</span>
-          <select value={lead?.status ?? "NEW"} onChange={(event) => actions.update(conversation.id, { leadStatus: event.target.value as LeadStatusValue })}
-            className="block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5">
-            {LEAD_STATUSES.map((status) => <option key={status} value={status}>{leadStatusLabel[status]}</option>)}
-          </select>
-        </label>
         <label className="block">
           <span className="mb-1 block text-xs font-medium text-slate-600">Assigned to</span>
           <select value={conversation.assignee?.id ?? ""} onChange={(event) => actions.update(conversation.id, { assigneeId: event.target.value || null })}
