@@ -16,6 +16,7 @@ const SUGGESTIONS = 10;
 const CANDIDATES = 200;
 /** Shorter names ("Jo", "A") match too many people to be worth suggesting. */
 const MIN_NAME_LENGTH = 4;
+const MIN_WORD_LENGTH = 3;
 
 /**
  * Leads that are probably the same person as this one: a contact with the same phone digits, or
@@ -31,11 +32,11 @@ export async function findDuplicateLeads(id: string, user: Pick<SessionUser, "id
       .filter((name) => name.length >= MIN_NAME_LENGTH),
   );
   const channels = new Set(lead.contacts.map((contact) => contact.channel));
-  // SQL narrows by the first word of each name (case-insensitively); exact normalised equality is
-  // checked here, since neither database can fold accents and punctuation the same way.
-  const firstWords = [...new Set([...names].map((name) => name.split(" ")[0]))];
+  // SQL narrows by the words of each name (case-insensitively; any word, since "Sofía" does not
+  // contain "sofia" for either database); exact normalised equality is checked here.
+  const words = [...new Set([...names].flatMap((name) => name.split(" ")).filter((word) => word.length >= MIN_WORD_LENGTH))];
   const insensitive = dbProvider === "postgresql" ? ({ mode: "insensitive" } as const) : {};
-  if (phones.length === 0 && firstWords.length === 0) return { duplicates: [] };
+  if (phones.length === 0 && words.length === 0) return { duplicates: [] };
 
   const rows = await db.lead.findMany({
     where: {
@@ -45,7 +46,7 @@ export async function findDuplicateLeads(id: string, user: Pick<SessionUser, "id
         {
           OR: [
             ...(phones.length ? [{ contacts: { some: { whatsappId: { in: phones } } } }] : []),
-            ...firstWords.flatMap((word) => [
+            ...words.flatMap((word) => [
               { name: { contains: word, ...insensitive } },
               { contacts: { some: { displayName: { contains: word, ...insensitive } } } },
             ]),

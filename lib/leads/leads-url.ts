@@ -21,6 +21,9 @@ export interface LeadsUrlState {
   sort: LeadSort;
 }
 
+/** The table's page size; the server page loads the first page with it so the client's key matches. */
+export const LEADS_PAGE_SIZE = 50;
+
 export const DEFAULT_LEADS_STATE: LeadsUrlState = { view: "board", status: [], owner: "", channel: "", source: "", q: "", from: "", to: "", sort: "lastContactAt" };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;

@@ -1,9 +1,7 @@
 import useSWRInfinite from "swr/infinite";
 import type { LeadPageJson } from "@/lib/leads/api-types";
-import { leadsApiQuery, type LeadsUrlState } from "@/lib/leads/leads-url";
+import { LEADS_PAGE_SIZE, leadsApiQuery, type LeadsUrlState } from "@/lib/leads/leads-url";
 import { requestJson } from "@/lib/swr/fetcher";
-
-export const LEADS_PAGE_SIZE = 50;
 
 export function leadsGetKey(state: LeadsUrlState) {
   return (index: number, previous: LeadPageJson | null) => {

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import { LeadsApp, type LeadsFallback } from "@/components/leads/leads-app";
 import { listTeam } from "@/lib/inbox/list-team";
 import { getBoard } from "@/lib/leads/get-board";
-import { leadsApiParams, parseLeadsUrl } from "@/lib/leads/leads-url";
+import { LEADS_PAGE_SIZE, leadsApiParams, parseLeadsUrl } from "@/lib/leads/leads-url";
 import { listLeads } from "@/lib/leads/list-leads";
 import { requirePageUser } from "@/lib/require-page-user";
-import { LEADS_PAGE_SIZE } from "@/lib/swr/use-leads";
 import { leadFilterSchema, listLeadsQuerySchema } from "@/lib/validations/lead";
 
 export const metadata: Metadata = { title: "Pipeline" };
