@@ -165,7 +165,7 @@ function BoardColumn({ column, state, onOpen }: { column: BoardColumnJson; state
       ref={setNodeRef}
       aria-labelledby={`column-${column.status}`}
       data-testid={`column-${column.status}`}
-      className={`flex w-[85vw] max-w-[20rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100/80 sm:w-72 ${isOver ? "ring-2 ring-brand-500" : ""}`}
+      className={`flex w-[85vw] max-w-[20rem] shrink-0 snap-start flex-col rounded-xl bg-slate-100/80 sm:w-auto sm:max-w-sm sm:min-w-60 sm:flex-1 ${isOver ? "ring-2 ring-brand-500" : ""}`}
     >
       <header className="flex items-center gap-2 px-3 pt-3 pb-2">
         <span className={`h-2 w-2 rounded-full ${COLUMN_TONE[column.status]}`} aria-hidden />

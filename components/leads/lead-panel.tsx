@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ChannelIcon } from "@/components/inbox/icons";
 import type { TeamMember } from "@/lib/inbox/api-types";
 import { LEAD_STATUSES, type LeadStatusValue } from "@/lib/inbox/constants";
@@ -80,6 +80,7 @@ function LeadFields({ lead, team, onSave }: { lead: LeadJson; team: TeamMember[]
   const [currency, setCurrency] = useState(lead.currency);
   const [valueError, setValueError] = useState<string | null>(null);
   const [losing, setLosing] = useState(false);
+  const lastSent = useRef<string | null>(null);
   useEffect(() => setName(lead.name), [lead.name]);
   useEffect(() => {
     setValue(valueText(lead));
@@ -92,7 +93,10 @@ function LeadFields({ lead, team, onSave }: { lead: LeadJson; team: TeamMember[]
     const minor = parseMoney(value, code);
     if (Number.isNaN(minor)) return setValueError("Type an amount such as 1250 or 1250.50");
     setValueError(null);
-    if (minor === lead.value && code === lead.currency) return;
+    // Enter then blur would otherwise send the same change twice before the lead refetches.
+    const key = `${minor}:${code}`;
+    if ((minor === lead.value && code === lead.currency) || lastSent.current === key) return;
+    lastSent.current = key;
     void onSave({ value: minor, currency: code });
   };
 
@@ -131,22 +135,17 @@ function LeadFields({ lead, team, onSave }: { lead: LeadJson; team: TeamMember[]
         </label>
       </div>
       {lead.status === "LOST" && lead.lostReason ? <p className="text-xs text-slate-500">Lost: {lead.lostReason}</p> : null}
-      <form
-        className="block"
-        onSubmit={(event) => {
-          event.preventDefault();
-          saveValue();
-        }}
-      >
+      <div>
         <span className={labelClass} id="lead-value-label">Deal value</span>
         <div className="flex gap-2">
           <input aria-labelledby="lead-value-label" inputMode="decimal" value={value} placeholder="0" onChange={(event) => setValue(event.target.value)} onBlur={saveValue}
+            onKeyDown={(event) => event.key === "Enter" && saveValue()}
             aria-invalid={valueError ? true : undefined} aria-describedby={valueError ? "lead-value-error" : undefined} className={`${fieldClass} text-right tabular-nums`} />
           <input aria-label="Currency" value={currency} maxLength={3} onChange={(event) => setCurrency(event.target.value.toUpperCase())} onBlur={saveValue}
-            className={`${fieldClass} w-16 uppercase`} />
+            onKeyDown={(event) => event.key === "Enter" && saveValue()} className={`${fieldClass} w-16 uppercase`} />
         </div>
         {valueError ? <p id="lead-value-error" className="mt-1 text-xs text-red-700">{valueError}</p> : null}
-      </form>
+      </div>
       {losing ? (
         <LostReasonDialog
           leadName={lead.name}
