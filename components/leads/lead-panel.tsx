@@ -175,7 +175,10 @@ function Contacts({ lead, run, actions }: { lead: LeadJson; run: (work: () => Pr
         {lead.contacts.map((contact) => (
           <li key={contact.id} className="flex items-center gap-2 rounded-md px-2 py-1 text-slate-700">
             <ChannelIcon channel={contact.channel} className="h-3.5 w-3.5 shrink-0" title={channelLabel(contact.channel)} />
-            <span className="min-w-0 flex-1 truncate">{contact.displayName ?? (contact.username ? `@${contact.username}` : contact.phone ? `+${contact.phone}` : contact.externalId)}</span>
+            <span className="min-w-0 flex-1 truncate">
+              {contact.displayName ?? contact.externalId}
+              <span className="ml-1 text-xs text-slate-500">{contact.username ? `@${contact.username}` : contact.phone ? `+${contact.phone}` : ""}</span>
+            </span>
             <button type="button" className="text-xs text-slate-500 underline hover:text-slate-900"
               onClick={() => void run(() => actions.split(lead.id, contact.id))}>
               Split out

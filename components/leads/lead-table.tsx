@@ -116,7 +116,7 @@ export function LeadTable({ state, team, onSort, onOpen, onBulk }: {
                 <td className="border-b border-slate-100 px-2 py-2 text-right tabular-nums">{lead.value !== null ? formatMoney(lead.value, lead.currency) : <span className="text-slate-400">—</span>}</td>
                 <td className="border-b border-slate-100 px-2 py-2 text-slate-700">{lead.owner?.name ?? <span className="text-slate-400 italic">Unassigned</span>}</td>
                 <td className="border-b border-slate-100 px-2 py-2 text-slate-600"><TimeSince iso={lead.lastContactAt} /></td>
-                <td className="border-b border-slate-100 px-2 py-2"><SourceBadge source={lead.source} /></td>
+                <td className="border-b border-slate-100 px-2 py-2">{lead.source && lead.source.kind !== "organic" ? <SourceBadge source={lead.source} /> : <span className="text-xs text-slate-400">Organic</span>}</td>
                 <td className="border-b border-slate-100 px-2 py-2 text-slate-600"><TimeSince iso={lead.createdAt} /></td>
               </tr>
             ))}

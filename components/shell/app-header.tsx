@@ -21,7 +21,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
       </nav>
       <div className="flex items-center gap-3">
         <span className="text-sm text-slate-700" data-testid="current-user">
-          {user.name}
+          <span className="hidden sm:inline">{user.name}</span>
           <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">
             {user.role === "ADMIN" ? "Admin" : "Agent"}
           </span>
