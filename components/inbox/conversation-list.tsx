@@ -2,10 +2,11 @@
 
 import { useEffect, useRef } from "react";
 import type { ConversationItemJson } from "@/lib/inbox/api-types";
-import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
+import { avatarSrc, contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
 import type { UnreadCounts } from "@/lib/inbox/list-conversations";
 import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
+import { LocalTime } from "@/components/ui/local-time";
 import { Avatar } from "./avatar";
 import { ChannelIcon, SearchIcon } from "./icons";
 
@@ -192,7 +193,7 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         }`}
       >
         <span className="relative">
-          <Avatar name={name} url={conversation.contact.avatarUrl} />
+          <Avatar name={name} url={avatarSrc(conversation.contact)} />
           <span className={`absolute -right-0.5 -bottom-0.5 rounded-full bg-white p-0.5 ${conversation.channel === "WHATSAPP" ? "text-emerald-600" : "text-pink-600"}`}>
             <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" title={conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"} />
           </span>
@@ -200,9 +201,9 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
             <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>{name}</span>
-            <time dateTime={conversation.lastMessageAt ?? undefined} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`}>
-              {shortTime(conversation.lastMessageAt)}
-            </time>
+            {conversation.lastMessageAt ? (
+              <LocalTime iso={conversation.lastMessageAt} format={shortTime} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`} />
+            ) : null}
           </span>
           {handle && handle !== name ? <span className="block truncate text-xs text-slate-500">{handle}</span> : null}
           <span className="mt-0.5 flex items-center justify-between gap-2">

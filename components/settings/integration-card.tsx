@@ -14,6 +14,8 @@ import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { auditLogKey } from "@/lib/swr/use-audit-log";
 import { INTEGRATIONS_KEY } from "@/lib/swr/use-integrations";
 import { loginVariantSchema, saveIntegrationSchema, type SaveIntegrationInput } from "@/lib/validations/settings";
+import { LocalTime } from "@/components/ui/local-time";
+import { dateTimeLabel } from "@/lib/inbox/format";
 
 const LOGIN_VARIANTS = [
   ["facebook", "Facebook Login (Page)"],
@@ -137,7 +139,7 @@ export function IntegrationCard({
           <h3 id={id("title")} className="text-base font-semibold text-slate-900">{integration.label}</h3>
           <p className="text-sm text-slate-600">
             {integration.connectedAs ? `Connected as ${integration.connectedAs}` : "Not connected yet"}
-            {integration.lastVerifiedAt ? ` · verified ${new Date(integration.lastVerifiedAt).toLocaleString()}` : ""}
+            {integration.lastVerifiedAt ? <> · verified <LocalTime iso={integration.lastVerifiedAt} format={dateTimeLabel} /></> : ""}
           </p>
         </div>
         <IntegrationStatusBadge integration={integration} />
