@@ -219,3 +219,30 @@ test("archiving moves on to the next conversation", async ({ agentPage: page }) 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByTestId("thread-title")).toHaveText(`Marta Outra ${run}`);
 });
+
+test("search looks in every view, folds accents, reads phone numbers as dialled and marks the matching message", async ({ agentPage: page }, testInfo) => {
+  const archivedId = await conversationIdFor(page, `Paula Passada ${run}`);
+  expect((await page.request.patch(`/api/inbox/conversations/${archivedId}`, { data: { status: "ARCHIVED" } })).status()).toBe(200);
+  await page.goto("/inbox");
+  const search = page.getByLabel("Search conversations");
+  const hits = page.getByTestId("conversation-item");
+
+  await search.fill(`joão hora ${run}`);
+  await expect(hits).toHaveCount(1);
+  await expect(hits).toContainText(`Joao Hora ${run}`);
+
+  await search.fill(`00${WA_NUMBER.slice(0, 3)} ${WA_NUMBER.slice(3, 6)} ${WA_NUMBER.slice(6)}`);
+  await expect(hits).toHaveCount(1);
+  await expect(hits).toContainText(`Joao Hora ${run}`);
+
+  // An archived lead is found from the Open view, and says where it is.
+  await search.fill(`passada ${run}`);
+  await expect(hits).toHaveCount(1);
+  await expect(hits.getByTestId("hit-view")).toHaveText("Archived");
+
+  // The message that matched, not the latest one, with the match marked.
+  await search.fill(`BRAGA? ${run}`);
+  await expect(hits.filter({ hasText: `Joao Hora ${run}` }).locator("mark")).toHaveText(`Braga? ${run}`);
+  await expect(hits.filter({ hasText: `Joao Hora ${run}` }).getByTestId("hit-view")).toHaveText("Open");
+  await shoot(page, testInfo, "search-hit-marked");
+});
