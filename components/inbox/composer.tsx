@@ -13,14 +13,18 @@ import { TemplatePicker } from "./template-picker";
 import { ellipsize } from "@/lib/text/truncate";
 import { splitText } from "@/lib/text/split-text";
 import { useDraft } from "./use-draft";
+import { fillQuickReply } from "@/lib/inbox/quick-reply-variables";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
 export function Composer({
   conversation,
+  agentName,
   onSend,
 }: {
   conversation: ConversationDetailJson;
+  /** For quick replies' {{agent_name}}. */
+  agentName: string;
   onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
 }) {
   // The countdown is the browser's: until hydration the composer's place is kept empty.
@@ -49,7 +53,7 @@ export function Composer({
     );
   }
   return (
-    <TextComposer key={conversation.id} conversation={conversation} onSend={onSend}
+    <TextComposer key={conversation.id} conversation={conversation} agentName={agentName} onSend={onSend}
       hint={`Reply window closes in ${duration(closesAt - now)}${conversation.humanAgent ? " (Human Agent tag)" : ""}`}
       urgent={closesAt - now < 2 * 60 * 60 * 1000} />
   );
@@ -61,11 +65,13 @@ function ComposerNotice({ children }: { children: React.ReactNode }) {
 
 function TextComposer({
   conversation,
+  agentName,
   onSend,
   hint,
   urgent,
 }: {
   conversation: ConversationDetailJson;
+  agentName: string;
   onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
   hint: string;
   urgent: boolean;
@@ -111,7 +117,7 @@ function TextComposer({
   };
   const parts = tooLong ? splitText(text, max) : [];
   const insert = (reply: QuickReplyJson) => {
-    setText(reply.body);
+    setText(fillQuickReply(reply.body, { customerName: conversation.contact.displayName, agentName }));
     setHighlight(0);
     textarea.current?.focus();
   };

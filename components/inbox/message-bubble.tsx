@@ -5,6 +5,7 @@ import { ChoiceChip } from "./choice-chip";
 import { AttachmentView, mediaFileOf } from "./attachment-view";
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
 import { MessageReactions } from "./message-reactions";
+import { MessageText } from "./message-text";
 import { QuotedReply } from "./quoted-reply";
 import { StoryMention } from "./story-mention";
 
@@ -64,7 +65,7 @@ export function MessageBubble({
               <AttachmentView key={index} attachment={attachment} src={src(index)} disabled={message.sending} media={mediaFileOf(message, index)} showCaption={!message.text} />
             ))}
             {/* A mention carries no words of its own: its text is only the list preview's placeholder. */}
-            {message.text && !storyMention ? isChoice ? <ChoiceChip title={message.text} outbound={outbound} /> : <span>{message.text}</span> : null}
+            {message.text && !storyMention ? isChoice ? <ChoiceChip title={message.text} outbound={outbound} /> : <MessageText text={message.text} channel={message.channel} outbound={outbound} /> : null}
           </>
         )}
       </div>
@@ -78,6 +79,12 @@ function StoryLabel({ outbound }: { outbound: boolean }) {
   return <span className={`mb-1 block text-xs font-medium ${outbound ? "text-white/80" : "text-slate-500"}`}>Replied to your story</span>;
 }
 
+/** A reply the business sent from Meta's own apps, not from this inbox. */
+const otherAppLabel: Record<string, string> = {
+  INSTAGRAM: "Sent from the Instagram app",
+  WHATSAPP: "Sent from the WhatsApp Business app",
+};
+
 const statusLabel: Record<string, string> = {
   PENDING: "Sending",
   SENT: "Sent",
@@ -89,7 +96,7 @@ const statusLabel: Record<string, string> = {
 function MessageMeta({ message, onRetry }: { message: BubbleMessage; onRetry?: () => void }) {
   const outbound = message.direction === "OUTBOUND";
   const hydrated = useClientNow() !== null;
-  const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : "Sent from the app")) : null;
+  const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : otherAppLabel[message.channel] ?? "Sent from another app")) : null;
   return (
     <div className="mt-1 flex max-w-[75%] flex-wrap items-center gap-1 px-1 text-xs text-slate-500">
       {author ? <span>{author} ·</span> : null}

@@ -156,7 +156,7 @@ export function Thread({
           />
         </div>
       </div>
-      {conversation ? <Composer conversation={conversation} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
+      {conversation ? <Composer conversation={conversation} agentName={me.name} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );
 }
