@@ -2,6 +2,8 @@ import { expect, test } from "./fixtures";
 import { E2E_ADMIN, E2E_AGENT } from "./e2e-env";
 
 test.describe("sign-in", () => {
+  // The refused sign-in answers 401, which Chromium logs; nothing else may.
+  test.use({ allowedConsoleErrors: [/status of 401 .*\/api\/auth\/callback\/credentials/] });
   test("an admin signs in, lands on the inbox and signs out", async ({ page }, testInfo) => {
     await page.goto("/inbox");
     await expect(page).toHaveURL(/\/sign-in/);

@@ -1,11 +1,11 @@
-import { test as base, type Browser, type Page } from "@playwright/test";
+import { test as base, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { E2E_ADMIN, E2E_AGENT } from "./e2e-env";
 
 type Credentials = { email: string; password: string };
 
 /** A page in its own browser context, signed in through next-auth's real credentials flow. */
-export async function signedInPage(browser: Browser, user: Credentials): Promise<Page> {
-  const context = await browser.newContext();
+export async function signedInPage(browser: Browser, user: Credentials, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options);
   const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
   const response = await context.request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: user.email, password: user.password, json: "true" },
@@ -14,15 +14,41 @@ export async function signedInPage(browser: Browser, user: Credentials): Promise
   return context.newPage();
 }
 
-export const test = base.extend<{ adminPage: Page; agentPage: Page }>({
-  adminPage: async ({ browser }, use) => {
-    const page = await signedInPage(browser, E2E_ADMIN);
-    await use(page);
+/**
+ * Every console error and uncaught page error in a context's pages (a hydration mismatch, React
+ * #418, is one). A test that provokes an error on purpose lists it in `allowedConsoleErrors`.
+ */
+function collectConsoleErrors(context: BrowserContext): string[] {
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
+    });
+    page.on("pageerror", (error) => errors.push(error.message));
+  };
+  context.pages().forEach(watch);
+  context.on("page", watch);
+  return errors;
+}
+
+async function failOnConsoleErrors(context: BrowserContext, allowed: RegExp[], use: () => Promise<void>) {
+  const errors = collectConsoleErrors(context);
+  await use();
+  const unexpected = errors.filter((error) => !allowed.some((pattern) => pattern.test(error)));
+  if (unexpected.length > 0) throw new Error(`Console errors in the browser:\n${unexpected.join("\n")}`);
+}
+
+export const test = base.extend<{ adminPage: Page; agentPage: Page; allowedConsoleErrors: RegExp[]; consoleErrors: void }>({
+  allowedConsoleErrors: [[], { option: true }],
+  consoleErrors: [async ({ context, allowedConsoleErrors }, use) => failOnConsoleErrors(context, allowedConsoleErrors, use), { auto: true }],
+  adminPage: async ({ browser, allowedConsoleErrors, timezoneId, locale }, use) => {
+    const page = await signedInPage(browser, E2E_ADMIN, { timezoneId, locale });
+    await failOnConsoleErrors(page.context(), allowedConsoleErrors, () => use(page));
     await page.context().close();
   },
-  agentPage: async ({ browser }, use) => {
-    const page = await signedInPage(browser, E2E_AGENT);
-    await use(page);
+  agentPage: async ({ browser, allowedConsoleErrors, timezoneId, locale }, use) => {
+    const page = await signedInPage(browser, E2E_AGENT, { timezoneId, locale });
+    await failOnConsoleErrors(page.context(), allowedConsoleErrors, () => use(page));
     await page.context().close();
   },
 });

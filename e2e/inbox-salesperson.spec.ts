@@ -129,6 +129,8 @@ test("archives a conversation and finds it in Archived", async ({ agentPage: pag
   await expect(page).toHaveURL(/filter=archived/);
   await expect(page.getByTestId("conversation-item").filter({ hasText: `Maria Live ${run}` })).toBeVisible();
   await shoot(page, testInfo, "archived-view");
+  // Archiving moved on to the next conversation; open the archived one to bring it back.
+  await page.getByTestId("conversation-item").filter({ hasText: `Maria Live ${run}` }).click();
   await page.getByRole("button", { name: "Unarchive" }).click();
   await expect(page.getByTestId("conversation-item").filter({ hasText: `Maria Live ${run}` })).toHaveCount(0);
 });

@@ -10,6 +10,11 @@ test.describe("settings: integrations", () => {
     await expect(page).toHaveURL(/\/settings\/integrations$/);
     const card = page.getByTestId("integration-instagram");
     await expect(card.getByText("Configured from environment variables")).toBeVisible();
+    // Messages from an env-configured channel arrive: the card says it is connected, and shows env's values read-only.
+    await expect(card.getByText("Connected (from environment)")).toBeVisible();
+    await expect(card.getByLabel("Instagram account id")).toBeDisabled();
+    await expect(card.getByLabel("Instagram account id")).toHaveValue("17841400000000001");
+    await expect(card.getByRole("button", { name: "Save" })).toHaveCount(0);
     await expect(page.getByRole("region", { name: "Messenger" })).toContainText("Coming soon");
     await expect(card.getByRole("textbox", { name: "Callback URL" })).toHaveValue(/\/api\/webhooks\/instagram$/);
     for (const field of ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit"]) {
@@ -19,6 +24,7 @@ test.describe("settings: integrations", () => {
     await card.getByRole("button", { name: "Move into the database" }).click();
     await expect(card.getByText("Moved into the database")).toBeVisible();
     await expect(card.getByText("Configured from environment variables")).toHaveCount(0);
+    await expect(card.getByLabel("Instagram account id")).toBeEnabled();
 
     await card.getByLabel("Access token").fill(TYPED_TOKEN);
     const verifyToken = card.getByLabel("Webhook verify token");

@@ -31,14 +31,17 @@ export function AttachmentView({
   src,
   disabled,
   media,
+  showCaption = true,
 }: {
   attachment: AttachmentJson;
   src: string;
   disabled?: boolean;
+  /** False when the message's text already says it: WhatsApp puts a media caption in both places. */
+  showCaption?: boolean;
   /** Absent for attachments we don't keep (shares, locations) and for messages from before media was kept. */
   media?: MediaStateJson;
 }) {
-  const caption = attachment.caption ? <span className="mt-1 block">{attachment.caption}</span> : null;
+  const caption = showCaption && attachment.caption ? <span className="mt-1 block">{attachment.caption}</span> : null;
   if (disabled) return null;
   if (media?.status === "FAILED") {
     return (

@@ -1,41 +1,39 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { ConversationDetailJson, QuickReplyJson } from "@/lib/inbox/api-types";
+import { useClientNow } from "@/components/ui/local-time";
 import { duration } from "@/lib/inbox/format";
 import { useQuickReplies } from "@/lib/swr/use-quick-replies";
-import { REPLY_TEXT_MAX_LENGTH } from "@/lib/inbox/constants";
 import type { SendReplyInput } from "@/lib/validations/reply";
 import { PaperclipIcon, SendIcon } from "./icons";
 import { AttachmentChip, useReplyAttachment } from "./reply-attachment";
 import { QuickRepliesDialog } from "./quick-replies-dialog";
 import { TemplatePicker } from "./template-picker";
 import { ellipsize } from "@/lib/text/truncate";
+import { splitText } from "@/lib/text/split-text";
+import { useDraft } from "./use-draft";
+import { fillQuickReply } from "@/lib/inbox/quick-reply-variables";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
-/** Re-renders the countdown; a minute's resolution is all "closes in 3 h" needs. */
-function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
-
 export function Composer({
   conversation,
+  agentName,
   onSend,
 }: {
   conversation: ConversationDetailJson;
+  /** For quick replies' {{agent_name}}. */
+  agentName: string;
   onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
 }) {
-  const now = useNow();
+  // The countdown is the browser's: until hydration the composer's place is kept empty.
+  const now = useClientNow();
   const closesAt = conversation.windowClosesAt ? new Date(conversation.windowClosesAt).getTime() : null;
-  const open = closesAt !== null && closesAt > now;
   const channelName = conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram";
 
+  if (now === null) return <div className="h-[76px] shrink-0 border-t border-slate-200 bg-white" />;
+  const open = closesAt !== null && closesAt > now;
   if (conversation.blocked) {
     return <ComposerNotice>This contact is blocked. Unblock them in the details panel to reply.</ComposerNotice>;
   }
@@ -55,7 +53,7 @@ export function Composer({
     );
   }
   return (
-    <TextComposer key={conversation.id} conversation={conversation} onSend={onSend}
+    <TextComposer key={conversation.id} conversation={conversation} agentName={agentName} onSend={onSend}
       hint={`Reply window closes in ${duration(closesAt - now)}${conversation.humanAgent ? " (Human Agent tag)" : ""}`}
       urgent={closesAt - now < 2 * 60 * 60 * 1000} />
   );
@@ -67,23 +65,26 @@ function ComposerNotice({ children }: { children: React.ReactNode }) {
 
 function TextComposer({
   conversation,
+  agentName,
   onSend,
   hint,
   urgent,
 }: {
   conversation: ConversationDetailJson;
+  agentName: string;
   onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
   hint: string;
   urgent: boolean;
 }) {
-  const [text, setText] = useState("");
-  const { picked, attach, clear } = useReplyAttachment(conversation.id);
+  const [text, setText] = useDraft(conversation.id);
+  const { picked, attach, clear } = useReplyAttachment(conversation);
   const fileInput = useRef<HTMLInputElement>(null);
   const [wantQuickReplies, setWantQuickReplies] = useState(false);
   const [managing, setManaging] = useState(false);
   const [highlight, setHighlight] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
+  const counterId = useId();
   const listId = useId();
   const quickReplies = useQuickReplies(wantQuickReplies || managing);
 
@@ -93,21 +94,30 @@ function TextComposer({
     : [];
   const showMenu = Boolean(slash) && wantQuickReplies;
 
+  const max = conversation.maxTextLength;
+  const length = text.trim().length;
+  const tooLong = length > max;
   const attachmentReady = picked?.state === "ready" && picked.uploadId !== null;
-  const canSend = (text.trim() !== "" || attachmentReady) && picked?.state !== "uploading" && picked?.state !== "failed";
-  const submit = () => {
-    const value = text.trim();
-    if (!canSend || value.length > REPLY_TEXT_MAX_LENGTH) return;
+  const uploadBlocks = picked?.state === "uploading" || picked?.state === "failed";
+  const canSend = (length > 0 || attachmentReady) && !uploadBlocks && !tooLong;
+  // Parts go out one after another, so they arrive in order; the attachment rides with the first.
+  const sendParts = async (parts: string[]) => {
     setText("");
+    const [first, ...rest] = parts;
     if (attachmentReady) {
       clear();
-      void onSend({ ...(value ? { text: value } : {}), attachmentId: picked.uploadId! }, { attachmentName: picked.name });
-      return;
+      await onSend({ ...(first ? { text: first } : {}), attachmentId: picked.uploadId! }, { attachmentName: picked.name });
+    } else if (first) {
+      await onSend({ text: first });
     }
-    void onSend({ text: value });
+    for (const part of rest) await onSend({ text: part });
   };
+  const submit = () => {
+    if (canSend) void sendParts([text.trim()].filter(Boolean));
+  };
+  const parts = tooLong ? splitText(text, max) : [];
   const insert = (reply: QuickReplyJson) => {
-    setText(reply.body);
+    setText(fillQuickReply(reply.body, { customerName: conversation.contact.displayName, agentName }));
     setHighlight(0);
     textarea.current?.focus();
   };
@@ -151,8 +161,8 @@ function TextComposer({
           ref={textarea}
           rows={1}
           value={text}
-          maxLength={REPLY_TEXT_MAX_LENGTH}
-          aria-describedby={hintId}
+          aria-describedby={`${hintId} ${counterId}`}
+          aria-invalid={tooLong || undefined}
           aria-controls={showMenu ? listId : undefined}
           placeholder={picked ? "Add a message…" : "Reply…  (/ for quick replies)"}
           onPaste={(event) => {
@@ -198,8 +208,19 @@ function TextComposer({
           <SendIcon className="h-4 w-4" />
         </button>
       </div>
-      <div className="mt-1 flex items-center justify-between px-1 text-xs">
+      {tooLong ? (
+        <p role="alert" data-testid="too-long" className="mt-1 flex flex-wrap items-center gap-x-2 px-1 text-xs text-red-700">
+          {conversation.channelLabel} messages can be at most {max.toLocaleString("en")} characters; this one has {length.toLocaleString("en")}.
+          <button type="button" onClick={() => void sendParts(parts)} className="font-semibold underline hover:text-red-800">
+            Send as {parts.length} messages
+          </button>
+        </p>
+      ) : null}
+      <div className="mt-1 flex items-center justify-between gap-2 px-1 text-xs">
         <span id={hintId} data-testid="window-hint" className={urgent ? "font-medium text-amber-700" : "text-slate-500"}>{hint}</span>
+        <span id={counterId} data-testid="text-counter" className={`tabular-nums ${tooLong ? "font-semibold text-red-700" : "text-slate-500"} ${length > max * 0.8 ? "" : "sr-only"}`}>
+          {length.toLocaleString("en")} / {max.toLocaleString("en")}
+        </span>
         <span className="hidden text-slate-400 lg:inline">Enter to send · Shift+Enter for a new line</span>
         <button type="button" onClick={() => setManaging(true)} className="text-slate-500 hover:text-slate-800 hover:underline">Quick replies</button>
       </div>

@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
-import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
+import { LocalTime } from "@/components/ui/local-time";
+import { avatarSrc, contactHandle, contactName, shortTime, sinceLabel } from "@/lib/inbox/format";
 import { useConversation } from "@/lib/swr/use-conversation";
 import { useAssignees } from "@/lib/swr/use-assignees";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
@@ -34,12 +35,12 @@ export function ContactPanel({ conversationId, actions, onClose }: { conversatio
         </button>
       </div>
       <section className="flex flex-col items-center gap-1 px-4 pt-4 pb-5 text-center">
-        <Avatar name={name} url={contact.avatarUrl} size={56} />
+        <Avatar name={name} url={avatarSrc(contact)} size={56} />
         <h2 className="mt-2 text-sm font-semibold text-slate-900">{name}</h2>
         {handle && handle !== name ? <p className="text-xs text-slate-500">{handle}</p> : null}
         <p className="flex items-center gap-1 text-xs text-slate-500">
           <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" />
-          {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"} · customer since {shortTime(contact.createdAt)}
+          {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"} · customer since <LocalTime iso={contact.createdAt} format={sinceLabel} />
         </p>
       </section>
 
@@ -105,7 +106,7 @@ function Notes({ conversation, onAdd }: { conversation: ConversationDetailJson; 
         {notes.map((item) => (
           <li key={item.id} className="rounded-md bg-amber-50 px-3 py-2">
             <p className="whitespace-pre-wrap text-slate-800">{item.body}</p>
-            <p className="mt-1 text-xs text-slate-500">{item.author?.name ?? "Former teammate"} · {shortTime(item.createdAt)}</p>
+            <p className="mt-1 text-xs text-slate-500">{item.author?.name ?? "Former teammate"} · <LocalTime iso={item.createdAt} format={shortTime} /></p>
           </li>
         ))}
       </ul>

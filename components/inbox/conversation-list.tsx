@@ -2,10 +2,12 @@
 
 import { useEffect, useRef } from "react";
 import type { ConversationItemJson } from "@/lib/inbox/api-types";
-import { contactHandle, contactName, shortTime } from "@/lib/inbox/format";
+import { avatarSrc, contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
 import type { UnreadCounts } from "@/lib/inbox/list-conversations";
 import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
+import { LocalTime } from "@/components/ui/local-time";
+import { findFolded } from "@/lib/text/fold-match";
 import { Avatar } from "./avatar";
 import { ChannelIcon, SearchIcon } from "./icons";
 
@@ -89,6 +91,7 @@ export function ConversationList(props: ConversationListProps) {
           </nav>
         </div>
       </div>
+      {state.q ? <p className="shrink-0 border-b border-slate-100 px-3 py-1 text-xs text-slate-500">Searching every view: open and archived</p> : null}
       <ListBody {...props} />
     </>
   );
@@ -192,23 +195,34 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         }`}
       >
         <span className="relative">
-          <Avatar name={name} url={conversation.contact.avatarUrl} />
+          <Avatar name={name} url={avatarSrc(conversation.contact)} />
           <span className={`absolute -right-0.5 -bottom-0.5 rounded-full bg-white p-0.5 ${conversation.channel === "WHATSAPP" ? "text-emerald-600" : "text-pink-600"}`}>
             <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" title={conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"} />
           </span>
         </span>
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
-            <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>{name}</span>
-            <time dateTime={conversation.lastMessageAt ?? undefined} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`}>
-              {shortTime(conversation.lastMessageAt)}
-            </time>
+            <span className="flex min-w-0 items-center gap-1.5">
+              <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>{name}</span>
+              {state.q ? (
+                <span data-testid="hit-view" className={`shrink-0 rounded px-1 text-[11px] font-medium ${conversation.status === "ARCHIVED" ? "bg-slate-200 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}>
+                  {conversation.status === "ARCHIVED" ? "Archived" : "Open"}
+                </span>
+              ) : null}
+            </span>
+            {conversation.lastMessageAt ? (
+              <LocalTime iso={conversation.lastMessageAt} format={shortTime} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`} />
+            ) : null}
           </span>
           {handle && handle !== name ? <span className="block truncate text-xs text-slate-500">{handle}</span> : null}
           <span className="mt-0.5 flex items-center justify-between gap-2">
             <span className="flex min-w-0 items-center gap-1.5">
               {conversation.previewThumbnail ? <PreviewThumbnail thumbnail={conversation.previewThumbnail} /> : null}
-              <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-500"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
+              {conversation.matchedMessage ? (
+                <MatchedText text={conversation.matchedMessage.text} query={state.q} />
+              ) : (
+                <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-500"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
+              )}
             </span>
             {unread ? (
               <span data-testid="unread-badge" aria-label={`${conversation.unreadCount} unread`} className="min-w-5 shrink-0 rounded-full bg-brand-600 px-1.5 text-center text-xs font-semibold text-white tabular-nums">
@@ -225,6 +239,21 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         </span>
       </a>
     </li>
+  );
+}
+
+/** A search hit's message, from a little before the match, with the match marked. */
+function MatchedText({ text, query }: { text: string; query: string }) {
+  const match = findFolded(text, query);
+  if (!match) return <span className="truncate text-sm text-slate-600">{text}</span>;
+  const from = Math.max(0, match.start - 20);
+  return (
+    <span data-testid="matched-message" className="truncate text-sm text-slate-600">
+      {from > 0 ? "…" : ""}
+      {text.slice(from, match.start)}
+      <mark className="rounded-sm bg-amber-200 px-0.5 text-slate-900">{text.slice(match.start, match.end)}</mark>
+      {text.slice(match.end)}
+    </span>
   );
 }
 

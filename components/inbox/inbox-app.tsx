@@ -47,6 +47,9 @@ export function InboxApp({ me, initial, fallback, noChannels }: { me: Me; initia
   );
 }
 
+/** How long a thread opened with j/k stays on screen before it counts as read. */
+const READ_AFTER_MS = 1500;
+
 interface Toast {
   id: number;
   text: string;
@@ -104,12 +107,49 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
     await listRef.current.mutate();
   }, []);
 
+  // Passing through with j/k is not reading: the conversation is read for the team only once its
+  // thread has stayed on screen for a moment. A click is a decision to read, and reads at once.
+  const readTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const open = useCallback(
-    (conversation: ConversationItemJson) => {
+    (conversation: ConversationItemJson, how: "click" | "browse" = "click") => {
+      clearTimeout(readTimer.current);
       navigate({ conversationId: conversation.id });
-      if (conversation.unreadCount > 0) void markRead(conversation.id);
+      if (conversation.unreadCount === 0) return;
+      if (how === "click") return void markRead(conversation.id);
+      readTimer.current = setTimeout(() => {
+        if (stateRef.current.conversationId === conversation.id) void markRead(conversation.id);
+      }, READ_AFTER_MS);
     },
     [navigate, markRead],
+  );
+  useEffect(() => () => clearTimeout(readTimer.current), []);
+
+  const markUnread = useCallback(
+    async (id: string) => {
+      clearTimeout(readTimer.current);
+      try {
+        await requestJson(`/api/inbox/conversations/${id}/unread`, { method: "POST" });
+      } catch (error) {
+        return showToast(error instanceof Error ? error.message : "Couldn't mark it unread");
+      }
+      // Back to the list, so the open thread doesn't read it again at once.
+      navigate({ conversationId: null });
+      await listRef.current.mutate();
+      showToast("Marked as unread");
+    },
+    [navigate, showToast],
+  );
+
+  /** After archiving: the next conversation down the list (or up, at its end), as Front does. */
+  const openNeighbour = useCallback(
+    (id: string) => {
+      const conversations = listRef.current.conversations;
+      const index = conversations.findIndex((conversation) => conversation.id === id);
+      const next = index === -1 ? undefined : (conversations[index + 1] ?? conversations[index - 1]);
+      if (next) open(next, "browse");
+      else navigate({ conversationId: null });
+    },
+    [open, navigate],
   );
 
   // A message landing in the conversation on screen is read by whoever is looking at it.
@@ -134,7 +174,14 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
         try {
           await patch(id, body);
           if (body.status === "ARCHIVED") {
-            showToast("Conversation archived", { label: "Undo", run: () => patch(id, { status: "OPEN" }) });
+            if (stateRef.current.filter !== "archived") openNeighbour(id);
+            showToast("Conversation archived", {
+              label: "Undo",
+              run: async () => {
+                await patch(id, { status: "OPEN" });
+                navigate({ conversationId: id });
+              },
+            });
           }
         } catch (error) {
           showToast(error instanceof Error ? error.message : "Couldn't save that change");
@@ -161,9 +208,9 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
         void listRef.current.mutate();
       },
     };
-  }, [mutate, navigate, showToast]);
+  }, [mutate, navigate, showToast, openNeighbour]);
 
-  useKeyboard({ state, conversations: list.conversations, navigate, open, closeDetails: () => setDetailsOpen(false), detailsOpen });
+  useKeyboard({ state, conversations: list.conversations, navigate, open, markUnread, closeDetails: () => setDetailsOpen(false), detailsOpen });
 
   const conversationId = state.conversationId;
   return (
@@ -190,7 +237,8 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
       <main className={`min-h-0 min-w-0 flex-1 flex-col bg-slate-50 md:flex ${conversationId ? "flex" : "hidden"}`}>
         {conversationId ? (
           <Thread key={conversationId} conversationId={conversationId} me={me}
-            onBack={() => navigate({ conversationId: null })} onToggleDetails={() => setDetailsOpen((value) => !value)} />
+            onBack={() => navigate({ conversationId: null })} onToggleDetails={() => setDetailsOpen((value) => !value)}
+            onMarkUnread={() => void markUnread(conversationId)} />
         ) : noChannels ? (
           <NoChannels />
         ) : (
@@ -227,12 +275,13 @@ function isTyping(target: EventTarget | null): boolean {
   return Boolean(element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)));
 }
 
-/** j/k or arrows move through the list, Enter opens (native link), Esc leaves the thread, "/" searches. */
+/** j/k or arrows move through the list, Enter opens (native link), Esc leaves the thread, "/" searches, u marks unread. */
 function useKeyboard(input: {
   state: InboxUrlState;
   conversations: ConversationItemJson[];
   navigate: (next: Partial<InboxUrlState>) => void;
-  open: (conversation: ConversationItemJson) => void;
+  open: (conversation: ConversationItemJson, how: "click" | "browse") => void;
+  markUnread: (id: string) => Promise<void>;
   closeDetails: () => void;
   detailsOpen: boolean;
 }) {
@@ -240,7 +289,7 @@ function useKeyboard(input: {
   ref.current = input;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const { state, conversations, navigate, open, closeDetails, detailsOpen } = ref.current;
+      const { state, conversations, navigate, open, markUnread, closeDetails, detailsOpen } = ref.current;
       if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey) return;
       if (document.querySelector("dialog[open]")) return;
       if (isTyping(event.target)) {
@@ -267,7 +316,7 @@ function useKeyboard(input: {
         const index = conversations.findIndex((conversation) => conversation.id === state.conversationId);
         const target = conversations[index === -1 ? 0 : index + (down ? 1 : -1)];
         if (target) {
-          open(target);
+          open(target, "browse");
           document.querySelector<HTMLElement>(`[data-conversation-id="${target.id}"]`)?.scrollIntoView({ block: "nearest" });
         }
         return;
@@ -278,6 +327,11 @@ function useKeyboard(input: {
         const id = state.conversationId;
         navigate({ conversationId: null });
         requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-conversation-id="${id}"]`)?.focus());
+        return;
+      }
+      if (event.key === "u" && state.conversationId) {
+        event.preventDefault();
+        void markUnread(state.conversationId);
         return;
       }
       if (event.key === "/") {

@@ -1,9 +1,11 @@
 import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
 import { clockTime, dayLabel } from "@/lib/inbox/format";
+import { LocalTime, useClientNow } from "@/components/ui/local-time";
 import { ChoiceChip } from "./choice-chip";
 import { AttachmentView, mediaFileOf } from "./attachment-view";
 import { AlertIcon, CheckIcon, ClockIcon, DoubleCheckIcon } from "./icons";
 import { MessageReactions } from "./message-reactions";
+import { MessageText } from "./message-text";
 import { QuotedReply } from "./quoted-reply";
 import { StoryMention } from "./story-mention";
 
@@ -60,10 +62,10 @@ export function MessageBubble({
             {storyMention ? <StoryMention src={src(storyMention.index)} outbound={outbound} /> : null}
             {message.type === "STORY_REPLY" && !storyMention ? <StoryLabel outbound={outbound} /> : null}
             {media.map(({ attachment, index }) => (
-              <AttachmentView key={index} attachment={attachment} src={src(index)} disabled={message.sending} media={mediaFileOf(message, index)} />
+              <AttachmentView key={index} attachment={attachment} src={src(index)} disabled={message.sending} media={mediaFileOf(message, index)} showCaption={!message.text} />
             ))}
             {/* A mention carries no words of its own: its text is only the list preview's placeholder. */}
-            {message.text && !storyMention ? isChoice ? <ChoiceChip title={message.text} outbound={outbound} /> : <span>{message.text}</span> : null}
+            {message.text && !storyMention ? isChoice ? <ChoiceChip title={message.text} outbound={outbound} /> : <MessageText text={message.text} channel={message.channel} outbound={outbound} /> : null}
           </>
         )}
       </div>
@@ -77,6 +79,12 @@ function StoryLabel({ outbound }: { outbound: boolean }) {
   return <span className={`mb-1 block text-xs font-medium ${outbound ? "text-white/80" : "text-slate-500"}`}>Replied to your story</span>;
 }
 
+/** A reply the business sent from Meta's own apps, not from this inbox. */
+const otherAppLabel: Record<string, string> = {
+  INSTAGRAM: "Sent from the Instagram app",
+  WHATSAPP: "Sent from the WhatsApp Business app",
+};
+
 const statusLabel: Record<string, string> = {
   PENDING: "Sending",
   SENT: "Sent",
@@ -87,13 +95,14 @@ const statusLabel: Record<string, string> = {
 
 function MessageMeta({ message, onRetry }: { message: BubbleMessage; onRetry?: () => void }) {
   const outbound = message.direction === "OUTBOUND";
-  const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : "Sent from the app")) : null;
+  const hydrated = useClientNow() !== null;
+  const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : otherAppLabel[message.channel] ?? "Sent from another app")) : null;
   return (
     <div className="mt-1 flex max-w-[75%] flex-wrap items-center gap-1 px-1 text-xs text-slate-500">
       {author ? <span>{author} ·</span> : null}
-      <time dateTime={message.sentAt}>{clockTime(message.sentAt)}</time>
+      <LocalTime iso={message.sentAt} format={clockTime} />
       {message.editedAt && message.status !== "DELETED" ? (
-        <span data-testid="edited" title={`Edited: ${dayLabel(message.editedAt)}, ${clockTime(message.editedAt)}`}>· edited</span>
+        <span data-testid="edited" title={hydrated ? `Edited: ${dayLabel(message.editedAt)}, ${clockTime(message.editedAt)}` : undefined}>· edited</span>
       ) : null}
       {outbound && message.status !== "DELETED" ? (
         <span data-testid="message-status" className={`inline-flex items-center gap-0.5 ${message.status === "READ" ? "text-brand-600" : message.status === "FAILED" ? "text-red-700" : ""}`}>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { QuickReplyJson } from "@/lib/inbox/api-types";
 import { requestJson } from "@/lib/swr/fetcher";
 import { useQuickReplies } from "@/lib/swr/use-quick-replies";
+import { QUICK_REPLY_VARIABLES } from "@/lib/inbox/quick-reply-variables";
 import { CloseIcon } from "./icons";
 
 /** Manage the team's quick replies: add, edit, delete, or insert one into the reply. */
@@ -36,7 +37,7 @@ export function QuickRepliesDialog({ onClose, onInsert }: { onClose: () => void;
               <li key={reply.id} className="flex items-start gap-3 px-4 py-2.5 text-sm">
                 <button type="button" onClick={() => onInsert(reply)} className="min-w-0 flex-1 text-left hover:underline" aria-label={`Insert /${reply.shortcut}`}>
                   <span className="font-medium">/{reply.shortcut}</span>
-                  <span className="block truncate text-slate-500">{reply.body}</span>
+                  <span className="block truncate text-slate-600">{reply.body}</span>
                 </button>
                 <button type="button" onClick={() => setEditing(reply)} className="text-slate-600 hover:text-slate-900 hover:underline">Edit</button>
                 <button type="button" className="text-red-700 hover:underline"
@@ -92,10 +93,13 @@ function QuickReplyForm({ editing, onSaved, onCancel }: { editing: QuickReplyJso
         </label>
         <label className="flex-1">
           <span className="sr-only">Reply text</span>
-          <input value={body} onChange={(event) => setBody(event.target.value)} placeholder="What it inserts" aria-label="Reply text" required
-            className="block w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
+          <textarea value={body} onChange={(event) => setBody(event.target.value)} placeholder="What it inserts" aria-label="Reply text" required rows={3}
+            aria-describedby="quick-reply-variables" className="block w-full resize-y rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
         </label>
       </div>
+      <p id="quick-reply-variables" className="text-xs text-slate-600">
+        More than one line is fine. {QUICK_REPLY_VARIABLES.join(" and ")} become the customer's first name and yours.
+      </p>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       <div className="flex gap-2">
         <button type="submit" disabled={saving} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60">

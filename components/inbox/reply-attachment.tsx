@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { formatBytes } from "@/lib/media/reply-attachment-rules";
+import type { ConversationDetailJson } from "@/lib/inbox/api-types";
+import { checkReplyAttachment, formatBytes } from "@/lib/media/reply-attachment-rules";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { CloseIcon } from "./icons";
 
@@ -20,8 +21,12 @@ interface UploadAnswer {
   attachment: { id: string };
 }
 
-/** One attachment per reply: picking another file replaces it. */
-export function useReplyAttachment(conversationId: string) {
+/**
+ * One attachment per reply: picking another file replaces it. A file the channel can't take is
+ * refused here, with the channel's own limit, before a byte is uploaded (the server checks again).
+ */
+export function useReplyAttachment(conversation: Pick<ConversationDetailJson, "id" | "attachmentRules" | "attachmentMaxBytes" | "channelLabel">) {
+  const { id: conversationId, attachmentRules, attachmentMaxBytes, channelLabel } = conversation;
   const [picked, setPicked] = useState<PickedAttachment | null>(null);
 
   const previewUrl = picked?.previewUrl;
@@ -31,6 +36,11 @@ export function useReplyAttachment(conversationId: string) {
 
   const attach = useCallback(
     async (file: File) => {
+      const check = checkReplyAttachment(attachmentRules, { contentType: file.type, size: file.size }, channelLabel, attachmentMaxBytes);
+      if (!check.ok) {
+        setPicked({ name: file.name, size: file.size, previewUrl: null, uploadId: null, state: "failed", error: check.message });
+        return;
+      }
       const previewUrl = file.type.startsWith("image/") ? URL.createObjectURL(file) : null;
       const base = { name: file.name, size: file.size, previewUrl, uploadId: null, error: null };
       setPicked({ ...base, state: "uploading" });
@@ -44,7 +54,7 @@ export function useReplyAttachment(conversationId: string) {
         setPicked((current) => (current?.previewUrl === previewUrl ? { ...base, state: "failed", error: message } : current));
       }
     },
-    [conversationId],
+    [conversationId, attachmentRules, attachmentMaxBytes, channelLabel],
   );
 
   // Sent or removed: the effect above revokes the preview.

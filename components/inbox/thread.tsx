@@ -2,11 +2,12 @@
 
 import { Fragment, useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
-import { contactHandle, contactName, dayLabel } from "@/lib/inbox/format";
+import { avatarSrc, contactHandle, contactName, dayLabel } from "@/lib/inbox/format";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { useConversation } from "@/lib/swr/use-conversation";
 import { useMessages } from "@/lib/swr/use-messages";
 import type { SendReplyInput } from "@/lib/validations/reply";
+import { useClientNow } from "@/components/ui/local-time";
 import { Avatar } from "./avatar";
 import { Composer } from "./composer";
 import { BackIcon, ChannelIcon, PanelIcon } from "./icons";
@@ -35,11 +36,13 @@ export function Thread({
   me,
   onBack,
   onToggleDetails,
+  onMarkUnread,
 }: {
   conversationId: string;
   me: { id: string; name: string };
   onBack: () => void;
   onToggleDetails: () => void;
+  onMarkUnread: () => void;
 }) {
   const { data, error } = useConversation(conversationId);
   const conversation = data?.conversation;
@@ -136,7 +139,7 @@ export function Thread({
 
   return (
     <>
-      <ThreadHeader conversation={conversation} onBack={onBack} onToggleDetails={onToggleDetails} />
+      <ThreadHeader conversation={conversation} onBack={onBack} onToggleDetails={onToggleDetails} onMarkUnread={onMarkUnread} />
       {/* column-reverse keeps the view pinned to the newest message as messages arrive, with no scroll jumps. */}
       <div ref={scroller} className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto bg-slate-50" data-testid="thread">
         <div className="space-y-2 py-4">
@@ -153,7 +156,7 @@ export function Thread({
           />
         </div>
       </div>
-      {conversation ? <Composer conversation={conversation} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
+      {conversation ? <Composer conversation={conversation} agentName={me.name} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );
 }
@@ -194,9 +197,11 @@ function MessageList({
   onRetryPending: (key: string) => void;
   onRetryStored: (id: string) => void;
 }) {
+  // Days are the reader's own (time zone), so the separators appear once the browser has taken over.
+  const now = useClientNow();
   let lastDay = "";
   return messages.map((message) => {
-    const day = dayLabel(message.sentAt);
+    const day = now === null ? "" : dayLabel(message.sentAt, new Date(now));
     const separator = day !== lastDay;
     lastDay = day;
     const quotedId = message.replyTo?.id;
@@ -229,10 +234,12 @@ function ThreadHeader({
   conversation,
   onBack,
   onToggleDetails,
+  onMarkUnread,
 }: {
   conversation: ConversationDetailJson | undefined;
   onBack: () => void;
   onToggleDetails: () => void;
+  onMarkUnread: () => void;
 }) {
   const name = conversation ? contactName(conversation.contact) : "";
   const handle = conversation ? contactHandle(conversation.contact) : null;
@@ -243,7 +250,7 @@ function ThreadHeader({
       </button>
       {conversation ? (
         <>
-          <Avatar name={name} url={conversation.contact.avatarUrl} size={32} />
+          <Avatar name={name} url={avatarSrc(conversation.contact)} size={32} />
           <div className="min-w-0 flex-1">
             <h2 className="truncate text-sm font-semibold text-slate-900" data-testid="thread-title">{name}</h2>
             <p className="flex items-center gap-1 truncate text-xs text-slate-500">
@@ -257,6 +264,12 @@ function ThreadHeader({
       ) : (
         <div className="flex-1" />
       )}
+      {conversation ? (
+        <button type="button" onClick={onMarkUnread} title="Mark as unread (u)" aria-keyshortcuts="u"
+          className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          Mark as unread
+        </button>
+      ) : null}
       <button type="button" onClick={onToggleDetails} aria-label="Contact and lead details" className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 xl:hidden">
         <PanelIcon className="h-5 w-5" />
       </button>

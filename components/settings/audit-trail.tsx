@@ -3,6 +3,8 @@
 import type { AuditEntry } from "@/lib/settings/audit-log";
 import { useAuditLog } from "@/lib/swr/use-audit-log";
 import type { AuditScope } from "@/lib/validations/settings";
+import { LocalTime } from "@/components/ui/local-time";
+import { dateTimeLabel } from "@/lib/inbox/format";
 
 const ACTION_LABELS: Record<string, string> = {
   "integration.update": "saved settings",
@@ -41,9 +43,7 @@ export function AuditTrail({ scope, initial }: { scope: AuditScope; initial: Aud
                 {ACTION_LABELS[entry.action] ?? entry.action} <span className="font-medium">{entry.target}</span>
                 {summarize(entry.details)}
               </span>
-              <time dateTime={entry.createdAt} className="text-xs text-slate-500">
-                {new Date(entry.createdAt).toLocaleString()}
-              </time>
+              <LocalTime iso={entry.createdAt} format={dateTimeLabel} className="text-xs text-slate-500" />
             </li>
           ))}
         </ol>

@@ -12,6 +12,8 @@ import { requestJson } from "@/lib/swr/fetcher";
 import { auditLogKey } from "@/lib/swr/use-audit-log";
 import { useBlocklist } from "@/lib/swr/use-blocklist";
 import { blockContactSchema } from "@/lib/validations/settings";
+import { LocalTime } from "@/components/ui/local-time";
+import { dateLabel } from "@/lib/inbox/format";
 
 const CHANNEL_LABELS = { INSTAGRAM: "Instagram", WHATSAPP: "WhatsApp", MESSENGER: "Messenger" } as const;
 
@@ -87,7 +89,7 @@ export function BlocklistPanel({ initial }: { initial: BlockedEntry[] }) {
                   </td>
                   <td className="px-4 py-3 text-slate-700">{entry.reason ?? "—"}</td>
                   <td className="px-4 py-3 text-slate-600">
-                    {new Date(entry.createdAt).toLocaleDateString()}
+                    <LocalTime iso={entry.createdAt} format={dateLabel} />
                     {entry.createdBy ? ` by ${entry.createdBy.name}` : ""}
                   </td>
                   <td className="px-4 py-3 text-right">

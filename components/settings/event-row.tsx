@@ -5,6 +5,8 @@ import { ActionMessage, type ActionMessageValue } from "@/components/settings/ac
 import { Button } from "@/components/ui/button";
 import type { WebhookEventRow } from "@/lib/settings/list-events";
 import { requestJson } from "@/lib/swr/fetcher";
+import { LocalTime } from "@/components/ui/local-time";
+import { dateTimeLabel } from "@/lib/inbox/format";
 
 const STATUS_TONES = {
   RECEIVED: "bg-sky-50 text-sky-700",
@@ -53,7 +55,7 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_TONES[event.status]}`}>{event.status}</span>
           <span className="font-medium capitalize text-slate-900">{event.source}</span>
-          <time dateTime={event.receivedAt} className="text-slate-600">{new Date(event.receivedAt).toLocaleString()}</time>
+          <LocalTime iso={event.receivedAt} format={dateTimeLabel} className="text-slate-600" />
           <span className="text-xs text-slate-500">
             {event.attempts} attempt{event.attempts === 1 ? "" : "s"}
             {event.signatureValid ? "" : " · signature invalid"}

@@ -14,6 +14,8 @@ import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { auditLogKey } from "@/lib/swr/use-audit-log";
 import { INTEGRATIONS_KEY } from "@/lib/swr/use-integrations";
 import { loginVariantSchema, saveIntegrationSchema, type SaveIntegrationInput } from "@/lib/validations/settings";
+import { LocalTime } from "@/components/ui/local-time";
+import { dateTimeLabel } from "@/lib/inbox/format";
 
 const LOGIN_VARIANTS = [
   ["facebook", "Facebook Login (Page)"],
@@ -136,8 +138,8 @@ export function IntegrationCard({
         <div>
           <h3 id={id("title")} className="text-base font-semibold text-slate-900">{integration.label}</h3>
           <p className="text-sm text-slate-600">
-            {integration.connectedAs ? `Connected as ${integration.connectedAs}` : "Not connected yet"}
-            {integration.lastVerifiedAt ? ` · verified ${new Date(integration.lastVerifiedAt).toLocaleString()}` : ""}
+            {integration.connectedAs ? `Connected as ${integration.connectedAs}` : fromEnv ? "Connected (from environment)" : "Not connected yet"}
+            {integration.lastVerifiedAt ? <> · verified <LocalTime iso={integration.lastVerifiedAt} format={dateTimeLabel} /></> : ""}
           </p>
         </div>
         <IntegrationStatusBadge integration={integration} />
@@ -145,7 +147,7 @@ export function IntegrationCard({
 
       {fromEnv ? (
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-amber-100 bg-amber-50 px-5 py-3 text-sm text-amber-900">
-          <p>Configured from environment variables. Move it into the database to edit it here.</p>
+          <p>Configured from environment variables: the fields below show what they say, read-only. Move it into the database to edit it here.</p>
           <Button variant="secondary" onClick={onImport} disabled={busy !== null}>
             {busy === "import" ? "Moving…" : "Move into the database"}
           </Button>
@@ -160,6 +162,8 @@ export function IntegrationCard({
 
       <div className="grid gap-6 p-5 lg:grid-cols-2">
         <form onSubmit={onSave} className="space-y-4" noValidate aria-label={`${integration.label} settings`}>
+          {/* What env says can't be changed here: the fields show it, read-only, until moved into the database. */}
+          <fieldset disabled={fromEnv} className="min-w-0 space-y-4" data-testid="integration-fields">
           <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
             <input type="checkbox" checked={form.enabled} onChange={(event) => set("enabled", event.target.checked)} className="h-4 w-4 rounded border-slate-300" />
             Enabled
@@ -209,13 +213,14 @@ export function IntegrationCard({
           {channel === "instagram" ? <TokenLifetime integration={integration} /> : null}
           <TextField id={id("graph-version")} label="Graph API version" placeholder="v21.0 (default)" value={form.graphApiVersion}
             error={errors.graphApiVersion} onChange={(event) => set("graphApiVersion", event.target.value)} />
+          </fieldset>
           {notice ? (
             <p role={notice.tone === "bad" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${notice.tone === "bad" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}>
               {notice.text}
             </p>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={busy !== null}>{busy === "save" ? "Saving…" : "Save"}</Button>
+            {fromEnv ? null : <Button type="submit" disabled={busy !== null}>{busy === "save" ? "Saving…" : "Save"}</Button>}
             <Button variant="secondary" onClick={onTest} disabled={busy !== null || integration.source === "none"}>
               {busy === "test" ? "Testing…" : "Test connection"}
             </Button>

@@ -203,6 +203,11 @@ export interface ChannelAdapter {
   /** The webhook payload's `object` field. */
   webhookObject: string;
   messagingWindow: MessagingWindow;
+  /**
+   * The longest text one message may carry, as Meta documents it. Longer replies are refused (the
+   * composer offers to split them), never cut: a cut message says something the salesperson didn't.
+   */
+  maxTextLength: number;
   /** Credentials from env vars (the names teams already use) when no Integration row exists. */
   credentialsFromEnv(env: NodeJS.ProcessEnv): ChannelCredentials | null;
   /** Zod-validates one webhook delivery and yields its events. Throws WebhookPayloadError on a bad shape. */

@@ -10,6 +10,3 @@ export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 export const LEAD_STATUSES = ["NEW", "CONTACTED", "QUALIFIED", "WON", "LOST"] as const;
 export type LeadStatusValue = (typeof LEAD_STATUSES)[number];
-
-/** The composer's limit; equals REPLY_MAX_LENGTH of the reply route's schema (a unit test holds them together). */
-export const REPLY_TEXT_MAX_LENGTH = 1000;

@@ -30,4 +30,6 @@ export const conversationListOrder = [{ lastMessageAt: "desc" }, { id: "desc" }]
 export type ConversationListItem = Prisma.ConversationGetPayload<{ select: typeof conversationListSelect }> & {
   /** The newest message's image, when it has been kept (lib/media/preview-thumbnails.ts). */
   previewThumbnail?: PreviewThumbnail | null;
+  /** In search results: the newest message containing the query (null when the contact matched). */
+  matchedMessage?: { id: string; text: string } | null;
 };

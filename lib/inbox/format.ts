@@ -28,6 +28,11 @@ export function contactHandle(contact: ContactLike): string | null {
   return null;
 }
 
+/** The profile picture through the app's own origin (app/api/inbox/contacts/[id]/avatar), or none. */
+export function avatarSrc(contact: { id: string; avatarUrl: string | null }): string | null {
+  return contact.avatarUrl ? `/api/inbox/contacts/${contact.id}/avatar` : null;
+}
+
 export function initials(name: string): string {
   const words = name.replace(/^[@+]/, "").split(/[\s._-]+/).filter(Boolean);
   const letters = words.length > 1 ? words[0][0] + words[1][0] : (words[0] ?? "?").slice(0, 2);
@@ -65,8 +70,24 @@ export function dayLabel(iso: string, now = new Date()): string {
   });
 }
 
+/** "customer since today", "… yesterday", "… 12 Mar", "… 12 Mar 2024". */
+export function sinceLabel(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (sameDay(date, now)) return "today";
+  if (sameDay(date, new Date(now.getTime() - DAY))) return "yesterday";
+  return date.toLocaleDateString(undefined, { day: "numeric", month: "short", ...(date.getFullYear() === now.getFullYear() ? {} : { year: "numeric" }) });
+}
+
 export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+}
+
+export function dateTimeLabel(iso: string): string {
+  return new Date(iso).toLocaleString();
+}
+
+export function dateLabel(iso: string): string {
+  return new Date(iso).toLocaleDateString();
 }
 
 /** "3 h", "25 min", "2 d": for "Reply window closes in …" and "… ago". */

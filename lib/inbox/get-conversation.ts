@@ -1,7 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { channelFromDb } from "@/lib/channels/registry";
+import type { OutboundMediaRules } from "@/lib/channels/types";
+import { env } from "@/lib/env";
+import { requireChannel } from "@/lib/inbox/require-channel";
 import { replyWindow } from "@/lib/inbox/reply-window";
 import { acceptedMimeTypes } from "@/lib/media/reply-attachment-rules";
 import { loadAccountCredentials } from "@/lib/settings/channel-credentials";
@@ -56,6 +58,13 @@ export type ConversationDetail = ConversationRow & {
   blocked: boolean;
   /** What the composer's file picker offers: the channel's attachment formats. */
   attachmentTypes: string[];
+  /** The channel's rules for reply attachments, so the browser refuses a file before uploading it. */
+  attachmentRules: OutboundMediaRules;
+  /** Our own cap on any stored file (MEDIA_MAX_BYTES), which may be below the channel's. */
+  attachmentMaxBytes: number;
+  channelLabel: string;
+  /** The longest text one reply may carry on this channel. */
+  maxTextLength: number;
 };
 
 /** One conversation with its contact, lead, notes and reply window, for the thread and side panel. */
@@ -70,8 +79,20 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
     }),
   ]);
   const window = replyWindow({ channel: row.channel, lastInboundAt: row.lastInboundAt, humanAgentTag });
-  const attachmentTypes = acceptedMimeTypes(channelFromDb(row.channel)?.outboundMedia ?? {});
-  return { conversation: { ...row, windowClosesAt: window.closesAt, humanAgent: window.humanAgent, blocked: blocked !== null, attachmentTypes } };
+  const adapter = requireChannel(row.channel);
+  return {
+    conversation: {
+      ...row,
+      windowClosesAt: window.closesAt,
+      humanAgent: window.humanAgent,
+      blocked: blocked !== null,
+      attachmentTypes: acceptedMimeTypes(adapter.outboundMedia),
+      attachmentRules: adapter.outboundMedia,
+      attachmentMaxBytes: env.MEDIA_MAX_BYTES,
+      channelLabel: adapter.label,
+      maxTextLength: adapter.maxTextLength,
+    },
+  };
 }
 
 /** Per account: each Instagram account has its own Human Agent approval. */

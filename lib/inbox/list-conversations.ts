@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { conversationListOrder, conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import type { InboxTab } from "@/lib/inbox/constants";
-import { searchConversations, type ListView } from "@/lib/inbox/search-conversations";
+import { matchingMessages, searchConversations, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
 
@@ -32,25 +32,31 @@ const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
 export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id">): Promise<ConversationPage> {
   const view: ListView = {
     channel: query.channel === "all" ? undefined : tabChannel[query.channel],
-    status: query.filter === "archived" ? "ARCHIVED" : "OPEN",
-    unreadOnly: query.filter === "unread",
-    assigneeId: query.filter === "mine" ? user.id : undefined,
+    // A search looks in every view, so an archived lead is found; each hit shows its status.
+    status: query.q ? undefined : query.filter === "archived" ? "ARCHIVED" : "OPEN",
+    unreadOnly: !query.q && query.filter === "unread",
+    assigneeId: !query.q && query.filter === "mine" ? user.id : undefined,
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
   };
   const take = query.limit + 1;
   const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : listWhere(view);
   const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
-  const conversations = await withPreviewThumbnails(page);
+  const conversations = query.q ? await withMatchingMessages(query.q, await withPreviewThumbnails(page)) : await withPreviewThumbnails(page);
   if (query.cursor) return { conversations, nextCursor };
   return { conversations, nextCursor, unreadCounts: await countUnread() };
+}
+
+async function withMatchingMessages<T extends { id: string }>(q: string, conversations: T[]) {
+  const matches = await matchingMessages(q, conversations.map((conversation) => conversation.id));
+  return conversations.map((conversation) => ({ ...conversation, matchedMessage: matches.get(conversation.id) ?? null }));
 }
 
 function listWhere(view: ListView): Prisma.ConversationWhereInput {
   return {
     hidden: false,
     ...(view.channel ? { channel: view.channel } : {}),
-    status: view.status,
+    ...(view.status ? { status: view.status } : {}),
     ...(view.unreadOnly ? { unreadCount: { gt: 0 } } : {}),
     ...(view.assigneeId ? { assigneeId: view.assigneeId } : {}),
     ...(view.cursor ? { AND: [afterCursor("lastMessageAt", view.cursor, { nullable: true }) as Prisma.ConversationWhereInput] } : {}),

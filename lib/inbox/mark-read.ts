@@ -15,3 +15,16 @@ export async function markRead(id: string): Promise<{ unreadCount: 0 }> {
   }
   return { unreadCount: 0 };
 }
+
+/**
+ * "Mark as unread": the conversation counts as unread again (one, when nothing new came since it
+ * was read), so it stays on the team's list of things to answer. A no-op when already unread.
+ */
+export async function markUnread(id: string): Promise<{ unreadCount: number }> {
+  const conversation = await db.conversation.findUnique({ where: { id }, select: { channel: true, unreadCount: true } });
+  if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+  if (conversation.unreadCount > 0) return { unreadCount: conversation.unreadCount };
+  await db.conversation.update({ where: { id }, data: { unreadCount: 1 } });
+  await eventBus.publish({ type: "conversation.updated", conversationId: id, channel: conversation.channel.toLowerCase() });
+  return { unreadCount: 1 };
+}

@@ -49,7 +49,7 @@ function shortcutTaken(error: unknown, shortcut: string | undefined) {
   if (!isUniqueViolation(error, { model: "QuickReply" })) return error;
   return new ApiError({
     code: "CONFLICT",
-    message: `The shortcut /${shortcut} is already used; pick another`,
+    message: `Shortcut already in use: /${shortcut} inserts another reply. Pick another shortcut.`,
     details: [{ field: "shortcut", issue: "Already used" }],
   });
 }

@@ -5,9 +5,12 @@ import { containsPattern, ftsPhrase, MAX_INDEXED_MATCHES, searchedFields, search
 
 /**
  * Conversation search: the conversations whose contact's name, @username or phone number, or the
- * text of one of whose messages, contains the query — a literal, case-insensitive substring
- * (SQLite folds ASCII letters only, as its LIKE does; PostgreSQL's ILIKE folds all). Messages that
- * were unsent don't count.
+ * text of one of whose messages, contains the query — a literal substring, folding case and
+ * accents ("joão" finds "JOAO"): SQLite's trigram tables fold both (remove_diacritics), PostgreSQL
+ * compares inbox_fold() of both sides (migration 20261204143000_search_all_views_folded). A query
+ * of one or two characters, and the walk below, fall back to LIKE, which on SQLite folds ASCII
+ * letters only. Messages that were unsent don't count. A search looks in every view: the caller
+ * leaves `status` out.
  *
  * No B-tree serves `LIKE '%q%'`. Walking the list in order and checking each conversation's
  * contact and messages stops at the page for a common word, but reads every conversation for a
@@ -25,7 +28,8 @@ import { containsPattern, ftsPhrase, MAX_INDEXED_MATCHES, searchedFields, search
 /** The list's filters, as lib/inbox/list-conversations.ts reads them from the query. */
 export interface ListView {
   channel?: "INSTAGRAM" | "WHATSAPP";
-  status: "OPEN" | "ARCHIVED";
+  /** Absent: open and archived alike (a search). */
+  status?: "OPEN" | "ARCHIVED";
   unreadOnly: boolean;
   assigneeId?: string;
   cursor?: Cursor;
@@ -49,19 +53,27 @@ export async function searchConversations(q: string, view: ListView, take: numbe
   return rows.map((row) => row.id);
 }
 
-const like = Prisma.raw(dbProvider === "postgresql" ? "ILIKE" : "LIKE");
+const postgres = dbProvider === "postgresql";
+const like = Prisma.raw(postgres ? "ILIKE" : "LIKE");
 
-/** The contact half of the match, on `ct` ("Contact"). */
+/** `column` contains `term`; on PostgreSQL folding accents too, through the indexed inbox_fold(). */
+function contains(column: string, term: string, folded: boolean): Prisma.Sql {
+  const pattern = containsPattern(term);
+  if (postgres && folded) return Prisma.sql`inbox_fold(${Prisma.raw(column)}) LIKE inbox_fold(${pattern}) ESCAPE '\\'`;
+  return Prisma.sql`${Prisma.raw(column)} ${like} ${pattern} ESCAPE '\\'`;
+}
+
+/** The contact half of the match, on `ct` ("Contact"). Names fold accents; usernames and numbers have none. */
 function contactMatches(terms: SearchTerms): Prisma.Sql {
   return Prisma.join(
-    searchedFields(terms).map((field) => Prisma.sql`ct.${Prisma.raw(`"${field.column}"`)} ${like} ${containsPattern(field.term)} ESCAPE '\\'`),
+    searchedFields(terms).map((field) => contains(`ct."${field.column}"`, field.term, field.column === "displayName")),
     " OR ",
   );
 }
 
 /** The message half of the match, on `m` ("Message"). */
 function messageMatches(terms: SearchTerms): Prisma.Sql {
-  return Prisma.sql`m."text" ${like} ${containsPattern(terms.text)} ESCAPE '\\' AND m."status" <> 'DELETED'`;
+  return Prisma.sql`${contains(`m."text"`, terms.text, true)} AND m."status" <> 'DELETED'`;
 }
 
 /**
@@ -101,19 +113,19 @@ async function collectMatches(terms: SearchTerms): Promise<Matches | null> {
     return capped(contacts, [...new Set(messages.map((row) => row.id))].map((id) => ({ id })));
   }
   // SQLite's trigram tables find nothing for fewer than three characters: scan the tables then.
+  // A phrase of trigrams is itself a substring match (folded), so their hits need no LIKE re-check.
   const fts = usesIndex(terms);
   const [contacts, messages] = await Promise.all([
     fts
       ? db.$queryRaw<{ id: string }[]>`
           SELECT ct."id" FROM "ContactSearch" s JOIN "Contact" ct ON ct.rowid = s.rowid
           WHERE "ContactSearch" MATCH ${searchedFields(terms).map((field) => `${field.column} : ${ftsPhrase(field.term)}`).join(" OR ")}
-            AND (${contactMatches(terms)})
           LIMIT ${limit}`
       : db.$queryRaw<{ id: string }[]>`SELECT ct."id" FROM "Contact" ct WHERE ${contactMatches(terms)} LIMIT ${limit}`,
     fts
       ? db.$queryRaw<{ id: string }[]>`
           SELECT DISTINCT m."conversationId" AS id FROM "MessageSearch" s JOIN "Message" m ON m.rowid = s.rowid
-          WHERE "MessageSearch" MATCH ${ftsPhrase(terms.text)} AND ${messageMatches(terms)}
+          WHERE "MessageSearch" MATCH ${ftsPhrase(terms.text)} AND m."status" <> 'DELETED'
           LIMIT ${limit}`
       : db.$queryRaw<{ id: string }[]>`SELECT DISTINCT m."conversationId" AS id FROM "Message" m WHERE ${messageMatches(terms)} LIMIT ${limit}`,
   ]);
@@ -132,7 +144,8 @@ function capped(contacts: { id: string }[], conversations: { id: string }[]): Ma
 function viewConditions(view: ListView): Prisma.Sql {
   // Enum values are inlined (from the fixed ListView types): PostgreSQL compares an enum column
   // with a text literal, not with a text parameter.
-  const conditions = [Prisma.sql`c."hidden" = ${false}`, Prisma.raw(`c."status" = '${enumValue(view.status)}'`)];
+  const conditions = [Prisma.sql`c."hidden" = ${false}`];
+  if (view.status) conditions.push(Prisma.raw(`c."status" = '${enumValue(view.status)}'`));
   if (view.channel) conditions.push(Prisma.raw(`c."channel" = '${enumValue(view.channel)}'`));
   if (view.unreadOnly) conditions.push(Prisma.sql`c."unreadCount" > 0`);
   if (view.assigneeId) conditions.push(Prisma.sql`c."assigneeId" = ${view.assigneeId}`);
@@ -143,6 +156,29 @@ function viewConditions(view: ListView): Prisma.Sql {
     conditions.push(Prisma.sql`((c."lastMessageAt" <= ${at} AND (c."lastMessageAt" < ${at} OR c."id" < ${cursor.id})) OR c."lastMessageAt" IS NULL)`);
   }
   return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The newest message of each conversation that contains the query, for the list to show (and
+ * highlight) instead of the latest message. Conversations found by their contact have none.
+ */
+export async function matchingMessages(q: string, conversationIds: string[]): Promise<Map<string, { id: string; text: string }>> {
+  const terms = searchTerms(q);
+  if (conversationIds.length === 0 || terms.text === "") return new Map();
+  const among = Prisma.sql`m."conversationId" IN (${Prisma.join(conversationIds)})`;
+  const rows =
+    !postgres && usesIndex(terms)
+      ? await db.$queryRaw<{ id: string; conversationId: string; text: string }[]>`
+          SELECT m."id", m."conversationId", m."text" FROM "MessageSearch" s JOIN "Message" m ON m.rowid = s.rowid
+          WHERE "MessageSearch" MATCH ${ftsPhrase(terms.text)} AND m."status" <> 'DELETED' AND ${among}
+          ORDER BY m."sentAt" DESC LIMIT ${MAX_INDEXED_MATCHES}`
+      : await db.$queryRaw<{ id: string; conversationId: string; text: string }[]>`
+          SELECT m."id", m."conversationId", m."text" FROM "Message" m
+          WHERE ${messageMatches(terms)} AND ${among}
+          ORDER BY m."sentAt" DESC LIMIT ${MAX_INDEXED_MATCHES}`;
+  const newest = new Map<string, { id: string; text: string }>();
+  for (const row of rows) if (!newest.has(row.conversationId)) newest.set(row.conversationId, { id: row.id, text: row.text });
+  return newest;
 }
 
 function enumValue(value: string): string {

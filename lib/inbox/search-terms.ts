@@ -15,7 +15,8 @@ export interface SearchTerms {
 }
 
 export function searchTerms(q: string): SearchTerms {
-  const digits = q.replace(/\D/g, "");
+  // Numbers are stored as E.164 digits: "00351 934…" is "+351 934…" dialled from Europe.
+  const digits = q.replace(/\D/g, "").replace(/^00/, "");
   return {
     text: q,
     username: q.replace(/^@/, ""),

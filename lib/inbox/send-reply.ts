@@ -65,6 +65,7 @@ export async function sendReply(input: {
   }
 
   const { adapter, creds } = await channelFor(conversation);
+  checkTextLength(adapter, body.text);
   const humanAgent = checkWindow(adapter, creds, conversation, Boolean(body.template));
   const templateText = body.template ? await renderTemplatePreview(adapter, creds, body.template) : null;
   const upload = body.attachmentId ? await findReplyUpload(adapter, body.attachmentId, input.userId) : undefined;
@@ -195,6 +196,17 @@ async function channelFor(conversation: ReplyConversation): Promise<{ adapter: C
 }
 
 /** Templates are Meta's way to re-open a closed window, so they skip the check. */
+/** Refused, not cut: the composer offers to split a reply this long. */
+function checkTextLength(adapter: ChannelAdapter, text: string | undefined) {
+  if (text === undefined || text.length <= adapter.maxTextLength) return;
+  throw new ApiError({
+    code: "TEXT_TOO_LONG",
+    status: 422,
+    message: `${adapter.label} messages can be at most ${adapter.maxTextLength.toLocaleString("en")} characters; this one has ${text.length.toLocaleString("en")}. Shorten it or send it in parts.`,
+    details: [{ field: "text", issue: `At most ${adapter.maxTextLength} characters on ${adapter.label}` }],
+  });
+}
+
 function checkWindow(adapter: ChannelAdapter, creds: ChannelCredentials, conversation: ReplyConversation, isTemplate: boolean): boolean {
   if (isTemplate) return false;
   const allowance = replyAllowance(adapter.messagingWindow, {

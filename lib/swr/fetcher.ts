@@ -45,8 +45,11 @@ export async function requestJson<T>(url: string, init: { method?: string; body?
     | null;
   if (!response.ok) {
     const error = body?.error;
+    // A validation error's message names fields for developers ("Invalid request body: shortcut …");
+    // people read the issues themselves, which the schemas word for them.
+    const issues = error?.details?.map((detail) => detail.issue).filter(Boolean) ?? [];
     throw new FetchError(
-      error?.message ?? `Request failed (HTTP ${response.status})`,
+      issues.length > 0 ? issues.join(". ") : (error?.message ?? `Request failed (HTTP ${response.status})`),
       response.status,
       error?.code ?? "UNKNOWN",
       error?.details,

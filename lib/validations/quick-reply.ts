@@ -6,7 +6,7 @@ const shortcut = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, "Use 1–32 letters, digits, - or _ (no spaces)");
-const body = z.string().trim().min(1, "Write the reply text").max(1000, "Keep it under 1000 characters");
+const body = z.string().trim().min(1, "Write the reply text").max(4096, "Keep it under 4,096 characters");
 
 export const createQuickReplySchema = z.object({ shortcut, body }).strict();
 export type CreateQuickReplyInput = z.infer<typeof createQuickReplySchema>;

@@ -9,8 +9,8 @@ describe("sendReplySchema", () => {
   it("refuses empty, whitespace-only and over-long text", () => {
     expect(sendReplySchema.safeParse({ text: "" }).success).toBe(false);
     expect(sendReplySchema.safeParse({ text: "   " }).success).toBe(false);
-    expect(sendReplySchema.safeParse({ text: "x".repeat(1001) }).success).toBe(false);
-    expect(sendReplySchema.safeParse({ text: "x".repeat(1000) }).success).toBe(true);
+    expect(sendReplySchema.safeParse({ text: "x".repeat(4097) }).success).toBe(false);
+    expect(sendReplySchema.safeParse({ text: "x".repeat(4096) }).success).toBe(true);
   });
 
   it("accepts a template with parameters instead of text, never both or neither", () => {

@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Meta's limit for one Instagram text message; WhatsApp allows more, the inbox keeps one rule. */
-export const REPLY_MAX_LENGTH = 1000;
+/**
+ * The longest text any channel takes (WhatsApp's 4,096). Each channel's own, shorter limit is
+ * checked by lib/inbox/send-reply.ts against the conversation's channel.
+ */
+export const REPLY_MAX_LENGTH = 4096;
 
 export const replyTemplateSchema = z.object({
   name: z.string().trim().min(1, "Choose a template").max(512),
@@ -21,7 +24,7 @@ export const sendReplySchema = z
       .string()
       .trim()
       .min(1, "Write a message first")
-      .max(REPLY_MAX_LENGTH, `Keep it under ${REPLY_MAX_LENGTH} characters`)
+      .max(REPLY_MAX_LENGTH, `A message can be at most ${REPLY_MAX_LENGTH.toLocaleString("en")} characters`)
       .optional(),
     /** From POST /api/inbox/conversations/[id]/attachments. */
     attachmentId: z.string().regex(/^[a-z0-9]{20,40}$/, "Not an attachment id").optional(),

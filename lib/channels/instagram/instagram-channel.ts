@@ -14,6 +14,8 @@ export const instagramChannel: ChannelAdapter = {
   label: "Instagram",
   webhookObject: "instagram",
   messagingWindow: { freeFormMs: 24 * HOUR_MS, humanAgentMs: 7 * 24 * HOUR_MS },
+  // Send API: "text must be UTF-8 and less than 1000 characters".
+  maxTextLength: 1000,
   credentialsFromEnv: instagramCredentialsFromEnv,
   parseWebhook: parseInstagramWebhook,
   sendText: (creds, input) => sendInstagramText(creds, input),

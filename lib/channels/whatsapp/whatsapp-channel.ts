@@ -13,6 +13,8 @@ export const whatsappChannel: ChannelAdapter = {
   webhookObject: "whatsapp_business_account",
   // No human-agent extension on WhatsApp: after 24 h only an approved template may be sent.
   messagingWindow: { freeFormMs: 24 * 60 * 60 * 1000 },
+  // Cloud API text messages: `text.body`, at most 4,096 characters.
+  maxTextLength: 4096,
   credentialsFromEnv: whatsappCredentialsFromEnv,
   parseWebhook: parseWhatsAppWebhook,
   sendText: (creds, input) => sendWhatsAppText(creds, input),
