@@ -37,6 +37,14 @@ const envSchema = z.object({
   NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
   /** Public base URL of this app, shown as the webhook callback URL in settings. */
   APP_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Set only behind a reverse proxy that overwrites X-Forwarded-For/-Host/-Proto: then the client IP,
+   * host and scheme come from those headers. Unset, they are ignored (anyone can send them).
+   */
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   ADMIN_NAME: optionalString,

@@ -104,6 +104,13 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
     await listRef.current.mutate();
   }, []);
 
+  // A conversation opened by URL (a link, a reload) is read once the browser shows it: the server's
+  // render has no side effects, so a prefetch or a crawler marks nothing read.
+  const openedByUrl = useRef(state.conversationId);
+  useEffect(() => {
+    if (openedByUrl.current) void markRead(openedByUrl.current);
+  }, [markRead]);
+
   const open = useCallback(
     (conversation: ConversationItemJson) => {
       navigate({ conversationId: conversation.id });
