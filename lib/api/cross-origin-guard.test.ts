@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { crossOriginRefusal } from "@/lib/api/cross-origin-guard";
+import { refusalFor } from "@/lib/api/cross-origin-guard";
 
 const OWN = "http://127.0.0.1:3000";
 
 function check(method: string, pathname: string, headers: Record<string, string>) {
-  return crossOriginRefusal({ method, pathname, headers: new Headers(headers), ownOrigins: [OWN, "https://inbox.example.com"] });
+  return refusalFor({ method, pathname, headers: new Headers(headers), ownOrigins: [OWN, "https://inbox.example.com"] });
 }
 
-describe("crossOriginRefusal", () => {
+describe("refusalFor", () => {
   it("lets same-origin JSON through, and reads alone", () => {
     expect(check("POST", "/api/settings/users", { origin: OWN, "sec-fetch-site": "same-origin", "content-type": "application/json" })).toBeNull();
     expect(check("PATCH", "/api/x", { origin: "https://inbox.example.com", "content-type": "application/json; charset=utf-8" })).toBeNull();

@@ -1,7 +1,10 @@
 import { ApiError } from "@/lib/api/errors";
+import { env } from "@/lib/env";
+import { requestOrigin } from "@/lib/settings/app-origin";
 
 /**
- * Cross-site request forgery guard for every state-changing request (see proxy.ts). SameSite=Lax
+ * Cross-site request forgery guard for every state-changing request: API routes through their
+ * wrapper (lib/api/handler.ts), pages' server actions through proxy.ts. SameSite=Lax
  * cookies stop other sites, but not a sibling subdomain or another port of the same site, whose
  * requests still carry the session. So a POST/PUT/PATCH/DELETE must come from the app's own origin
  * (Origin and Sec-Fetch-Site, which browsers always send on such requests and pages can't forge),
@@ -20,15 +23,21 @@ const EXEMPT_PREFIXES = ["/api/auth/", "/api/webhooks/", "/api/v1/"];
 /** API routes that take file uploads as multipart/form-data. */
 const UPLOAD_ROUTES = [/^\/api\/inbox\/conversations\/[^/]+\/attachments$/];
 
+export function crossOriginRefusal(method: string, pathname: string, headers: Headers): ApiError | null {
+  // The origins the app answers on: APP_URL's, and the one this request was addressed to.
+  const ownOrigins = [requestOrigin(headers), ...(env.APP_URL ? [env.APP_URL] : [])];
+  return refusalFor({ method, pathname, headers, ownOrigins });
+}
+
 export interface GuardedRequest {
   method: string;
   pathname: string;
   headers: Headers;
-  /** Origins the app answers on: APP_URL's, and the one this request was addressed to. */
   ownOrigins: string[];
 }
 
-export function crossOriginRefusal(req: GuardedRequest): ApiError | null {
+/** The rule itself, given the app's own origins. */
+export function refusalFor(req: GuardedRequest): ApiError | null {
   if (!STATE_CHANGING.has(req.method.toUpperCase())) return null;
   if (EXEMPT_PREFIXES.some((prefix) => req.pathname.startsWith(prefix))) return null;
 
