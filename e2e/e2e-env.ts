@@ -11,6 +11,8 @@ export const E2E_AGENT = { name: "Alex Agent", email: "agent@example.com", passw
 export const E2E_CHANNEL_ENV = {
   META_GRAPH_API_URL: E2E_FAKE_GRAPH_URL,
   INSTAGRAM_GRAPH_API_URL: E2E_FAKE_GRAPH_URL,
+  // The fake is the media CDN too; downloads are fenced to Meta's hosts and hosts named here.
+  MEDIA_ALLOWED_HOSTS: `127.0.0.1:${E2E_FAKE_GRAPH_PORT}`,
   INSTAGRAM_APP_SECRET: "e2e-instagram-app-secret",
   INSTAGRAM_VERIFY_TOKEN: "e2e-instagram-verify-token",
   INSTAGRAM_PAGE_ID: "17841400000000001",

@@ -2,6 +2,7 @@ import { getServerSession, type NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { authSecret } from "@/lib/local-secrets";
+import { clientIp } from "@/lib/net/client-ip";
 import { verifyCredentials } from "@/lib/users/verify-credentials";
 
 export interface SessionUser {
@@ -13,13 +14,6 @@ export interface SessionUser {
 
 export const SIGN_IN_THROTTLED = "TooManyAttempts";
 const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" && real ? real : null;
-}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),

@@ -37,6 +37,14 @@ const envSchema = z.object({
   NEXTAUTH_URL: optionalString.pipe(z.url().optional()),
   /** Public base URL of this app, shown as the webhook callback URL in settings. */
   APP_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Set only behind a reverse proxy that overwrites X-Forwarded-For/-Host/-Proto: then the client IP,
+   * host and scheme come from those headers. Unset, they are ignored (anyone can send them).
+   */
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
   ADMIN_PASSWORD: optionalString.pipe(z.string().min(8, "must be at least 8 characters").optional()),
   ADMIN_NAME: optionalString,
@@ -73,6 +81,15 @@ const envSchema = z.object({
   MEDIA_RETRY_BASE_MS: z.coerce.number().int().min(10).default(60_000),
   /** Download attempts per file before it is marked FAILED ("media never arrived"). */
   MEDIA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /**
+   * Extra hosts (`host` or `host:port`, comma-separated) customer media may be downloaded from,
+   * besides Meta's CDNs. Each is trusted exactly as named, private addresses included: for the local
+   * fake Graph API in demos and tests, or an internal mirror. Empty by default.
+   */
+  MEDIA_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((host) => host.trim()).filter(Boolean)),
   /** How often the media worker looks for downloads that are due (retries, and work a crash or restart left behind). */
   MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** Leave unset for AWS itself; set for MinIO, R2, Spaces and other S3-compatible services. */

@@ -3,16 +3,19 @@ import { env } from "@/lib/env";
 import { startEventSweeper } from "@/lib/inbox/webhooks/event-sweeper";
 import { startTokenRefresher } from "@/lib/settings/refresh-instagram-tokens";
 import { startMediaWorker } from "@/lib/media/media-worker";
+import { recordSocketAddresses } from "@/lib/net/client-ip";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
 
 /**
- * Once per server instance, before it serves: apply pending migrations, then create the first admin
+ * Once per server instance, before it serves: stamp requests with their socket's address (for the
+ * sign-in throttle), apply pending migrations, then create the first admin
  * from env, then start the sweeper that re-queues webhook events a crash left unprocessed and the
  * job that refreshes Instagram Login tokens before they expire, and the media worker (which also
  * resumes downloads a crash interrupted).
  * A bad env var or a failed migration stops the instance rather than serving errors.
  */
 export async function startUp(): Promise<void> {
+  recordSocketAddresses();
   try {
     const report = await runMigrations(env.DATABASE_URL);
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);

@@ -31,7 +31,7 @@ export function SignInForm({ callbackUrl, initialEmail }: { callbackUrl: string;
     setPending(false);
     setError(
       result?.error === THROTTLED
-        ? "Too many failed attempts. Wait 15 minutes and try again."
+        ? "Too many failed attempts from here. Wait a minute and try again."
         : "That email and password don't match an active account.",
     );
   }

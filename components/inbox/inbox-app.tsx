@@ -110,6 +110,13 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
   // Passing through with j/k is not reading: the conversation is read for the team only once its
   // thread has stayed on screen for a moment. A click is a decision to read, and reads at once.
   const readTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // A conversation opened by URL (a link, a reload) is read once the browser shows it: the server's
+  // render has no side effects, so a prefetch or a crawler marks nothing read.
+  const openedByUrl = useRef(state.conversationId);
+  useEffect(() => {
+    if (openedByUrl.current) void markRead(openedByUrl.current);
+  }, [markRead]);
+
   const open = useCallback(
     (conversation: ConversationItemJson, how: "click" | "browse" = "click") => {
       clearTimeout(readTimer.current);

@@ -1,9 +1,10 @@
+import { crossOriginRefusal } from "@/lib/api/cross-origin-guard";
 import { ApiError, errorResponse } from "@/lib/api/errors";
 import { getSessionUser, type SessionUser } from "@/lib/auth";
 
 /**
- * Route wrappers: authenticate, then run the handler; any thrown error becomes the one JSON error
- * shape. Handlers stay thin: parse, call `lib/`, answer.
+ * Route wrappers: refuse cross-origin state changes, authenticate, then run the handler; any thrown
+ * error becomes the one JSON error shape. Handlers stay thin: parse, call `lib/`, answer.
  */
 
 interface RouteContext<P> {
@@ -31,6 +32,8 @@ function refuseNulCharacters(req: Request, params: Params | undefined) {
 export function withPublic<P extends Params = Params>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
   return async (req: Request, context: RouteContext<P>) => {
     try {
+      const refusal = crossOriginRefusal(req.method, new URL(req.url).pathname, req.headers);
+      if (refusal) throw refusal;
       const params = await context.params;
       refuseNulCharacters(req, params);
       return await handler({ req, params });

@@ -19,6 +19,7 @@ import { eventBus } from "@/lib/realtime/bus";
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
 import { kickMediaWorker } from "@/lib/media/media-worker";
 import { loadAccountCredentials, loadChannelAccounts } from "@/lib/settings/channel-credentials";
+import type { SyncRequest } from "@/lib/validations/sync";
 
 /**
  * Backfill from Meta's Conversations API: history from before the webhook was connected, or
@@ -32,13 +33,13 @@ export interface SyncReport {
   messagesAdded: number;
 }
 
-/** `GET /api/inbox/conversations?channel=…&sync=true`: every remote conversation of every account of a channel. */
+/** Every remote conversation of every account of a channel. */
 export async function syncConversations(key: ChannelKey, options: { limit?: number } = {}): Promise<SyncReport> {
   const accounts = await loadChannelAccounts(key);
   return syncFromRemote(getChannel(key), accounts.map((account) => account.creds), { limit: options.limit ?? 50 });
 }
 
-/** `GET /api/inbox/conversations/[id]?sync=true`: one conversation's messages. */
+/** One conversation's messages. */
 export async function syncConversation(conversationId: string): Promise<SyncReport> {
   const conversation = await db.conversation.findUnique({
     where: { id: conversationId },
@@ -134,30 +135,42 @@ async function insertIfNew(
 }
 
 /**
- * The `sync=true` branch of the conversation list/detail routes, kept to one line there:
- * `?sync=true[&channel=instagram]` backfills that channel (every configured one without it),
- * then the route answers its normal list/detail from the database.
+ * `POST /api/inbox/sync`: backfills one conversation, one channel, or every configured channel.
+ * A backfill pages through Meta's API and writes a lot, so one channel runs one at a time in this
+ * instance: a second request while one runs is refused (409), not queued behind it.
  */
-export async function syncIfRequested(req: Request, conversationId?: string): Promise<SyncReport | null> {
-  const query = new URL(req.url).searchParams;
-  if (query.get("sync") !== "true") return null;
-  if (conversationId) return syncConversation(conversationId);
-  const channel = query.get("channel")?.toLowerCase();
-  if (channel && !(CHANNEL_KEYS as readonly string[]).includes(channel)) {
-    throw new ApiError({
-      code: "VALIDATION_FAILED",
-      message: `Invalid query: channel must be one of ${CHANNEL_KEYS.join(", ")}`,
-      details: [{ field: "channel", issue: `must be one of ${CHANNEL_KEYS.join(", ")}` }],
-    });
+export async function runSync(request: SyncRequest): Promise<SyncReport> {
+  if (request.conversationId) {
+    const conversation = await db.conversation.findUnique({ where: { id: request.conversationId }, select: { channel: true } });
+    if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+    const key = requireChannel(conversation.channel).key;
+    return oneAtATime([key], () => syncConversation(request.conversationId!));
   }
-  const keys = channel ? [channel as ChannelKey] : await configuredChannels();
-  const total: SyncReport = { conversations: 0, messagesAdded: 0 };
-  for (const key of keys) {
-    const report = await syncConversations(key);
-    total.conversations += report.conversations;
-    total.messagesAdded += report.messagesAdded;
+  const keys = request.channel ? [request.channel] : await configuredChannels();
+  return oneAtATime(keys, async () => {
+    const total: SyncReport = { conversations: 0, messagesAdded: 0 };
+    for (const key of keys) {
+      const report = await syncConversations(key);
+      total.conversations += report.conversations;
+      total.messagesAdded += report.messagesAdded;
+    }
+    return total;
+  });
+}
+
+const running = new Set<ChannelKey>();
+
+async function oneAtATime(keys: ChannelKey[], work: () => Promise<SyncReport>): Promise<SyncReport> {
+  const busy = keys.find((key) => running.has(key));
+  if (busy) {
+    throw new ApiError({ code: "CONFLICT", message: `A ${getChannel(busy).label} backfill is already running. Try again when it has finished.` });
   }
-  return total;
+  for (const key of keys) running.add(key);
+  try {
+    return await work();
+  } finally {
+    for (const key of keys) running.delete(key);
+  }
 }
 
 async function configuredChannels(): Promise<ChannelKey[]> {

@@ -1,6 +1,8 @@
 import type { Attachment, ChannelAdapter } from "@/lib/channels/types";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
 import { DownloadTooLargeError, readCappedBody } from "@/lib/channels/meta/read-capped-body";
+import { env } from "@/lib/env";
+import { fencedFetch, FetchRefusedError } from "@/lib/net/fenced-fetch";
 import { loadAccountCredentials } from "@/lib/settings/channel-credentials";
 
 /** Large voice notes and videos over a slow link; anything slower is retried later. */
@@ -27,6 +29,12 @@ export interface DownloadedMedia {
   /** Lower-case type without parameters ("audio/ogg"), as stored and served. */
   contentType: string;
 }
+
+/**
+ * Where Meta serves attachment files from (Instagram and Facebook CDNs, WhatsApp's lookaside host).
+ * A link elsewhere is something a customer shared or a forged delivery named: not fetched.
+ */
+const META_MEDIA_HOSTS = ["fbcdn.net", "cdninstagram.com", "fbsbx.com", "facebook.com", "instagram.com", "whatsapp.net"];
 
 const EXPIRED_STATUSES = new Set([400, 401, 403, 404, 410]);
 
@@ -74,8 +82,14 @@ async function downloadUrl(url: string | undefined, maxBytes: number): Promise<{
   if (!url || !/^https?:\/\//i.test(url)) throw new MediaDownloadError("The attachment has no downloadable link", true);
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS), redirect: "follow" });
+    response = await fencedFetch(url, {
+      allowedHosts: META_MEDIA_HOSTS,
+      trustedPrivateHosts: env.MEDIA_ALLOWED_HOSTS,
+      signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+    });
   } catch (error) {
+    // A refused link never becomes fetchable: FAILED at once, with the reason.
+    if (error instanceof FetchRefusedError) throw new MediaDownloadError(error.message, true);
     throw new MediaDownloadError(`Download failed: ${error instanceof Error ? error.message : String(error)}`, false);
   }
   if (!response.ok) {

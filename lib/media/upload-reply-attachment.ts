@@ -4,6 +4,7 @@ import type { OutboundAttachmentKind } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { requireChannel } from "@/lib/inbox/require-channel";
+import { bytesMatchType } from "./magic-bytes";
 import { makeThumbnail } from "./make-thumbnail";
 import { thumbnailKeyOf } from "./media-storage";
 import { checkReplyAttachment, normalizeMimeType } from "./reply-attachment-rules";
@@ -39,6 +40,10 @@ export async function uploadReplyAttachment(input: {
   const contentType = normalizeMimeType(input.file.contentType);
   const check = checkReplyAttachment(adapter.outboundMedia, { contentType, size: input.file.body.byteLength }, adapter.label, env.MEDIA_MAX_BYTES);
   if (!check.ok) throw new ApiError({ code: check.code, message: check.message });
+  // The declared type is the uploader's word; the customer's app trusts it. The bytes must agree.
+  if (!bytesMatchType(contentType, input.file.body)) {
+    throw new ApiError({ code: "UNSUPPORTED_MEDIA_TYPE", message: `This file's contents are not ${contentType}, as its type claims.` });
+  }
 
   // Meta rejects an image it can't decode long after the upload; a file that isn't one is refused now.
   const thumbnail = check.kind === "image" ? await makeThumbnail(input.file.body) : null;

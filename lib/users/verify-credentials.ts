@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { signInSchema } from "@/lib/validations/auth";
 import { UNKNOWN_USER_HASH, verifyPassword } from "@/lib/users/password";
-import { clearFailures, isThrottled, recordFailure } from "@/lib/users/sign-in-throttle";
+import { claimSignInAttempt, releaseSignInAttempt } from "@/lib/users/sign-in-throttle";
 
 export type CredentialsResult =
   | { ok: true; user: { id: string; name: string; email: string; role: "ADMIN" | "AGENT"; sessionVersion: number } }
@@ -12,15 +12,13 @@ export async function verifyCredentials(input: unknown, ip: string | null): Prom
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  if (await isThrottled(email, ip)) return { ok: false, reason: "throttled" };
+  // Claimed before the password is checked, so parallel guesses can't all slip in under the limit.
+  if (!(await claimSignInAttempt(email, ip)).ok) return { ok: false, reason: "throttled" };
 
   const user = await db.user.findUnique({ where: { email } });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-  if (!user || !passwordMatches || user.disabledAt) {
-    await recordFailure(email, ip);
-    return { ok: false, reason: "invalid" };
-  }
-  await clearFailures(email);
+  if (!user || !passwordMatches || user.disabledAt) return { ok: false, reason: "invalid" };
+  await releaseSignInAttempt(email, ip);
   return {
     ok: true,
     user: { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion },

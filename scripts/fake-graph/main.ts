@@ -45,6 +45,8 @@ console.log(`Fake Graph API listening on ${fake.url}
 
 Put these in the app's environment (.env.local):
 META_GRAPH_API_URL=${fake.url}
+# the fake serves the media CDN too; customer media is only downloaded from hosts allowed here
+MEDIA_ALLOWED_HOSTS=${new URL(fake.url).host}
 META_GRAPH_API_VERSION=v21.0
 INSTAGRAM_PAGE_ID=17841400000000001
 INSTAGRAM_ACCESS_TOKEN=fake-instagram-token

@@ -70,6 +70,9 @@ export async function startApp(
         ADMIN_NAME: TEST_ADMIN.name,
         ADMIN_EMAIL: TEST_ADMIN.email,
         ADMIN_PASSWORD: TEST_ADMIN.password,
+        // Media downloads are fenced to Meta's CDNs and public addresses; the fake Graph API a test
+        // points the app at is its CDN, on loopback, so it is named as the one trusted media host.
+        ...fakeMediaHosts(options.env),
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
@@ -100,6 +103,11 @@ export async function startApp(
       process.kill(-child.pid!, "SIGKILL");
     });
   return { url, dataDir, databaseUrl, logs: () => output, stop, crash };
+}
+
+function fakeMediaHosts(env: Record<string, string> | undefined): Record<string, string> {
+  const hosts = [env?.META_GRAPH_API_URL, env?.INSTAGRAM_GRAPH_API_URL].filter(Boolean).map((url) => new URL(url!).host);
+  return hosts.length > 0 ? { MEDIA_ALLOWED_HOSTS: hosts.join(",") } : {};
 }
 
 async function freshDatabase(dataDir: string, given: string | undefined): Promise<{ url: string; drop(): Promise<void> }> {

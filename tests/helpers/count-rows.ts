@@ -33,3 +33,32 @@ export async function countRows(
     await client.end();
   }
 }
+
+/** Row counts of every table of the app's database, for "a refused request changed nothing" over the whole schema. */
+export async function countAllTables(app: Pick<RunningApp, "databaseUrl">): Promise<Record<string, number>> {
+  const tables = app.databaseUrl.startsWith("file:")
+    ? (() => {
+        const database = new Database(app.databaseUrl.slice("file:".length), { readonly: true, fileMustExist: true });
+        try {
+          return database
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%'")
+            .pluck()
+            .all() as string[];
+        } finally {
+          database.close();
+        }
+      })()
+    : await (async () => {
+        const client = new pg.Client({ connectionString: app.databaseUrl });
+        await client.connect();
+        try {
+          const result = await client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()");
+          return result.rows.map((row) => row.name);
+        } finally {
+          await client.end();
+        }
+      })();
+  const counts: Record<string, number> = {};
+  for (const table of tables.sort()) counts[table] = await countRows(app, table);
+  return counts;
+}

@@ -172,6 +172,23 @@ describe("Instagram accounts through Facebook Login and Instagram Login at once"
     expect(await db.externalEventLog.count()).toBe(before);
   });
 
+  it("refuses a delivery whose signer owns one of its entries but not another: 401, nothing stored from either", async () => {
+    const before = await db.externalEventLog.count();
+    const own = instagramText({ accountId: INSTAGRAM.accountId, senderId: igsidFor("variants.cross.own"), text: "mine" });
+    const foreign = instagramText({ accountId: FACEBOOK.accountId, senderId: igsidFor("variants.cross.foreign"), text: "planted" });
+    const body = JSON.stringify({ ...own, entry: [...own.entry, ...foreign.entry] });
+    const res = await fetch(`${app.url}/api/webhooks/instagram`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Hub-Signature-256": signPayload(body, INSTAGRAM.secret) },
+      body,
+    });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("INVALID_SIGNATURE");
+    expect(await db.contact.count({ where: { externalId: { in: [igsidFor("variants.cross.own"), igsidFor("variants.cross.foreign")] } } })).toBe(0);
+    expect(await db.externalEventLog.count()).toBe(before);
+    expect(app.logs()).toMatch(new RegExp(`addresses account\\(s\\) ${FACEBOOK.accountId}`));
+  });
+
   it("verifies a delivery for an account id nobody saved against every account's secret", async () => {
     const unknownAccount = { accountId: "17841400000000099" };
     const signedByInstagramApp = await customerWrites(unknownAccount, "variants.unknown.ok", INSTAGRAM.secret);

@@ -12,6 +12,7 @@ import {
 } from "../../scripts/meta-sim/payloads";
 import type { FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import type { RunningApp } from "../helpers/app";
+import { callApi } from "../helpers/api";
 import { eventProcessed, waitFor } from "../helpers/database";
 import { startPipeline, type Pipeline } from "../helpers/pipeline";
 
@@ -106,7 +107,7 @@ describe("Instagram reply", () => {
     expect(anonymous.status).toBe(401);
     const unknown = await reply("no-such-conversation", { text: "hi" });
     expect(unknown.status).toBe(404);
-    const broken = await fetch(`${app.url}/api/inbox/conversations/${conversationId}/reply`, { method: "POST", headers: { cookie }, body: "{" });
+    const broken = await fetch(`${app.url}/api/inbox/conversations/${conversationId}/reply`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: "{" });
     expect(broken.status).toBe(400);
     expect(sendRequests()).toHaveLength(0);
   });
@@ -245,7 +246,7 @@ describe("Instagram conversation sync", () => {
     });
 
     for (let round = 0; round < 2; round++) {
-      const list = await fetch(`${app.url}/api/inbox/conversations?channel=instagram&sync=true`, { headers: { cookie } });
+      const list = await callApi(app.url, cookie, "POST", "/api/inbox/sync", { channel: "instagram" });
       expect(list.status).toBe(200);
     }
     expect(await db.message.count({ where: { externalId: olderMid } })).toBe(1);
@@ -254,7 +255,10 @@ describe("Instagram conversation sync", () => {
     expect(synced.unreadCount).toBe(0);
     expect(await db.message.findMany({ where: { conversationId: synced.id }, select: { direction: true } })).toEqual([{ direction: "OUTBOUND" }]);
 
-    const detail = await fetch(`${app.url}/api/inbox/conversations/${synced.id}?sync=true`, { headers: { cookie } });
+    const detail = await callApi(app.url, cookie, "POST", "/api/inbox/sync", { conversationId: synced.id });
     expect(detail.status).toBe(200);
+    // The body is validated: a channel that does not exist, or both targets at once, is refused.
+    expect((await callApi(app.url, cookie, "POST", "/api/inbox/sync", { channel: "telegram" })).status).toBe(422);
+    expect((await callApi(app.url, cookie, "POST", "/api/inbox/sync", { channel: "instagram", conversationId: synced.id })).status).toBe(422);
   });
 });

@@ -1,5 +1,6 @@
 // Instagram webhook end to end: the built app, a fresh SQLite file, signed deliveries in Meta's
 // format, and the fake Graph API for profile calls.
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
@@ -114,7 +115,32 @@ describe("Instagram webhook: refusals store nothing", () => {
     expect((await res.json()).error.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
-  it("400 for invalid JSON or another object, signed or not", async () => {
+  it("checks the signature before parsing anything: a badly signed body is 401 however malformed, and no signature is refused before the body arrives", async () => {
+    const before = await db.externalEventLog.count();
+    const malformed = `{ not json ${"x".repeat(900_000)}`;
+    const badlySigned = await rawPost(malformed, { "X-Hub-Signature-256": signPayload(malformed, "not-the-secret") });
+    expect(badlySigned.status).toBe(401);
+    expect((await badlySigned.json()).error.code).toBe("INVALID_SIGNATURE");
+    // A body that never ends: had the app waited to read (let alone parse) it, no answer would come.
+    const unsigned = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = httpRequest(`${app.url}/api/webhooks/instagram`, { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": "900000" } }, (response) => {
+        let body = "";
+        response.on("data", (chunk) => (body += chunk));
+        response.on("end", () => {
+          request.destroy();
+          resolve({ status: response.statusCode ?? 0, body });
+        });
+      });
+      request.on("error", reject);
+      request.write(`{"object":"instagram","entry":[`);
+    });
+    expect(unsigned.status).toBe(401);
+    expect(JSON.parse(unsigned.body).error.code).toBe("INVALID_SIGNATURE");
+    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    expect(await db.externalEventLog.count()).toBe(before);
+  });
+
+  it("400 for invalid JSON or another object, when signed", async () => {
     const before = await db.externalEventLog.count();
     const broken = "{ not json";
     const invalid = await rawPost(broken, { "X-Hub-Signature-256": signPayload(broken, APP_SECRET) });

@@ -2,6 +2,8 @@
 // is answered, served from storage (local disk, or the in-repo fake S3) behind a session, retried
 // with backoff, marked FAILED / TOO_LARGE when it can never be kept, and thumbnails for images.
 import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -207,6 +209,36 @@ describe("media kept on local disk", () => {
     const whatsapp = await waImage(pipeline, "5100000000000003", "video");
     expect(await settled(pipeline.db, whatsapp.id)).toMatchObject({ status: "TOO_LARGE", size: big.length });
     expect(pipeline.graph.requests().some((request) => request.path.includes("media-download/5100000000000003"))).toBe(false);
+  });
+
+  it("refuses links into this machine or the private network, and hosts that are not Meta's: FAILED with the reason, nothing fetched", async () => {
+    // A service on loopback that is not the trusted fake: what an attacker's link would aim at.
+    let internalHits = 0;
+    const internal = createServer((_req, res) => {
+      internalHits++;
+      res.end("internal admin page");
+    });
+    await new Promise<void>((resolve) => internal.listen(0, "127.0.0.1", resolve));
+    const port = (internal.address() as AddressInfo).port;
+    try {
+      const cases = [
+        { url: `http://127.0.0.1:${port}/secret`, reason: /private or reserved address/ },
+        { url: `http://2130706433:${port}/secret`, reason: /private or reserved address/ },
+        { url: `http://[::ffff:127.0.0.1]:${port}/secret`, reason: /private or reserved address/ },
+        { url: "http://169.254.169.254/latest/meta-data/", reason: /private or reserved address/ },
+        { url: "https://attacker.example/photo.jpg", reason: /not an allowed host/ },
+      ];
+      for (const { url, reason } of cases) {
+        const { message } = await igImage(pipeline, url);
+        const file = await settled(pipeline.db, message.id);
+        expect(file.status, url).toBe("FAILED");
+        expect(file.error, url).toMatch(reason);
+        expect(file.attempts, url).toBe(1);
+      }
+      expect(internalHits).toBe(0);
+    } finally {
+      internal.close();
+    }
   });
 
   it("needs a session, and refuses indexes the message does not have", async () => {

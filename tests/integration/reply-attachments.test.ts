@@ -232,6 +232,12 @@ describe("what can't be attached changes nothing", () => {
     expect((await gif.json()).error).toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", message: expect.stringMatching(/^WhatsApp can't send image\/gif/) });
     const notAnImage = await upload(conversationId, { bytes: Buffer.from("<html>not a picture</html>"), type: "image/png", name: "x.png" });
     expect(notAnImage.status).toBe(415);
+    // Checked by their bytes, not the declared type: an HTML page is neither a PDF nor a video.
+    for (const type of ["application/pdf", "video/mp4"]) {
+      const disguised = await upload(conversationId, { bytes: Buffer.from("<!doctype html><script>alert(1)</script>"), type, name: "invoice.pdf" });
+      expect(disguised.status, type).toBe(415);
+      expect((await disguised.json()).error.message).toMatch(/contents are not/);
+    }
     const big = await upload(conversationId, { bytes: Buffer.alloc(MAX_BYTES + 1, 1), type: "application/pdf", name: "big.pdf" });
     expect(big.status).toBe(413);
     expect((await big.json()).error.code).toBe("PAYLOAD_TOO_LARGE");

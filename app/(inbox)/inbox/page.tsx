@@ -7,7 +7,6 @@ import { hasConfiguredChannel } from "@/lib/inbox/has-configured-channel";
 import { parseInboxUrl } from "@/lib/inbox/inbox-url";
 import { listConversations } from "@/lib/inbox/list-conversations";
 import { listMessages } from "@/lib/inbox/list-messages";
-import { markRead } from "@/lib/inbox/mark-read";
 import { requirePageUser } from "@/lib/require-page-user";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "@/lib/swr/inbox-keys";
 
@@ -36,10 +35,9 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   );
 }
 
-/** Opening a conversation by URL reads it, like a click does; an unknown id just opens nothing. */
+/** An unknown id just opens nothing. Reading it is the browser's job (InboxApp), not the render's. */
 async function openConversation(id: string) {
   try {
-    await markRead(id);
     const [{ conversation }, messages] = await Promise.all([getConversation(id), listMessages(id, { limit: MESSAGES_PAGE_SIZE })]);
     return { conversation, messages };
   } catch (error) {

@@ -1,43 +1,56 @@
 import { describe, expect, it } from "vitest";
 import type { ChannelCredentials } from "@/lib/channels/types";
-import { accountsToVerifyWith, webhookRecipientIds } from "@/lib/inbox/webhooks/webhook-accounts";
+import { signPayload } from "@/lib/channels/meta/verify-signature";
+import { signingAccounts, unsignedRecipients, webhookRecipientIds } from "@/lib/inbox/webhooks/webhook-accounts";
 import type { ChannelAccount } from "@/lib/settings/channel-credentials";
 
-function account(key: ChannelAccount["key"], recipientIds: string[]): ChannelAccount {
-  return { key, recipientIds, creds: { appSecret: `${key}-secret` } as ChannelCredentials };
+function account(key: ChannelAccount["key"], recipientIds: string[], appSecret = `${key}-secret`): ChannelAccount {
+  return { key, recipientIds, creds: { appSecret } as ChannelCredentials };
 }
 
 const facebookLogin = account("instagram", ["17841400000000001", "106000000000001"]);
 const instagramLogin = account("instagram-2", ["17841400000000002"]);
+const accounts = [facebookLogin, instagramLogin];
 
 describe("webhookRecipientIds", () => {
   it("reads entry ids, numeric or string, once each", () => {
     const body = { object: "instagram", entry: [{ id: "17841400000000002", messaging: [] }, { id: 17841400000000002 }, { id: "1" }] };
-    expect(webhookRecipientIds(JSON.stringify(body))).toEqual(["17841400000000002", "1"]);
+    expect(webhookRecipientIds(body)).toEqual(["17841400000000002", "1"]);
   });
 
   it("reads WhatsApp's phone number ids next to the business account id", () => {
     const body = { entry: [{ id: "waba", changes: [{ value: { metadata: { phone_number_id: "106540352242922" } } }] }] };
-    expect(webhookRecipientIds(JSON.stringify(body))).toEqual(["waba", "106540352242922"]);
+    expect(webhookRecipientIds(body)).toEqual(["waba", "106540352242922"]);
   });
 
-  it("finds nothing in a body it cannot read", () => {
-    expect(webhookRecipientIds("{not json")).toEqual([]);
-    expect(webhookRecipientIds(JSON.stringify({ entry: "nope" }))).toEqual([]);
-    expect(webhookRecipientIds(JSON.stringify(null))).toEqual([]);
+  it("finds nothing in a body of another shape", () => {
+    expect(webhookRecipientIds({ entry: "nope" })).toEqual([]);
+    expect(webhookRecipientIds(null)).toEqual([]);
   });
 });
 
-describe("accountsToVerifyWith", () => {
-  const accounts = [facebookLogin, instagramLogin];
+describe("signingAccounts", () => {
+  const raw = Buffer.from('{"object":"instagram"}');
 
-  it("checks only the addressed account's secret", () => {
-    expect(accountsToVerifyWith(accounts, ["17841400000000002"])).toEqual([instagramLogin]);
-    expect(accountsToVerifyWith(accounts, ["106000000000001"])).toEqual([facebookLogin]);
+  it("finds the account whose secret signed the bytes, trying every account", () => {
+    expect(signingAccounts(accounts, raw, signPayload(raw, "instagram-2-secret"))).toEqual([instagramLogin]);
+    expect(signingAccounts(accounts, raw, signPayload(raw, "someone-else"))).toEqual([]);
+    expect(signingAccounts(accounts, raw, null)).toEqual([]);
   });
 
-  it("checks every account's secret when the delivery names no known account", () => {
-    expect(accountsToVerifyWith(accounts, ["999"])).toEqual(accounts);
-    expect(accountsToVerifyWith(accounts, [])).toEqual(accounts);
+  it("finds every account of one Meta app (a shared secret)", () => {
+    const second = account("instagram-3", ["3"], "instagram-secret");
+    expect(signingAccounts([facebookLogin, second], raw, signPayload(raw, "instagram-secret"))).toEqual([facebookLogin, second]);
+  });
+});
+
+describe("unsignedRecipients", () => {
+  it("names an addressed account whose secret did not sign, however the rest is signed", () => {
+    expect(unsignedRecipients(accounts, [instagramLogin], ["17841400000000002", "17841400000000001"])).toEqual(["17841400000000001"]);
+    expect(unsignedRecipients(accounts, [instagramLogin], ["17841400000000002"])).toEqual([]);
+  });
+
+  it("leaves ids no account claims to the ingest", () => {
+    expect(unsignedRecipients(accounts, [facebookLogin], ["999"])).toEqual([]);
   });
 });

@@ -1,12 +1,19 @@
 import { z } from "zod";
+import { verifySignature } from "@/lib/channels/meta/verify-signature";
 import type { ChannelAccount } from "@/lib/settings/channel-credentials";
 
 /**
- * Which connected account a webhook delivery is for. Several Instagram accounts (one through
+ * Which connected accounts a webhook delivery may speak for. Several Instagram accounts (one through
  * Facebook Login, one through Instagram Login, each with its own Meta app) share one callback URL,
- * so the delivery names its account only inside the (not yet verified) body. That unsigned body is
- * trusted for one thing: picking which app secrets to check the signature with.
+ * and each app signs with its own secret. A delivery is trusted for an account only when that
+ * account's secret signed it: otherwise whoever holds one app's secret (a leaked one, or another
+ * business sharing the install) could write into every other account's inbox.
  */
+
+/** The accounts whose app secret produced this signature over these exact bytes (HMAC is cheap: every account is tried). */
+export function signingAccounts(accounts: ChannelAccount[], raw: Uint8Array, signature: string | null): ChannelAccount[] {
+  return accounts.filter((account) => verifySignature(raw, signature, account.creds.appSecret));
+}
 
 const routingSchema = z.object({
   entry: z
@@ -20,14 +27,8 @@ const routingSchema = z.object({
     .optional(),
 });
 
-/** The business-side ids a delivery addresses (`entry[].id`, WhatsApp's phone number ids); none when unreadable. */
-export function webhookRecipientIds(rawBody: string): string[] {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(rawBody);
-  } catch {
-    return [];
-  }
+/** The business-side ids a (signed, parsed) delivery addresses: `entry[].id` and WhatsApp's phone number ids. */
+export function webhookRecipientIds(payload: unknown): string[] {
   const parsed = routingSchema.safeParse(payload);
   if (!parsed.success) return [];
   const ids = (parsed.data.entry ?? []).flatMap((entry) => [
@@ -38,10 +39,11 @@ export function webhookRecipientIds(rawBody: string): string[] {
 }
 
 /**
- * The accounts whose app secret may sign this delivery: those it addresses, or, when it addresses
- * none we know (a page id nobody saved, a payload without ids), every account of the channel.
+ * Addressed ids that belong to a configured account which did not sign the delivery: any one of
+ * them refuses the whole delivery. An id no account claims is left to the ingest as before.
  */
-export function accountsToVerifyWith(accounts: ChannelAccount[], recipientIds: string[]): ChannelAccount[] {
-  const addressed = accounts.filter((account) => account.recipientIds.some((id) => recipientIds.includes(id)));
-  return addressed.length > 0 ? addressed : accounts;
+export function unsignedRecipients(accounts: ChannelAccount[], signers: ChannelAccount[], recipientIds: string[]): string[] {
+  return recipientIds.filter(
+    (id) => accounts.some((account) => account.recipientIds.includes(id)) && !signers.some((signer) => signer.recipientIds.includes(id)),
+  );
 }

@@ -1,17 +1,12 @@
-// GET /api/inbox/conversations/[id] — one conversation with contact, lead, notes and reply window
-// (`?sync=true` backfills it from Meta first).
+// GET /api/inbox/conversations/[id] — one conversation with contact, lead, notes and reply window.
 // PATCH — archive/reopen, assign, lead status, add a lead note; answers the updated conversation.
 import { withUser } from "@/lib/api/handler";
 import { parseJsonBody } from "@/lib/api/parse";
 import { getConversation } from "@/lib/inbox/get-conversation";
-import { syncIfRequested } from "@/lib/inbox/sync-conversations";
 import { updateConversation } from "@/lib/inbox/update-conversation";
 import { updateConversationSchema } from "@/lib/validations/conversation";
 
-export const GET = withUser<{ id: string }>(async ({ req, params }) => {
-  await syncIfRequested(req, params.id);
-  return Response.json(await getConversation(params.id));
-});
+export const GET = withUser<{ id: string }>(async ({ params }) => Response.json(await getConversation(params.id)));
 
 export const PATCH = withUser<{ id: string }>(async ({ req, params, user }) => {
   const input = await parseJsonBody(req, updateConversationSchema);
