@@ -92,6 +92,10 @@ const envSchema = z.object({
     .transform((value) => value.split(",").map((host) => host.trim()).filter(Boolean)),
   /** How often the media worker looks for downloads that are due (retries, and work a crash or restart left behind). */
   MEDIA_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How often each instance looks for due background jobs (lib/jobs/); work queued here starts at once anyway. */
+  JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
+  /** Background jobs run at once per instance (webhook deliveries, sweeps). */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   /** Leave unset for AWS itself; set for MinIO, R2, Spaces and other S3-compatible services. */
   S3_ENDPOINT: optionalString.pipe(z.url().optional()),
   S3_REGION: z.string().trim().min(1).default("us-east-1"),

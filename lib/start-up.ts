@@ -1,17 +1,18 @@
 import { runMigrations } from "@/lib/db-migrate";
 import { env } from "@/lib/env";
-import { startEventSweeper } from "@/lib/inbox/webhooks/event-sweeper";
-import { startTokenRefresher } from "@/lib/settings/refresh-instagram-tokens";
-import { startMediaWorker } from "@/lib/media/media-worker";
+import { eventSweepJob } from "@/lib/inbox/webhooks/event-sweeper";
+import { startJobRunner } from "@/lib/jobs/job-runner";
+import { tokenRefreshJob } from "@/lib/settings/refresh-instagram-tokens";
+import { mediaSweepJob } from "@/lib/media/media-worker";
 import { recordSocketAddresses } from "@/lib/net/client-ip";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
 
 /**
  * Once per server instance, before it serves: stamp requests with their socket's address (for the
  * sign-in throttle), apply pending migrations, then create the first admin
- * from env, then start the sweeper that re-queues webhook events a crash left unprocessed and the
- * job that refreshes Instagram Login tokens before they expire, and the media worker (which also
- * resumes downloads a crash interrupted).
+ * from env, then start the job runner (lib/jobs/) with its periodic jobs: the sweep that re-queues
+ * webhook events a crash left unprocessed, the refresh of Instagram Login tokens before they
+ * expire, and the media sweep (which also resumes downloads a crash interrupted).
  * A bad env var or a failed migration stops the instance rather than serving errors.
  */
 export async function startUp(): Promise<void> {
@@ -20,9 +21,7 @@ export async function startUp(): Promise<void> {
     const report = await runMigrations(env.DATABASE_URL);
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
-    startEventSweeper(env.EVENT_SWEEP_INTERVAL_MS);
-    startTokenRefresher(env.INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS);
-    startMediaWorker(env.MEDIA_SWEEP_INTERVAL_MS);
+    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob]);
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -4,7 +4,6 @@ import { DownloadTooLargeError, readCappedBody } from "@/lib/channels/meta/read-
 import { normalizeContentType } from "./download-attachment";
 import { pendingMediaRows } from "./downloadable-attachments";
 import { makeThumbnail } from "./make-thumbnail";
-import { retryDelayMs } from "./media-worker";
 import { byteRange } from "./serve-message-media";
 
 describe("pendingMediaRows", () => {
@@ -26,15 +25,6 @@ describe("pendingMediaRows", () => {
       { messageId: "m1", attachmentIndex: 1, status: "PENDING", filename: null, nextAttemptAt: now },
       { messageId: "m1", attachmentIndex: 3, status: "PENDING", filename: "quote.pdf", nextAttemptAt: now },
     ]);
-  });
-});
-
-describe("retryDelayMs", () => {
-  it("doubles per attempt from the base, with at most 20% jitter, capped at an hour", () => {
-    expect(retryDelayMs(1, 1_000, () => 0)).toBe(1_000);
-    expect(retryDelayMs(3, 1_000, () => 0)).toBe(4_000);
-    expect(retryDelayMs(3, 1_000, () => 1)).toBe(4_800);
-    expect(retryDelayMs(30, 60_000, () => 0)).toBe(3_600_000);
   });
 });
 

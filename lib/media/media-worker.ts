@@ -2,6 +2,8 @@ import { channelFromDb } from "@/lib/channels/registry";
 import type { Attachment } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { retryDelayMs } from "@/lib/jobs/backoff";
+import type { JobDefinition } from "@/lib/jobs/job-types";
 import { eventBus } from "@/lib/realtime/bus";
 import { DownloadTooLargeError, downloadAttachment, MediaDownloadError } from "./download-attachment";
 import { isImageKind } from "./downloadable-attachments";
@@ -32,7 +34,6 @@ interface WorkerState {
   pumping: boolean;
   /** A kick arrived while pumping: look again before stopping. */
   pumpAgain: boolean;
-  sweeper?: NodeJS.Timeout;
 }
 
 // On globalThis: route bundles and instrumentation may each load this module; there is one worker.
@@ -58,23 +59,19 @@ export function kickMediaWorker(): void {
 }
 
 /**
- * At start-up and then every `intervalMs`: retries that came due, downloads a crash left behind, and
- * reply attachments staff uploaded but never sent.
+ * Periodic, on the job runner (lib/jobs/), at start-up and then every MEDIA_SWEEP_INTERVAL_MS:
+ * retries that came due, downloads a crash left behind, and reply attachments staff uploaded but
+ * never sent. The downloads themselves stay on MediaFile rows (claimed the same way): they are the
+ * record of each file's state, and a job row per file would only duplicate it.
  */
-export function startMediaWorker(intervalMs: number): void {
-  if (worker.sweeper) return;
-  kickMediaWorker();
-  worker.sweeper = setInterval(() => {
+export const mediaSweepJob: JobDefinition = {
+  kind: "media.sweep",
+  everyMs: env.MEDIA_SWEEP_INTERVAL_MS,
+  async run() {
     kickMediaWorker();
-    deleteAbandonedUploads().catch((error: unknown) => console.error(`[media] could not delete abandoned uploads: ${describe(error)}`));
-  }, intervalMs);
-  worker.sweeper.unref();
-}
-
-/** Exponential, with up to 20% jitter so files that failed together don't retry in lockstep. */
-export function retryDelayMs(attempts: number, baseMs: number, random = Math.random): number {
-  return Math.min(baseMs * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS) * (1 + random() * 0.2);
-}
+    await deleteAbandonedUploads();
+  },
+};
 
 async function pump(): Promise<void> {
   while (worker.running < CONCURRENCY) {
@@ -168,7 +165,7 @@ async function downloadMediaFile(id: string, attempt: number): Promise<void> {
       await announce();
       return;
     }
-    const delay = retryDelayMs(attempt, env.MEDIA_RETRY_BASE_MS);
+    const delay = retryDelayMs(attempt, env.MEDIA_RETRY_BASE_MS, MAX_BACKOFF_MS);
     await finish(id, { status: "PENDING", error: describe(error), nextAttemptAt: new Date(Date.now() + delay) });
     // This instance retries on time; the sweep covers a restart in between.
     setTimeout(kickMediaWorker, delay).unref();

@@ -2,6 +2,8 @@ import { refreshInstagramToken } from "@/lib/channels/instagram/refresh-token";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { JobDefinition } from "@/lib/jobs/job-types";
 import { encryptionKey } from "@/lib/local-secrets";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
@@ -13,7 +15,7 @@ import { integrationKeySchema } from "@/lib/validations/settings";
 
 /**
  * Instagram Login tokens live 60 days and Meta renews them only while they are valid and at least
- * a day old. A background job (started in lib/start-up.ts) renews each one in the last 10 days of
+ * a day old. A periodic job (on the runner in lib/jobs/) renews each one in the last 10 days of
  * its life, or a day after it was saved when its expiry is not known yet (Meta does not say when
  * a pasted token expires; the renewal's answer does). Facebook Login page tokens do not expire.
  */
@@ -82,22 +84,15 @@ async function refreshToken(row: { id: string; name: string; tokenRefreshedAt: D
   }
 }
 
-const globalForRefresher = globalThis as unknown as { instagramTokenRefresher?: NodeJS.Timeout };
-
-export function startTokenRefresher(intervalMs: number): void {
-  if (globalForRefresher.instagramTokenRefresher) return;
-  let running = false;
-  const run = () => {
-    // A slow Meta must not stack passes on top of each other.
-    if (running) return;
-    running = true;
-    refreshDueInstagramTokens()
-      .catch((error: unknown) => console.error(`[tokens] refresh pass failed: ${error instanceof Error ? error.message : String(error)}`))
-      .finally(() => {
-        running = false;
-      });
-  };
-  run();
-  globalForRefresher.instagramTokenRefresher = setInterval(run, intervalMs);
-  globalForRefresher.instagramTokenRefresher.unref();
-}
+/**
+ * Periodic, on the job runner (lib/jobs/): its lease (longer than a pass against a slow Meta) keeps
+ * passes from stacking on top of each other or running on two instances at once.
+ */
+export const tokenRefreshJob: JobDefinition = {
+  kind: "settings.instagram-token-refresh",
+  everyMs: env.INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS,
+  leaseMs: 15 * 60_000,
+  async run() {
+    await refreshDueInstagramTokens();
+  },
+};

@@ -1,10 +1,12 @@
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { JobDefinition } from "@/lib/jobs/job-types";
 import { enqueueEvent, isEventQueued } from "@/lib/inbox/webhooks/event-queue";
 
 /**
  * The safety net under the in-memory queue: events still RECEIVED a while after they arrived were
  * lost by a crash or restart between the acknowledgement and processing. Swept at start-up and
- * then periodically. Processing is idempotent, so sweeping an event that another instance is
+ * then periodically, by the job runner. Processing is idempotent, so sweeping an event that another instance is
  * processing right now costs a little work, never a duplicate.
  */
 
@@ -34,17 +36,12 @@ export async function sweepReceivedEvents(now = new Date()): Promise<number> {
   return scheduled;
 }
 
-const globalForSweeper = globalThis as unknown as { inboxEventSweeper?: NodeJS.Timeout };
-
-export function startEventSweeper(intervalMs: number): void {
-  if (globalForSweeper.inboxEventSweeper) return;
-  const sweep = () =>
-    sweepReceivedEvents()
-      .then((count) => {
-        if (count > 0) console.log(`[events] re-queued ${count} unprocessed webhook event(s)`);
-      })
-      .catch((error: unknown) => console.error(`[events] sweep failed: ${error instanceof Error ? error.message : String(error)}`));
-  void sweep();
-  globalForSweeper.inboxEventSweeper = setInterval(sweep, intervalMs);
-  globalForSweeper.inboxEventSweeper.unref();
-}
+/** Periodic, on the job runner (lib/jobs/): one instance sweeps per interval. */
+export const eventSweepJob: JobDefinition = {
+  kind: "inbox.event-sweep",
+  everyMs: env.EVENT_SWEEP_INTERVAL_MS,
+  async run() {
+    const count = await sweepReceivedEvents();
+    if (count > 0) console.log(`[events] re-queued ${count} unprocessed webhook event(s)`);
+  },
+};
