@@ -96,6 +96,9 @@ const envSchema = z.object({
   JOBS_POLL_INTERVAL_MS: z.coerce.number().int().min(50).default(1_000),
   /** Background jobs run at once per instance (webhook deliveries, sweeps). */
   JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Requests per API token (/api/v1) per window; one more answers 429 with Retry-After. */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  API_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),
   /** Leave unset for AWS itself; set for MinIO, R2, Spaces and other S3-compatible services. */
   S3_ENDPOINT: optionalString.pipe(z.url().optional()),
   S3_REGION: z.string().trim().min(1).default("us-east-1"),

@@ -8,6 +8,8 @@ const SECTIONS = [
   { href: "/settings/team", label: "Team" },
   { href: "/settings/blocklist", label: "Blocklist" },
   { href: "/settings/events", label: "Webhook events" },
+  { href: "/settings/api", label: "API" },
+  { href: "/settings/webhooks", label: "Outgoing webhooks" },
 ] as const;
 
 export function SettingsNav() {

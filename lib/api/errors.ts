@@ -36,6 +36,8 @@ export class ApiError extends Error {
   readonly details?: ErrorDetail[];
   /** Extra JSON fields a client can act on (e.g. the failed message for a retry). */
   readonly extra?: Record<string, unknown>;
+  /** Response headers the client acts on (e.g. Retry-After on 429). */
+  readonly headers?: Record<string, string>;
 
   constructor(options: {
     code: ErrorCode | (string & {});
@@ -43,6 +45,7 @@ export class ApiError extends Error {
     status?: number;
     details?: ErrorDetail[];
     extra?: Record<string, unknown>;
+    headers?: Record<string, string>;
   }) {
     super(options.message);
     this.name = "ApiError";
@@ -50,6 +53,7 @@ export class ApiError extends Error {
     this.status = options.status ?? errorStatus[options.code as ErrorCode] ?? 500;
     this.details = options.details;
     this.extra = options.extra;
+    this.headers = options.headers;
   }
 }
 
@@ -88,7 +92,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export function errorResponse(error: unknown): Response {
   if (error instanceof ApiError) {
-    return Response.json(errorBody(error), { status: error.status });
+    return Response.json(errorBody(error), { status: error.status, headers: error.headers });
   }
   if (isDatabaseUnavailable(error)) {
     console.error(`[api] database unavailable: ${(error as { code?: string }).code ?? "initialization"}`);

@@ -25,7 +25,14 @@ export type AuditAction =
   | "lead.update"
   | "lead.bulk-update"
   | "lead.merge"
-  | "lead.split";
+  | "lead.split"
+  | "api-token.create"
+  | "api-token.revoke"
+  | "webhook.create"
+  | "webhook.update"
+  | "webhook.delete"
+  | "webhook.disable"
+  | "webhook.replay";
 
 export interface AuditEntryInput {
   /** null: the app itself (the background token renewal). */
