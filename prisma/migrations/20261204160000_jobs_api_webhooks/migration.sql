@@ -28,18 +28,6 @@ CREATE TABLE "ApiToken" (
 );
 
 -- CreateTable
-CREATE TABLE "ApiIdempotencyKey" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "tokenId" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
-    "fingerprint" TEXT NOT NULL,
-    "status" INTEGER,
-    "response" JSONB,
-    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    CONSTRAINT "ApiIdempotencyKey_tokenId_fkey" FOREIGN KEY ("tokenId") REFERENCES "ApiToken" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-
--- CreateTable
 CREATE TABLE "WebhookEndpoint" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "url" TEXT NOT NULL,
@@ -87,12 +75,6 @@ CREATE INDEX "Job_runAt_idx" ON "Job"("runAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "ApiToken_tokenHash_key" ON "ApiToken"("tokenHash");
-
--- CreateIndex
-CREATE INDEX "ApiIdempotencyKey_createdAt_idx" ON "ApiIdempotencyKey"("createdAt");
-
--- CreateIndex
-CREATE UNIQUE INDEX "ApiIdempotencyKey_tokenId_key_key" ON "ApiIdempotencyKey"("tokenId", "key");
 
 -- CreateIndex
 CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
