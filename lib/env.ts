@@ -99,6 +99,19 @@ const envSchema = z.object({
   /** Requests per API token (/api/v1) per window; one more answers 429 with Retry-After. */
   API_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   API_RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Outgoing webhooks may go to loopback and private addresses: only for local receivers and tests. */
+  WEBHOOKS_ALLOW_PRIVATE_URLS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+  /** A receiver that has not answered by then failed this attempt. */
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** First wait before retrying a failed delivery; doubles per attempt, capped at an hour. */
+  WEBHOOKS_RETRY_BASE_MS: z.coerce.number().int().min(10).default(30_000),
+  /** A delivery is retried for this long after its event (default 25 h), then marked failed. */
+  WEBHOOKS_RETRY_FOR_MS: z.coerce.number().int().min(100).default(25 * 3_600_000),
+  /** An endpoint failing without a single success for this long (default a day) is disabled. */
+  WEBHOOKS_DISABLE_AFTER_MS: z.coerce.number().int().min(100).default(24 * 3_600_000),
   /** Leave unset for AWS itself; set for MinIO, R2, Spaces and other S3-compatible services. */
   S3_ENDPOINT: optionalString.pipe(z.url().optional()),
   S3_REGION: z.string().trim().min(1).default("us-east-1"),

@@ -34,6 +34,9 @@ export interface FenceOptions {
   maxRedirects?: number;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+  /** GET by default; outgoing webhooks POST. */
+  method?: "GET" | "POST";
+  body?: string;
 }
 
 export interface CheckedTarget {
@@ -92,7 +95,7 @@ export async function checkOutboundUrl(rawUrl: string, options: FenceOptions = {
   return { url, address: first.address, family: first.family === 6 ? 6 : 4 };
 }
 
-/** `fetch` for outside URLs: GET only, redirects followed by hand (at most `maxRedirects`), each hop checked. */
+/** `fetch` for outside URLs: GET (or a POST with a body), redirects followed by hand (at most `maxRedirects`), each hop checked. */
 export async function fencedFetch(rawUrl: string, options: FenceOptions = {}): Promise<Response> {
   let next = rawUrl;
   for (let hop = 0; ; hop++) {
@@ -116,7 +119,7 @@ function requestOnce(target: CheckedTarget, options: FenceOptions): Promise<Resp
   return new Promise((resolve, reject) => {
     const request = client.request(
       target.url,
-      { method: "GET", headers: options.headers, lookup: pinned, signal: options.signal },
+      { method: options.method ?? "GET", headers: options.headers, lookup: pinned, signal: options.signal },
       (incoming) => {
         const headers = new Headers();
         for (const [name, value] of Object.entries(incoming.headers)) {
@@ -129,6 +132,6 @@ function requestOnce(target: CheckedTarget, options: FenceOptions): Promise<Resp
       },
     );
     request.on("error", reject);
-    request.end();
+    request.end(options.body);
   });
 }
