@@ -14,6 +14,8 @@ import { mediaStorage } from "@/lib/media/storage";
 import { eventBus } from "@/lib/realtime/bus";
 import type { ReplyTemplateInput } from "@/lib/validations/reply";
 import { clearTokenErrors, recordTokenError } from "@/lib/settings/token-errors";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
+import { messageSent } from "@/lib/outbound-webhooks/webhook-payloads";
 
 /**
  * Sends a stored PENDING outbound message through the channel and records the outcome: SENT with
@@ -104,6 +106,19 @@ async function recordSent(message: OutboundMessage, target: DeliveryTarget, exte
       { countsAsUnread: false },
     );
     await logReply(tx, target, message.id, target.template ? "template_sent" : "reply_sent", sentSummary(message, target));
+    await recordWebhookEvents(tx, [
+      messageSent({
+        id: updated.id,
+        conversationId: updated.conversationId,
+        channel: adapter.dbChannel,
+        direction: "OUTBOUND",
+        type: updated.type,
+        text: updated.text,
+        status: updated.status,
+        sentAt: updated.sentAt,
+        sentById: target.userId,
+      }),
+    ]);
     return updated;
   }, TRANSACTION_OPTIONS);
   await publishChanged(adapter, message);

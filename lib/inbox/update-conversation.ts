@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { eventBus } from "@/lib/realtime/bus";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
+import { conversationAssigned, leadUpdated } from "@/lib/outbound-webhooks/webhook-payloads";
 
 /**
  * Archive / reopen, (un)assign, set the lead's status, add a note to the lead. All in one
@@ -21,6 +23,10 @@ export async function updateConversation(id: string, input: UpdateConversationIn
         data: { status: input.status, assigneeId: input.assigneeId },
       });
     }
+    await recordWebhookEvents(tx, [
+      ...(input.assigneeId !== undefined ? [conversationAssigned({ id, assigneeId: input.assigneeId, actorId: user.id })] : []),
+      ...(input.leadStatus !== undefined ? [leadUpdated({ id: conversation.leadId, changes: { status: input.leadStatus }, actorId: user.id })] : []),
+    ]);
     if (input.leadStatus === undefined && input.note === undefined) return;
     if (input.leadStatus !== undefined) await tx.lead.update({ where: { id: conversation.leadId }, data: { status: input.leadStatus } });
     if (input.note) await tx.leadNote.create({ data: { leadId: conversation.leadId, authorId: user.id, body: input.note } });

@@ -7,6 +7,8 @@ import { visibleLeadWhere } from "@/lib/leads/visibility";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
 import type { UpdateLeadInput } from "@/lib/validations/lead";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
+import { leadUpdated } from "@/lib/outbound-webhooks/webhook-payloads";
 
 /**
  * PATCH a lead: stage (stamping statusChangedAt / wonAt, see stage-rules), owner, value and
@@ -40,6 +42,7 @@ export async function updateLead(id: string, input: UpdateLeadInput, user: Pick<
       },
       tx,
     );
+    await recordWebhookEvents(tx, [leadUpdated({ id, changes: input, actorId: user.id })]);
   });
   await eventBus.publish({ type: "lead.updated", leadId: id });
   return { lead: await loadLead(id) };

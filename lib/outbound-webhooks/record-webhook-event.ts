@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { enqueueJobs } from "@/lib/jobs/job-runner";
+import { enqueueJobs, kickJobs } from "@/lib/jobs/job-runner";
 import type { WebhookEventType } from "./event-types";
 import { subscribersOf } from "./subscriptions";
 
@@ -15,7 +15,11 @@ export interface WebhookEventInput {
  * The outbox: call inside the transaction that makes the change, so the event exists exactly when
  * the change commits (a rollback takes it back, a crash after the commit can't lose it). One
  * WebhookEvent per event, one delivery and one delivery job per subscribed endpoint; nothing at all
- * when no endpoint wants the type. Call `kickJobs()` after the commit to send at once.
+ * when no endpoint wants the type.
+ *
+ * The runner is kicked on the next tick, so deliveries start once the transaction commits: on
+ * SQLite its query waits for the open transaction; on PostgreSQL, should it look before the commit,
+ * the next poll (JOBS_POLL_INTERVAL_MS) finds the rows. Nobody waits for a subscriber.
  */
 export async function recordWebhookEvents(tx: Prisma.TransactionClient, events: WebhookEventInput[]): Promise<number> {
   const createdAt = new Date();
@@ -33,5 +37,6 @@ export async function recordWebhookEvents(tx: Prisma.TransactionClient, events: 
   await tx.webhookEvent.createMany({ data: eventRows });
   await tx.webhookDelivery.createMany({ data: deliveryRows });
   await enqueueJobs(tx, deliveryRows.map((delivery) => ({ kind: DELIVER_WEBHOOK_JOB, payload: { deliveryId: delivery.id } })));
+  setTimeout(kickJobs, 0);
   return eventRows.length;
 }

@@ -31,6 +31,8 @@ export interface ThreadRef {
   conversationId: string;
   /** Null until a profile is known: fetch it from the Graph API after the transaction. */
   profileFetchedAt: Date | null;
+  /** The contact and its lead were created by this call (first contact). */
+  leadCreated: boolean;
 }
 
 const key = (...parts: string[]) => parts.join("\u0000");
@@ -62,6 +64,7 @@ export async function ensureThreads(tx: Tx, requests: ThreadRequest[]): Promise<
       leadId: contact.leadId,
       conversationId: conversations.get(key(request.channel, contact.id, request.businessAccountId))!.id,
       profileFetchedAt: contact.profileFetchedAt,
+      leadCreated: contact.leadCreated,
     };
   });
 }
@@ -71,6 +74,7 @@ interface StoredContact {
   leadId: string;
   profileFetchedAt: Date | null;
   conversations: Array<{ id: string; businessAccountId: string }>;
+  leadCreated: boolean;
 }
 
 /**
@@ -141,7 +145,13 @@ async function upsertContacts(tx: Tx, requests: ThreadRequest[]): Promise<Map<st
       const updated = await tx.contact.update({ where: { id: contact.id }, data, select: { profileFetchedAt: true } });
       contact.profileFetchedAt = updated.profileFetchedAt;
     }
-    result.set(contactKey, { id: contact.id, leadId: contact.leadId, profileFetchedAt: contact.profileFetchedAt, conversations: contact.conversations });
+    result.set(contactKey, {
+      id: contact.id,
+      leadId: contact.leadId,
+      profileFetchedAt: contact.profileFetchedAt,
+      conversations: contact.conversations,
+      leadCreated: createdNow.has(contactKey),
+    });
   }
   return result;
 }

@@ -5,6 +5,8 @@ import { byKey, ensureThreads, perChannel, skipExisting } from "@/lib/inbox/inge
 import { previewOf, receivedMessageData } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import { transactionRetryingRaces } from "@/lib/inbox/transactions";
+import { inboundWebhookEvents } from "@/lib/outbound-webhooks/inbound-webhook-events";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
 import { truncateText } from "@/lib/text/truncate";
 
@@ -113,6 +115,8 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
       };
     }),
   });
+
+  await recordWebhookEvents(tx, inboundWebhookEvents(fresh.map((index) => ({ item: items[index], thread: threadOf(index), messageId: messageIdOf(items[index]) }))));
 
   const profileAsked = new Set<string>();
   for (const index of fresh) {
