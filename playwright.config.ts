@@ -58,6 +58,8 @@ export default defineConfig({
         NEXTAUTH_URL: E2E_APP_URL,
         APP_URL: E2E_APP_URL,
         ...E2E_CHANNEL_ENV,
+        // e2e/api-webhooks.spec.ts delivers to a receiver on loopback.
+        WEBHOOKS_ALLOW_PRIVATE_URLS: "true",
       },
     },
   ],

@@ -20,15 +20,16 @@ export interface ApiRoute {
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 /**
- * Routes anyone may call: health for load balancers, next-auth's own endpoints, Meta's webhooks, and
- * the signed, expiring links Meta fetches reply attachments from.
+ * Routes anyone may call: health for load balancers, next-auth's own endpoints, Meta's webhooks,
+ * the signed, expiring links Meta fetches reply attachments from, and the REST API's OpenAPI document.
  */
 export function isPublicRoute(pattern: string): boolean {
   return (
     pattern === "/api/health" ||
     pattern.startsWith("/api/auth/") ||
     pattern.startsWith("/api/webhooks/") ||
-    pattern === "/api/media/reply-attachments/[token]"
+    pattern === "/api/media/reply-attachments/[token]" ||
+    pattern === "/api/v1/openapi.json"
   );
 }
 
