@@ -374,7 +374,7 @@ describe("webhook SSRF fence (WEBHOOKS_ALLOW_PRIVATE_URLS unset)", () => {
       // A row that slipped past the save check (or DNS that changed since) is refused when connecting.
       const local = await startWebhookReceiver();
       try {
-        const saved = await callApi(fenced.url, adminCookie, "POST", "/api/settings/webhooks", { url: "https://example.com/hook", events: ["lead.updated"] });
+        const saved = await callApi(fenced.url, adminCookie, "POST", "/api/settings/webhooks", { url: "https://93.184.216.34/hook", events: ["lead.updated"] }); // a public address literal: no DNS here
         expect(saved.status).toBe(201);
         await db.webhookEndpoint.update({ where: { id: saved.body.id }, data: { url: `${local.url}/ok` } });
         const lead = await db.lead.create({ data: {} });
