@@ -27,7 +27,8 @@ export const deliverWebhookJob: JobDefinition<{ deliveryId: string }> = {
   maxAttempts: Number.POSITIVE_INFINITY,
   retryBaseMs: env.WEBHOOKS_RETRY_BASE_MS,
   maxRetryDelayMs: 3_600_000,
-  leaseMs: env.WEBHOOKS_TIMEOUT_MS + 60_000,
+  // The POST's deadline plus a few writes: a crashed instance's claim lapses soon after.
+  leaseMs: env.WEBHOOKS_TIMEOUT_MS + 10_000,
   run: ({ deliveryId }) => deliverWebhook(deliveryId),
 };
 

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,inbox,live] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +15,7 @@ import { channelEnv } from "./channel-env";
 import { generateBigInbox } from "./generate-big-inbox";
 import { benchIngest, type ChannelKey } from "./ingest";
 import { benchLiveLatency } from "./live-latency";
+import { benchWebhookSubscribers } from "./webhook-subscribers";
 import { describeMachine, loadNow } from "./machine";
 import { ms, percentile } from "./stats";
 
@@ -27,7 +28,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,inbox,live" },
+    only: { type: "string", default: "ingest,webhooks,inbox,live" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -90,6 +91,24 @@ try {
       ingest.missing === 0 && ingest.duplicates === 0 && ingest.storedOnce === ingest.uniqueAcknowledged,
     );
     row("Background processing drained after the burst in", `${ingest.drainSeconds.toFixed(1)} s (${ingest.failedEvents} events FAILED)`);
+  }
+
+  if (sections.has("webhooks")) {
+    const load = { connections: Number(values.connections), durationSeconds: Number(values.duration), warmupSeconds: Number(values.warmup), redeliveryShare: 0.1, channels };
+    console.log(`Ingest with two webhook subscribers vs none, same burst, fresh app each … (load ${loadNow()})`);
+    const receiverPorts: [number, number] = [Number(process.env.BENCH_RECEIVER_PORT ?? 3603), Number(process.env.BENCH_RECEIVER_PORT ?? 3603) + 1];
+    const figures = await benchWebhookSubscribers(load, { app: appPort, receivers: receiverPorts }, env);
+    const ratio = figures.with.requestsPerSecond / figures.without.requestsPerSecond;
+    row("Ingest events/s: no subscribers / two subscribers", `${figures.without.requestsPerSecond.toFixed(0)} / ${figures.with.requestsPerSecond.toFixed(0)}`);
+    row("Ingest with two subscribers ÷ without (same run)", ratio.toFixed(2), "≥ 0.9", ratio >= 0.9);
+    const exact = figures.receivers.every((receiver) => receiver.distinct === figures.stored && receiver.repeated === 0 && receiver.storedMessagesMissing === 0);
+    row(
+      "Stored messages → events at each receiver (distinct / repeated / missing)",
+      `${figures.stored} → ${figures.receivers.map((receiver) => `${receiver.distinct} / ${receiver.repeated} / ${receiver.storedMessagesMissing}`).join("; ")}`,
+      "each once",
+      exact,
+    );
+    row("Outbox drained after the burst in", `${figures.deliverSeconds.toFixed(1)} s`);
   }
 
   if (sections.has("inbox")) {

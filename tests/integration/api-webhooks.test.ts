@@ -396,7 +396,9 @@ describe("webhook SSRF fence (WEBHOOKS_ALLOW_PRIVATE_URLS unset)", () => {
 describe("outbox durability", () => {
   it("loses no event when the app is killed before delivering, and delivers each once more after restart", async () => {
     const receiverPort = (await startWebhookReceiver().then(async (probe) => (await probe.close(), probe.port)));
-    const first = await startApp({ env: { ...FAST_WEBHOOKS, WEBHOOKS_RETRY_BASE_MS: "200" } });
+    // A delivery mid-attempt when the app dies stays claimed until its lease (timeout + 10 s) lapses.
+    const fastLease = { ...FAST_WEBHOOKS, WEBHOOKS_RETRY_BASE_MS: "200", WEBHOOKS_TIMEOUT_MS: "500" };
+    const first = await startApp({ env: fastLease });
     const db = openDatabase(first);
     let second: RunningApp | undefined;
     let late: WebhookReceiver | undefined;
@@ -411,8 +413,8 @@ describe("outbox durability", () => {
       expect(await db.webhookEvent.count()).toBe(5);
       await first.crash();
       late = await startWebhookReceiver({ port: receiverPort });
-      second = await startApp({ dataDir: first.dataDir, env: { ...FAST_WEBHOOKS, DATABASE_URL: first.databaseUrl } });
-      await waitFor(() => new Set(late!.received.map((request) => request.headers["webhook-id"])).size === 5 || undefined, "all five events after the restart", 20_000);
+      second = await startApp({ dataDir: first.dataDir, env: { ...fastLease, DATABASE_URL: first.databaseUrl } });
+      await waitFor(() => new Set(late!.received.map((request) => request.headers["webhook-id"])).size === 5 || undefined, "all five events after the restart", 40_000);
       const ids = late.received.map((request) => JSON.parse(request.body).id as string);
       expect(new Set(ids)).toEqual(new Set((await db.webhookEvent.findMany({ select: { id: true } })).map((row) => row.id)));
       await waitFor(async () => (await db.webhookDelivery.count({ where: { status: "delivered" } })) === 5 || undefined, "deliveries marked delivered");
@@ -422,5 +424,5 @@ describe("outbox durability", () => {
       await late?.close();
       await first.stop().catch(() => undefined);
     }
-  });
+  }, 90_000);
 });
