@@ -55,4 +55,12 @@ test.describe("settings: API and outgoing webhooks", () => {
       await receiver.close();
     }
   });
+
+  test("the API reference renders from the bundled viewer under the app's CSP", async ({ adminPage: page }, testInfo) => {
+    await page.goto("/api/v1/docs");
+    await expect(page.getByText("Unified Inbox API").first()).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText("Send a text reply, as the token's creator").first()).toBeVisible();
+    await page.screenshot({ path: testInfo.outputPath("api-docs.png"), fullPage: false });
+    await testInfo.attach("api-docs", { path: testInfo.outputPath("api-docs.png"), contentType: "image/png" });
+  });
 });
