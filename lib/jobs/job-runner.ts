@@ -4,6 +4,7 @@ import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { retryDelayMs } from "./backoff";
 import type { JobDefinition } from "./job-types";
+import { kickOnce, type KickState } from "./kick-once";
 
 /**
  * One background-job runner for SQLite and PostgreSQL: the Job table is the queue. Every instance
@@ -20,11 +21,9 @@ const DEFAULT_MAX_ATTEMPTS = 5;
 const DEFAULT_RETRY_BASE_MS = 10_000;
 const DEFAULT_MAX_RETRY_DELAY_MS = 60 * 60_000;
 
-interface RunnerState {
+interface RunnerState extends KickState {
   definitions: Map<string, JobDefinition<never>>;
   running: number;
-  pumping: boolean;
-  pumpAgain: boolean;
   poller?: NodeJS.Timeout;
 }
 
@@ -84,20 +83,7 @@ async function schedulePeriodic(kind: string): Promise<void> {
 
 /** Look for due jobs now rather than at the next poll. */
 export function kickJobs(): void {
-  if (state.pumping) {
-    state.pumpAgain = true;
-    return;
-  }
-  state.pumping = true;
-  pump()
-    .catch((error: unknown) => console.error(`[jobs] could not look for due jobs: ${describe(error)}`))
-    .finally(() => {
-      state.pumping = false;
-      if (state.pumpAgain) {
-        state.pumpAgain = false;
-        kickJobs();
-      }
-    });
+  kickOnce(state, pump, "[jobs] could not look for due jobs");
 }
 
 async function pump(): Promise<void> {

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { retryDelayMs } from "@/lib/jobs/backoff";
 import type { JobDefinition } from "@/lib/jobs/job-types";
+import { kickOnce, type KickState } from "@/lib/jobs/kick-once";
 import { eventBus } from "@/lib/realtime/bus";
 import { DownloadTooLargeError, downloadAttachment, MediaDownloadError } from "./download-attachment";
 import { isImageKind } from "./downloadable-attachments";
@@ -29,11 +30,8 @@ const CONCURRENCY = 2;
 const LEASE_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 60 * 60_000;
 
-interface WorkerState {
+interface WorkerState extends KickState {
   running: number;
-  pumping: boolean;
-  /** A kick arrived while pumping: look again before stopping. */
-  pumpAgain: boolean;
 }
 
 // On globalThis: route bundles and instrumentation may each load this module; there is one worker.
@@ -42,20 +40,7 @@ const worker: WorkerState = (globalForWorker.inboxMediaWorker ??= { running: 0, 
 
 /** Look for due downloads now (after ingest stored a message with media, or when a retry is due). */
 export function kickMediaWorker(): void {
-  if (worker.pumping) {
-    worker.pumpAgain = true;
-    return;
-  }
-  worker.pumping = true;
-  pump()
-    .catch((error: unknown) => console.error(`[media] could not look for downloads: ${describe(error)}`))
-    .finally(() => {
-      worker.pumping = false;
-      if (worker.pumpAgain) {
-        worker.pumpAgain = false;
-        kickMediaWorker();
-      }
-    });
+  kickOnce(worker, pump, "[media] could not look for downloads");
 }
 
 /**

@@ -5,6 +5,8 @@ import { previewOf, receivedMessageData, touchThread, upsertThread } from "@/lib
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
+import { inboundWebhookEvents } from "@/lib/outbound-webhooks/inbound-webhook-events";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
 
 /** An echo this recent with the same text is our own reply whose Send API answer is still on its way. */
 const PENDING_ECHO_MATCH_MS = 10 * 60_000;
@@ -56,6 +58,7 @@ async function storeMessage(
   const media = pendingMediaRows(message.id, event.attachments);
   if (media.length > 0) await tx.mediaFile.createMany({ data: media });
   await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: inbound });
+  if (inbound) await recordWebhookEvents(tx, inboundWebhookEvents([{ item: { adapter, event }, thread, messageId: message.id }]));
   await tx.communicationLog.create({
     data: {
       channel: adapter.dbChannel,

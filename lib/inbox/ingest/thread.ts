@@ -1,14 +1,11 @@
 import { truncateText } from "@/lib/text/truncate";
 import type { ChannelAdapter, Participant, RemoteMessage } from "@/lib/channels/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ensureThreads } from "@/lib/inbox/ingest/ensure-threads";
+import { ensureThreads, type ThreadRef } from "@/lib/inbox/ingest/ensure-threads";
 
 type Tx = Prisma.TransactionClient;
 
-export interface Thread {
-  contactId: string;
-  leadId: string;
-  conversationId: string;
+export interface Thread extends ThreadRef {
   /** No profile yet: fetch it from the Graph API after the transaction. */
   needsProfile: boolean;
 }
@@ -24,7 +21,7 @@ export async function upsertThread(
   input: { businessAccountId: string; participant: Participant },
 ): Promise<Thread> {
   const [thread] = await ensureThreads(tx, [{ channel: adapter.dbChannel, businessAccountId: input.businessAccountId, participant: input.participant }]);
-  return { contactId: thread.contactId, leadId: thread.leadId, conversationId: thread.conversationId, needsProfile: thread.profileFetchedAt === null };
+  return { ...thread, needsProfile: thread.profileFetchedAt === null };
 }
 
 /** Lead.lastContactAt only moves forward: a late redelivery must not make a lead look colder. */
