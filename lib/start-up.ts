@@ -1,5 +1,6 @@
 import { runMigrations } from "@/lib/db-migrate";
 import { env } from "@/lib/env";
+import { whenEventQueueIdle } from "@/lib/inbox/webhooks/event-queue";
 import { eventSweepJob } from "@/lib/inbox/webhooks/event-sweeper";
 import { startJobRunner } from "@/lib/jobs/job-runner";
 import { deliverWebhookJob } from "@/lib/outbound-webhooks/deliver-webhook";
@@ -22,7 +23,7 @@ export async function startUp(): Promise<void> {
     const report = await runMigrations(env.DATABASE_URL);
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
-    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, deliverWebhookJob]);
+    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, deliverWebhookJob], { waitForIdle: whenEventQueueIdle });
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

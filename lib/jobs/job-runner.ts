@@ -24,6 +24,8 @@ const DEFAULT_MAX_RETRY_DELAY_MS = 60 * 60_000;
 interface RunnerState extends KickState {
   definitions: Map<string, JobDefinition<never>>;
   running: number;
+  /** Resolves when the instance's foreground work allows background jobs to run. */
+  waitForIdle?: () => Promise<void>;
   poller?: NodeJS.Timeout;
 }
 
@@ -57,10 +59,13 @@ export async function enqueueJobs(tx: Prisma.TransactionClient, jobs: { kind: st
 
 /**
  * Start the runner (once per instance, from lib/start-up.ts) with every kind of job it runs:
- * periodic jobs are due at once, then every `everyMs`.
+ * periodic jobs are due at once, then every `everyMs`. `waitForIdle` gives foreground work
+ * priority: jobs are claimed only once it resolves (webhook ingest, so a burst is acknowledged and
+ * stored at full speed and the deliveries it caused follow right after).
  */
-export async function startJobRunner(definitions: JobDefinition<never>[]): Promise<void> {
+export async function startJobRunner(definitions: JobDefinition<never>[], options: { waitForIdle?: () => Promise<void> } = {}): Promise<void> {
   if (state.poller) return;
+  state.waitForIdle = options.waitForIdle;
   for (const definition of definitions) {
     state.definitions.set(definition.kind, definition);
     if (definition.everyMs !== undefined) await schedulePeriodic(definition.kind);
@@ -89,6 +94,7 @@ export function kickJobs(): void {
 async function pump(): Promise<void> {
   const kinds = [...state.definitions.keys()];
   while (state.running < env.JOBS_CONCURRENCY) {
+    await state.waitForIdle?.();
     const now = new Date();
     const due = await db.job.findMany({
       where: { kind: { in: kinds }, runAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
