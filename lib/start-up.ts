@@ -4,6 +4,7 @@ import { whenEventQueueIdle } from "@/lib/inbox/webhooks/event-queue";
 import { eventSweepJob } from "@/lib/inbox/webhooks/event-sweeper";
 import { startJobRunner } from "@/lib/jobs/job-runner";
 import { deliverWebhookJob } from "@/lib/outbound-webhooks/deliver-webhook";
+import { fanOutWebhookEventJob } from "@/lib/outbound-webhooks/fan-out-webhook-event";
 import { tokenRefreshJob } from "@/lib/settings/refresh-instagram-tokens";
 import { mediaSweepJob } from "@/lib/media/media-worker";
 import { recordSocketAddresses } from "@/lib/net/client-ip";
@@ -23,7 +24,7 @@ export async function startUp(): Promise<void> {
     const report = await runMigrations(env.DATABASE_URL);
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
-    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, deliverWebhookJob], { waitForIdle: whenEventQueueIdle });
+    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, fanOutWebhookEventJob, deliverWebhookJob], { waitForIdle: whenEventQueueIdle });
   } catch (error) {
     console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
