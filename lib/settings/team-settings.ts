@@ -16,13 +16,23 @@ const TEAM_SETTINGS_ID = "team";
 const CACHE_MS = 5_000;
 const DEFAULTS: TeamSettingsValues = { agentVisibility: "ALL", defaultCurrency: "EUR" };
 
-let cached: { values: TeamSettingsValues; readAt: number } | null = null;
+/**
+ * On globalThis: the production build gives route bundles their own copies of this module, and a
+ * change saved through the settings route must reach the inbox routes of the same process at once.
+ */
+const cache = globalThis as unknown as { teamSettingsCache?: { values: TeamSettingsValues; readAt: number } };
 
 /** Inside a transaction pass its `tx`: on SQLite a query on `db` would wait for that very transaction. */
 export async function getTeamSettings(client: Prisma.TransactionClient = db): Promise<TeamSettingsValues> {
+  const cached = cache.teamSettingsCache;
   if (cached && Date.now() - cached.readAt < CACHE_MS) return cached.values;
+  return readTeamSettings(client);
+}
+
+/** Straight from the database (the settings page and API show what is saved, whichever instance saved it). */
+export async function readTeamSettings(client: Prisma.TransactionClient = db): Promise<TeamSettingsValues> {
   const values = await getTeamSettingsUncached(client);
-  cached = { values, readAt: Date.now() };
+  cache.teamSettingsCache = { values, readAt: Date.now() };
   return values;
 }
 
@@ -41,7 +51,7 @@ export async function updateTeamSettings(changes: Partial<TeamSettingsValues>, a
     }
     return after;
   });
-  cached = { values, readAt: Date.now() };
+  cache.teamSettingsCache = { values, readAt: Date.now() };
   return values;
 }
 

@@ -187,6 +187,22 @@ describe("WhatsApp identities", () => {
   });
 });
 
+describe("Blocklist across identities", () => {
+  it("a customer blocked by number stays blocked when they write by BSUID only", async () => {
+    const phone = waIdFor(`blocked-${Date.now()}`);
+    const bsuid = newBsuid();
+    await deliver("whatsapp", whatsappText({ from: phone, bsuid, text: "spam" }));
+    const [contact] = await whatsappContacts({ externalId: phone });
+    const res = await fetch(`${app.url}/api/inbox/conversations/${contact.conversations[0].id}/block`, { method: "POST", headers: { cookie } });
+    expect(res.status).toBe(200);
+    const res2 = await postWebhook({ appUrl: app.url, channel: "whatsapp", payload: whatsappText({ from: "", bsuid, username: "spam.again", text: "more spam" }), appSecret: SECRETS.whatsapp });
+    const { eventId } = (await res2.json()) as { eventId: string };
+    expect(await eventProcessed(db, eventId)).toMatchObject({ status: "IGNORED" });
+    expect(await db.message.count({ where: { conversationId: contact.conversations[0].id } })).toBe(1);
+    expect(await db.contact.count({ where: { channel: "WHATSAPP", OR: [{ bsuid }, { externalId: phone }] } })).toBe(1);
+  });
+});
+
 describe("Referrals", () => {
   it("a click-to-WhatsApp ad: the referral on the message, the ad as the new lead's source; a later ad does not replace it", async () => {
     const phone = waIdFor(`ad-click-${Date.now()}`);

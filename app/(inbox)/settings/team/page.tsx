@@ -6,14 +6,14 @@ import { AskAnAdmin } from "@/components/shell/admin-only";
 import { adminPageUser } from "@/lib/settings/admin-page-user";
 import { listAuditLog } from "@/lib/settings/audit-log";
 import { listUsers } from "@/lib/settings/list-users";
-import { getTeamSettings } from "@/lib/settings/team-settings";
+import { readTeamSettings } from "@/lib/settings/team-settings";
 
 export const metadata: Metadata = { title: "Team · Settings" };
 
 export default async function TeamPage() {
   const admin = await adminPageUser();
   if (!admin) return <AskAnAdmin />;
-  const [users, audit, teamSettings] = await Promise.all([listUsers(), listAuditLog("user"), getTeamSettings()]);
+  const [users, audit, teamSettings] = await Promise.all([listUsers(), listAuditLog("user"), readTeamSettings()]);
   return (
     <SettingsSection
       title="Team"

@@ -1,10 +1,10 @@
 // GET /api/settings/team-settings — { agentVisibility, defaultCurrency }; PATCH — change either (admins, audited).
 import { withAdmin } from "@/lib/api/handler";
 import { parseJsonBody } from "@/lib/api/parse";
-import { getTeamSettings, updateTeamSettings } from "@/lib/settings/team-settings";
+import { readTeamSettings, updateTeamSettings } from "@/lib/settings/team-settings";
 import { updateTeamSettingsSchema } from "@/lib/validations/team-settings";
 
-export const GET = withAdmin(async () => Response.json(await getTeamSettings()));
+export const GET = withAdmin(async () => Response.json(await readTeamSettings()));
 
 export const PATCH = withAdmin(async ({ req, user }) => {
   const input = await parseJsonBody(req, updateTeamSettingsSchema);
