@@ -139,6 +139,25 @@ describe("WhatsApp identities", () => {
     expect(contacts[0]).toMatchObject({ bsuid, whatsappId: phone });
   });
 
+  it("a new username-only customer's burst, delivered at once, makes one contact and one lead, and no lead without a contact", async () => {
+    const bsuid = newBsuid();
+    const leadsBefore = await db.lead.count({ where: { contacts: { none: {} } } });
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        postWebhook({ appUrl: app.url, channel: "whatsapp", payload: whatsappText({ from: "", bsuid, username: "burst.user", text: `burst ${index}` }), appSecret: SECRETS.whatsapp }),
+      ),
+    );
+    for (const res of responses) {
+      const { eventId } = (await res.json()) as { eventId: string };
+      expect(await eventProcessed(db, eventId)).toMatchObject({ status: "PROCESSED" });
+    }
+    const contacts = await whatsappContacts({ bsuid });
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0].conversations).toHaveLength(1);
+    expect(contacts[0].conversations[0].unreadCount).toBe(12);
+    expect(await db.lead.count({ where: { contacts: { none: {} } } })).toBe(leadsBefore);
+  });
+
   it("moves the identity on a number change instead of creating a contact; replies follow the new number", async () => {
     const oldPhone = waIdFor(`old-number-${Date.now()}`);
     const oldBsuid = newBsuid();
