@@ -220,6 +220,20 @@ describe("Blocklist across identities", () => {
     expect(await db.message.count({ where: { conversationId: contact.conversations[0].id } })).toBe(1);
     expect(await db.contact.count({ where: { channel: "WHATSAPP", OR: [{ bsuid }, { externalId: phone }] } })).toBe(1);
   });
+
+  it("a blocked customer who changes number stays blocked on the new one", async () => {
+    const phone = waIdFor(`blocked-mover-${Date.now()}`);
+    const newPhone = waIdFor(`blocked-mover-new-${Date.now()}`);
+    await deliver("whatsapp", whatsappText({ from: phone, text: "spam" }));
+    const [contact] = await whatsappContacts({ externalId: phone });
+    expect((await fetch(`${app.url}/api/inbox/conversations/${contact.conversations[0].id}/block`, { method: "POST", headers: { cookie } })).status).toBe(200);
+    await deliver("whatsapp", whatsappIdentityChange({ from: phone, newPhone }));
+    const res = await postWebhook({ appUrl: app.url, channel: "whatsapp", payload: whatsappText({ from: newPhone, text: "spam from my new number" }), appSecret: SECRETS.whatsapp });
+    const { eventId } = (await res.json()) as { eventId: string };
+    expect(await eventProcessed(db, eventId)).toMatchObject({ status: "IGNORED" });
+    expect(await db.contact.count({ where: { channel: "WHATSAPP", OR: [{ externalId: newPhone }, { whatsappId: newPhone }] } })).toBe(1);
+    expect(await db.message.count({ where: { conversationId: contact.conversations[0].id } })).toBe(1);
+  });
 });
 
 describe("Referrals", () => {
