@@ -4,10 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { conversationListOrder, conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import type { InboxTab } from "@/lib/inbox/constants";
-import { searchConversations, type ListView } from "@/lib/inbox/search-conversations";
+import { searchConversations, viewConditions, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
-import { visibleConversationSql, visibleConversationWhere } from "@/lib/leads/visibility";
+import { visibleConversationSql } from "@/lib/leads/visibility";
 
 export interface UnreadCounts {
   all: number;
@@ -32,22 +32,35 @@ const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
  * An agent who sees only their own and unassigned conversations gets only those, counts included.
  */
 export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id" | "role">): Promise<ConversationPage> {
-  const visible = await visibleConversationWhere(user);
+  const visible = await visibleConversationSql(user);
   const view: ListView = {
     channel: query.channel === "all" ? undefined : tabChannel[query.channel],
     status: query.filter === "archived" ? "ARCHIVED" : "OPEN",
     unreadOnly: query.filter === "unread",
     assigneeId: query.filter === "mine" ? user.id : undefined,
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
-    visible: query.q ? await visibleConversationSql(user) : null,
+    visible,
   };
   const take = query.limit + 1;
-  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : { ...listWhere(view), ...visible };
+  const where = query.q
+    ? { id: { in: await searchConversations(query.q, view, take) } }
+    : visible
+      ? { id: { in: await visibleIds(view, take) } }
+      : listWhere(view);
   const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
   const conversations = await withPreviewThumbnails(page);
   if (query.cursor) return { conversations, nextCursor };
-  return { conversations, nextCursor, unreadCounts: await countUnread(visible) };
+  return { conversations, nextCursor, unreadCounts: visible ? await countVisibleUnread(visible) : await countUnread() };
+}
+
+/** A restricted agent's page: the view's conditions and the visibility rule in one SQL walk down the list index. */
+async function visibleIds(view: ListView, take: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Conversation" c WHERE ${viewConditions(view)}
+    ORDER BY c."lastMessageAt" DESC, c."id" DESC
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
 }
 
 function listWhere(view: ListView): Prisma.ConversationWhereInput {
@@ -61,18 +74,31 @@ function listWhere(view: ListView): Prisma.ConversationWhereInput {
   };
 }
 
-/** One grouped query for all the tab badges, over what the viewer may see. */
-export async function countUnread(visible: Prisma.ConversationWhereInput = {}): Promise<UnreadCounts> {
+/** One grouped query for all the tab badges. */
+export async function countUnread(): Promise<UnreadCounts> {
   const groups = await db.conversation.groupBy({
     by: ["channel"],
-    where: { hidden: false, status: "OPEN", unreadCount: { gt: 0 }, ...visible },
+    where: { hidden: false, status: "OPEN", unreadCount: { gt: 0 } },
     _count: { _all: true },
   });
+  return tabCounts(groups.map((group) => ({ channel: group.channel, count: group._count._all })));
+}
+
+/** The badges over what a restricted agent may see. */
+async function countVisibleUnread(visible: Prisma.Sql): Promise<UnreadCounts> {
+  const groups = await db.$queryRaw<{ channel: string; count: number | bigint }[]>`
+    SELECT c."channel" AS channel, COUNT(*) AS count FROM "Conversation" c
+    WHERE c."hidden" = ${false} AND c."status" = 'OPEN' AND c."unreadCount" > 0 AND ${visible}
+    GROUP BY c."channel"`;
+  return tabCounts(groups.map((group) => ({ channel: group.channel, count: Number(group.count) })));
+}
+
+function tabCounts(groups: Array<{ channel: string; count: number }>): UnreadCounts {
   const counts: UnreadCounts = { all: 0, whatsapp: 0, instagram: 0 };
   for (const group of groups) {
-    counts.all += group._count._all;
+    counts.all += group.count;
     const tab = (Object.keys(tabChannel) as Exclude<InboxTab, "all">[]).find((key) => tabChannel[key] === group.channel);
-    if (tab) counts[tab] += group._count._all;
+    if (tab) counts[tab] += group.count;
   }
   return counts;
 }

@@ -131,7 +131,7 @@ function capped(contacts: { id: string }[], conversations: { id: string }[]): Ma
  * The view's filters and cursor in SQL, as listConversations' Prisma query states them (same
  * columns, same order, same cursor seek — see afterCursor in lib/inbox/cursor.ts).
  */
-function viewConditions(view: ListView): Prisma.Sql {
+export function viewConditions(view: ListView): Prisma.Sql {
   // Enum values are inlined (from the fixed ListView types): PostgreSQL compares an enum column
   // with a text literal, not with a text parameter.
   const conditions = [Prisma.sql`c."hidden" = ${false}`, Prisma.raw(`c."status" = '${enumValue(view.status)}'`)];

@@ -37,11 +37,16 @@ function conversationVisibleTo(userId: string): Prisma.ConversationWhereInput {
   return { OR: [{ assigneeId: userId }, { assigneeId: null, lead: { OR: [{ ownerId: userId }, { ownerId: null }] } }] };
 }
 
-/** The same rule in SQL over a "Conversation" aliased `c`, for queries written by hand (search); null when everything is visible. */
+/**
+ * The same rule in SQL over a "Conversation" aliased `c`, for the restricted list, counts and
+ * search; null when everything is visible. Row by row down the list's index: Prisma's relation
+ * filter became an IN over every ownerless lead, which SQLite answered by merging two indexes and
+ * sorting (0.5 s at 100k conversations), and under OR PostgreSQL would hash an EXISTS the same way.
+ */
 export async function visibleConversationSql(user: Viewer): Promise<Prisma.Sql | null> {
   if (!(await isRestricted(user))) return null;
-  return Prisma.sql`(c."assigneeId" = ${user.id} OR (c."assigneeId" IS NULL AND EXISTS (
-    SELECT 1 FROM "Lead" l WHERE l."id" = c."leadId" AND (l."ownerId" = ${user.id} OR l."ownerId" IS NULL))))`;
+  return Prisma.sql`(c."assigneeId" = ${user.id} OR (c."assigneeId" IS NULL AND
+    (SELECT TRUE FROM "Lead" l WHERE l."id" = c."leadId" AND (l."ownerId" = ${user.id} OR l."ownerId" IS NULL))))`;
 }
 
 const notFound = () => new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
