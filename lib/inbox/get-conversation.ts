@@ -28,6 +28,7 @@ const conversationDetailSelect = {
       externalId: true,
       displayName: true,
       instagramUsername: true,
+      whatsappUsername: true,
       whatsappId: true,
       avatarUrl: true,
       createdAt: true,

@@ -4,9 +4,10 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { conversationListOrder, conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import type { InboxTab } from "@/lib/inbox/constants";
-import { matchingMessages, searchConversations, type ListView } from "@/lib/inbox/search-conversations";
+import { matchingMessages, searchConversations, viewConditions, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
+import { visibleConversationSql } from "@/lib/leads/visibility";
 
 export interface UnreadCounts {
   all: number;
@@ -28,8 +29,10 @@ const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
  * view starts with `hidden = false` (+ channel) + status, the prefix of the list indexes, so SQLite
  * walks the index in order and stops at the page size even with 100k conversations. A search
  * (lib/inbox/search-conversations.ts) picks the page's ids in SQL, then the same rows are loaded.
+ * An agent who sees only their own and unassigned conversations gets only those, counts included.
  */
-export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id">): Promise<ConversationPage> {
+export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id" | "role">): Promise<ConversationPage> {
+  const visible = await visibleConversationSql(user);
   const view: ListView = {
     channel: query.channel === "all" ? undefined : tabChannel[query.channel],
     // A search looks in every view, so an archived lead is found; each hit shows its status.
@@ -37,14 +40,28 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
     unreadOnly: !query.q && query.filter === "unread",
     assigneeId: !query.q && query.filter === "mine" ? user.id : undefined,
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+    visible,
   };
   const take = query.limit + 1;
-  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : listWhere(view);
+  const where = query.q
+    ? { id: { in: await searchConversations(query.q, view, take) } }
+    : visible
+      ? { id: { in: await visibleIds(view, take) } }
+      : listWhere(view);
   const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
   const conversations = query.q ? await withMatchingMessages(query.q, await withPreviewThumbnails(page)) : await withPreviewThumbnails(page);
   if (query.cursor) return { conversations, nextCursor };
-  return { conversations, nextCursor, unreadCounts: await countUnread() };
+  return { conversations, nextCursor, unreadCounts: visible ? await countVisibleUnread(visible) : await countUnread() };
+}
+
+/** A restricted agent's page: the view's conditions and the visibility rule in one SQL walk down the list index. */
+async function visibleIds(view: ListView, take: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Conversation" c WHERE ${viewConditions(view)}
+    ORDER BY c."lastMessageAt" DESC, c."id" DESC
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
 }
 
 async function withMatchingMessages<T extends { id: string }>(q: string, conversations: T[]) {
@@ -70,11 +87,24 @@ export async function countUnread(): Promise<UnreadCounts> {
     where: { hidden: false, status: "OPEN", unreadCount: { gt: 0 } },
     _count: { _all: true },
   });
+  return tabCounts(groups.map((group) => ({ channel: group.channel, count: group._count._all })));
+}
+
+/** The badges over what a restricted agent may see. */
+async function countVisibleUnread(visible: Prisma.Sql): Promise<UnreadCounts> {
+  const groups = await db.$queryRaw<{ channel: string; count: number | bigint }[]>`
+    SELECT c."channel" AS channel, COUNT(*) AS count FROM "Conversation" c
+    WHERE c."hidden" = ${false} AND c."status" = 'OPEN' AND c."unreadCount" > 0 AND ${visible}
+    GROUP BY c."channel"`;
+  return tabCounts(groups.map((group) => ({ channel: group.channel, count: Number(group.count) })));
+}
+
+function tabCounts(groups: Array<{ channel: string; count: number }>): UnreadCounts {
   const counts: UnreadCounts = { all: 0, whatsapp: 0, instagram: 0 };
   for (const group of groups) {
-    counts.all += group._count._all;
+    counts.all += group.count;
     const tab = (Object.keys(tabChannel) as Exclude<InboxTab, "all">[]).find((key) => tabChannel[key] === group.channel);
-    if (tab) counts[tab] += group._count._all;
+    if (tab) counts[tab] += group.count;
   }
   return counts;
 }

@@ -19,6 +19,7 @@ export type AuditAction =
   | "user.enable"
   | "user.password-reset"
   | "user.sign-in-throttled"
+  | "user.team-settings"
   | "blocklist.add"
   | "blocklist.remove"
   | "event.replay"
