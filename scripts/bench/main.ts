@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { startFakeGraph } from "../fake-graph/start-fake-graph";
 import { startApp, TEST_ADMIN, type RunningApp } from "../../tests/helpers/app";
-import { signIn } from "../../tests/helpers/session";
+import { createUser, signIn } from "../../tests/helpers/session";
 import { benchBigInbox } from "./big-inbox";
 import { channelEnv } from "./channel-env";
 import { generateBigInbox } from "./generate-big-inbox";
@@ -103,6 +103,8 @@ try {
         messages: Number(values.messages),
         bigThread: 5000,
       });
+      // The generated sales team means the app no longer creates its first admin from env: add it.
+      await createUser({ databaseUrl: `file:${inbox.file}`, dataDir }, { ...TEST_ADMIN, role: "ADMIN" });
       row("Big inbox generated (conversations / messages)", `${inbox.conversations} / ${inbox.messages} in ${(inbox.elapsedMs / 1000).toFixed(1)} s`);
       console.log(`Big inbox: timing the API … (load ${loadNow()})`);
       const { probes, exported } = await withApp({ dataDir }, async (app, cookie) => {
