@@ -12,7 +12,7 @@ export interface BoardColumn extends LeadPage {
   totals: { currency: string; value: number }[];
 }
 
-export const BOARD_COLUMN_SIZE = 12;
+const BOARD_COLUMN_SIZE = 12;
 
 /**
  * The board's first screen in one request: a column per stage (or per stage the filter asks for)

@@ -101,7 +101,7 @@ export interface Lead {
 
 const SOURCE_KINDS: readonly string[] = ["ad", "link", "organic"];
 
-export function contactLabel(contact: Pick<LeadContact, "displayName" | "username" | "phone" | "externalId">): string {
+function contactLabel(contact: Pick<LeadContact, "displayName" | "username" | "phone" | "externalId">): string {
   return contact.displayName || (contact.username ? `@${contact.username}` : null) || (contact.phone ? `+${contact.phone}` : contact.externalId);
 }
 
