@@ -52,4 +52,29 @@ test.describe("settings: team", () => {
     await page.screenshot({ path: testInfo.outputPath("settings-team.png"), fullPage: true });
     await testInfo.attach("settings-team", { path: testInfo.outputPath("settings-team.png"), contentType: "image/png" });
   });
+
+  test("an admin limits agents to their own and unassigned conversations and sets the currency of new leads", async ({ adminPage: page }, testInfo) => {
+    await page.goto("/settings/team");
+    const card = page.getByRole("form", { name: "Team settings" });
+    await expect(card.getByLabel("Agents see")).toHaveValue("ALL");
+    await card.getByLabel("Currency of new leads").fill("EUO");
+    await card.getByRole("button", { name: "Save team settings" }).click();
+    await expect(card.getByText("Use an ISO 4217 currency code")).toBeVisible();
+
+    await card.getByLabel("Agents see").selectOption("OWN_AND_UNASSIGNED");
+    await card.getByLabel("Currency of new leads").fill("brl");
+    await card.getByRole("button", { name: "Save team settings" }).click();
+    await expect(card.getByRole("status")).toContainText("Saved");
+    await expect(page.getByTestId("audit-trail")).toContainText("changed team settings");
+    await testInfo.attach("team-settings", { body: await card.screenshot(), contentType: "image/png" });
+
+    await page.reload();
+    await expect(card.getByLabel("Agents see")).toHaveValue("OWN_AND_UNASSIGNED");
+    await expect(card.getByLabel("Currency of new leads")).toHaveValue("BRL");
+    // Back to the defaults the other specs expect.
+    await card.getByLabel("Agents see").selectOption("ALL");
+    await card.getByLabel("Currency of new leads").fill("EUR");
+    await card.getByRole("button", { name: "Save team settings" }).click();
+    await expect(card.getByRole("status")).toContainText("Saved");
+  });
 });

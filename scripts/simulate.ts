@@ -33,6 +33,9 @@ function plannedEvents(args: SimulateArgs, now: number): SimulatedEvent[] {
       text: numbered ?? (args.count > 1 ? sampleText(index) : undefined),
       status: args.status,
       messageId: args.messageId,
+      username: args.username,
+      bsuid: args.bsuid,
+      referral: args.referral,
       timestamp: now - (args.count - 1 - index) * 1000,
     });
   }).flat();

@@ -3,11 +3,13 @@
 import { useSWRConfig } from "swr";
 import { AddStaffForm } from "@/components/settings/add-staff-form";
 import { StaffRow } from "@/components/settings/staff-row";
+import { TeamSettingsCard } from "@/components/settings/team-settings-card";
+import type { TeamSettingsValues } from "@/lib/settings/team-settings-values";
 import type { StaffMember } from "@/lib/settings/list-users";
 import { auditLogKey } from "@/lib/swr/use-audit-log";
 import { useTeam } from "@/lib/swr/use-team";
 
-export function TeamPanel({ initial, currentUserId }: { initial: StaffMember[]; currentUserId: string }) {
+export function TeamPanel({ initial, currentUserId, teamSettings }: { initial: StaffMember[]; currentUserId: string; teamSettings: TeamSettingsValues }) {
   const { data, mutate } = useTeam(initial);
   const { mutate: mutateKey } = useSWRConfig();
   const refresh = () => {
@@ -17,6 +19,7 @@ export function TeamPanel({ initial, currentUserId }: { initial: StaffMember[]; 
   const users = data?.users ?? initial;
   return (
     <div className="space-y-6">
+      <TeamSettingsCard initial={teamSettings} onSaved={() => void mutateKey(auditLogKey("user"))} />
       <AddStaffForm onAdded={refresh} />
       <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-100">

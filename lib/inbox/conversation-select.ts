@@ -17,6 +17,7 @@ export const conversationListSelect = {
       id: true,
       displayName: true,
       instagramUsername: true,
+      whatsappUsername: true,
       whatsappId: true,
       avatarUrl: true,
       lead: { select: { status: true } },

@@ -8,6 +8,9 @@ describe("inbox display helpers", () => {
     expect(contactName({ displayName: null, instagramUsername: "ana.costa", whatsappId: null })).toBe("@ana.costa");
     expect(contactName({ displayName: null, instagramUsername: null, whatsappId: "351912345678" })).toBe("+351912345678");
     expect(contactHandle({ displayName: "Maria", instagramUsername: null, whatsappId: "351912345678" })).toBe("+351912345678");
+    // A WhatsApp customer with a username shows it, and may have no phone at all.
+    expect(contactHandle({ displayName: "Rui", instagramUsername: null, whatsappUsername: "rui.moveis", whatsappId: "351912345678" })).toBe("@rui.moveis");
+    expect(contactName({ displayName: null, instagramUsername: null, whatsappUsername: "rui.moveis", whatsappId: null })).toBe("@rui.moveis");
   });
 
   it("makes initials from names and handles", () => {

@@ -7,6 +7,8 @@ const DAY = 24 * HOUR;
 export interface ContactLike {
   displayName: string | null;
   instagramUsername: string | null;
+  /** A WhatsApp customer's username: shown instead of the phone, which they may keep from us. */
+  whatsappUsername?: string | null;
   whatsappId: string | null;
 }
 
@@ -16,14 +18,13 @@ export function formatPhone(waId: string): string {
 
 export function contactName(contact: ContactLike): string {
   if (contact.displayName) return contact.displayName;
-  if (contact.instagramUsername) return `@${contact.instagramUsername}`;
-  if (contact.whatsappId) return formatPhone(contact.whatsappId);
-  return "Unknown contact";
+  return contactHandle(contact) ?? "Unknown contact";
 }
 
-/** The second line under a name: @username on Instagram, the phone number on WhatsApp. */
+/** The second line under a name: @username on Instagram, on WhatsApp the @username or else the phone number. */
 export function contactHandle(contact: ContactLike): string | null {
   if (contact.instagramUsername) return `@${contact.instagramUsername}`;
+  if (contact.whatsappUsername) return `@${contact.whatsappUsername}`;
   if (contact.whatsappId) return formatPhone(contact.whatsappId);
   return null;
 }

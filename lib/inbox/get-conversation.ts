@@ -26,6 +26,7 @@ const conversationDetailSelect = {
       externalId: true,
       displayName: true,
       instagramUsername: true,
+      whatsappUsername: true,
       whatsappId: true,
       avatarUrl: true,
       createdAt: true,

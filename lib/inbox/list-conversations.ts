@@ -7,6 +7,7 @@ import type { InboxTab } from "@/lib/inbox/constants";
 import { searchConversations, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
+import { visibleConversationSql, visibleConversationWhere } from "@/lib/leads/visibility";
 
 export interface UnreadCounts {
   all: number;
@@ -28,22 +29,25 @@ const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
  * view starts with `hidden = false` (+ channel) + status, the prefix of the list indexes, so SQLite
  * walks the index in order and stops at the page size even with 100k conversations. A search
  * (lib/inbox/search-conversations.ts) picks the page's ids in SQL, then the same rows are loaded.
+ * An agent who sees only their own and unassigned conversations gets only those, counts included.
  */
-export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id">): Promise<ConversationPage> {
+export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id" | "role">): Promise<ConversationPage> {
+  const visible = await visibleConversationWhere(user);
   const view: ListView = {
     channel: query.channel === "all" ? undefined : tabChannel[query.channel],
     status: query.filter === "archived" ? "ARCHIVED" : "OPEN",
     unreadOnly: query.filter === "unread",
     assigneeId: query.filter === "mine" ? user.id : undefined,
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+    visible: query.q ? await visibleConversationSql(user) : null,
   };
   const take = query.limit + 1;
-  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : listWhere(view);
+  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : { ...listWhere(view), ...visible };
   const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
   const conversations = await withPreviewThumbnails(page);
   if (query.cursor) return { conversations, nextCursor };
-  return { conversations, nextCursor, unreadCounts: await countUnread() };
+  return { conversations, nextCursor, unreadCounts: await countUnread(visible) };
 }
 
 function listWhere(view: ListView): Prisma.ConversationWhereInput {
@@ -57,11 +61,11 @@ function listWhere(view: ListView): Prisma.ConversationWhereInput {
   };
 }
 
-/** One grouped query for all the tab badges. */
-export async function countUnread(): Promise<UnreadCounts> {
+/** One grouped query for all the tab badges, over what the viewer may see. */
+export async function countUnread(visible: Prisma.ConversationWhereInput = {}): Promise<UnreadCounts> {
   const groups = await db.conversation.groupBy({
     by: ["channel"],
-    where: { hidden: false, status: "OPEN", unreadCount: { gt: 0 } },
+    where: { hidden: false, status: "OPEN", unreadCount: { gt: 0 }, ...visible },
     _count: { _all: true },
   });
   const counts: UnreadCounts = { all: 0, whatsapp: 0, instagram: 0 };

@@ -29,6 +29,8 @@ export interface ListView {
   unreadOnly: boolean;
   assigneeId?: string;
   cursor?: Cursor;
+  /** Only what an agent may see (lib/leads/visibility.ts), in SQL over "Conversation" c. */
+  visible?: Prisma.Sql | null;
 }
 
 /**
@@ -136,6 +138,7 @@ function viewConditions(view: ListView): Prisma.Sql {
   if (view.channel) conditions.push(Prisma.raw(`c."channel" = '${enumValue(view.channel)}'`));
   if (view.unreadOnly) conditions.push(Prisma.sql`c."unreadCount" > 0`);
   if (view.assigneeId) conditions.push(Prisma.sql`c."assigneeId" = ${view.assigneeId}`);
+  if (view.visible) conditions.push(view.visible);
   const cursor = view.cursor;
   if (cursor && cursor.at === null) conditions.push(Prisma.sql`c."lastMessageAt" IS NULL AND c."id" < ${cursor.id}`);
   if (cursor && cursor.at !== null) {

@@ -31,7 +31,7 @@ const conversationSelect = {
   channel: true,
   businessAccountId: true,
   lastInboundAt: true,
-  contact: { select: { id: true, externalId: true, leadId: true } },
+  contact: { select: { id: true, externalId: true, whatsappId: true, bsuid: true, leadId: true } },
 } as const;
 
 type ReplyConversation = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
@@ -206,6 +206,15 @@ function checkWindow(adapter: ChannelAdapter, creds: ChannelCredentials, convers
   return allowance.humanAgent;
 }
 
+/**
+ * Where replies go: a WhatsApp customer's current phone (it may have changed since we first knew
+ * them), else their business-scoped user id when they hide their phone behind a username; on
+ * Instagram the IGSID the contact is known by.
+ */
+function replyAddress(contact: ReplyConversation["contact"]): string {
+  return contact.whatsappId ?? contact.bsuid ?? contact.externalId;
+}
+
 function target(
   conversation: ReplyConversation,
   adapter: ChannelAdapter,
@@ -218,7 +227,7 @@ function target(
   return {
     adapter,
     creds,
-    to: conversation.contact.externalId,
+    to: replyAddress(conversation.contact),
     contactId: conversation.contact.id,
     leadId: conversation.contact.leadId,
     userId,

@@ -22,7 +22,14 @@ export async function updateConversation(id: string, input: UpdateConversationIn
       });
     }
     if (input.leadStatus === undefined && input.note === undefined) return;
-    if (input.leadStatus !== undefined) await tx.lead.update({ where: { id: conversation.leadId }, data: { status: input.leadStatus } });
+    if (input.leadStatus !== undefined) {
+      // The board's "time in stage" and won date move only when the stage really changes.
+      const now = new Date();
+      await tx.lead.updateMany({
+        where: { id: conversation.leadId, status: { not: input.leadStatus } },
+        data: { status: input.leadStatus, statusChangedAt: now, wonAt: input.leadStatus === "WON" ? now : null },
+      });
+    }
     if (input.note) await tx.leadNote.create({ data: { leadId: conversation.leadId, authorId: user.id, body: input.note } });
   });
 

@@ -18,6 +18,7 @@ export type AuditAction =
   | "user.disable"
   | "user.enable"
   | "user.password-reset"
+  | "user.team-settings"
   | "blocklist.add"
   | "blocklist.remove"
   | "event.replay"

@@ -11,6 +11,16 @@ const igItem = (payload: unknown) => (payload as InstagramDelivery).entry[0].mes
 const waValue = (payload: unknown) => (payload as WhatsAppDelivery).entry[0].changes[0].value;
 const parse = (args: string, env: Record<string, string> = {}) => parseSimulateArgs(args.split(" ").filter(Boolean), env);
 
+const request = (overrides: Partial<EventRequest>): EventRequest => ({
+  channel: "instagram",
+  type: "text",
+  from: "ana",
+  account: "17841400000000001",
+  graphUrl: "http://127.0.0.1:4010",
+  timestamp: 1_700_000_000_000,
+  ...overrides,
+});
+
 describe("parseSimulateArgs", () => {
   it("applies defaults and env fallbacks", () => {
     const args = parse("--channel instagram", { APP_URL: "http://app.test:3000" });
@@ -49,16 +59,6 @@ describe("parseSimulateArgs", () => {
 });
 
 describe("buildEvents", () => {
-  const request = (overrides: Partial<EventRequest>): EventRequest => ({
-    channel: "instagram",
-    type: "text",
-    from: "ana",
-    account: "17841400000000001",
-    graphUrl: "http://127.0.0.1:4010",
-    timestamp: 1_700_000_000_000,
-    ...overrides,
-  });
-
   it("derives a stable customer from the friendly name", () => {
     const [first] = buildEvents(request({ text: "Hi" }));
     const [second] = buildEvents(request({ text: "Hi" }));
@@ -110,6 +110,28 @@ describe("buildEvents", () => {
     expect(waValue(status.payload).statuses?.[0]).toMatchObject({ id: "wamid.ABC", status: "failed", errors: [{ code: 131047 }] });
     const [image] = buildEvents(request({ type: "image" }));
     expect(igItem(image.payload).message?.attachments?.[0].payload.url).toMatch(/^http:\/\/127\.0\.0\.1:4010\/cdn\//);
+  });
+});
+
+describe("usernames and referrals", () => {
+
+  it("a WhatsApp --username customer comes with a BSUID and an empty phone, as Meta sends them", () => {
+    const args = parse("--channel whatsapp --from rui --username @rui.moveis --referral ad");
+    expect(args).toMatchObject({ username: "rui.moveis", referral: "ad" });
+    const [{ payload }] = buildEvents(request({ channel: "whatsapp", from: "rui", username: args.username, referral: args.referral }));
+    const value = waValue(payload);
+    const bsuid = value.messages![0].from_user_id;
+    expect(bsuid).toMatch(/^PT\.\d{16}$/);
+    expect(value.messages![0]).toMatchObject({ from: "", referral: { source_type: "ad" } });
+    expect(value.contacts![0]).toMatchObject({ wa_id: "", user_id: bsuid, profile: { username: "@rui.moveis" } });
+  });
+
+  it("an Instagram --referral link carries an ig.me ref; wrong combinations are refused", () => {
+    const [{ payload }] = buildEvents(request({ channel: "instagram", referral: "link" }));
+    expect(igItem(payload).message?.referral).toMatchObject({ source: "SHORTLINK", ref: "shop_window" });
+    expect(() => parse("--channel instagram --username ana")).toThrow(UsageError);
+    expect(() => parse("--channel instagram --referral post")).toThrow(UsageError);
+    expect(() => parse("--channel whatsapp --type image --referral ad")).toThrow(UsageError);
   });
 });
 

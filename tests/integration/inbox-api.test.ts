@@ -178,6 +178,13 @@ describeOnSqlite("inbox API", () => {
     expect(patched.body.conversation.contact.lead.status).toBe("QUALIFIED");
     expect(patched.body.conversation.contact.lead.notes[0]).toMatchObject({ body: "Wants 3 oak chairs by May", author: { name: TEST_ADMIN.name } });
     expect((await list("?filter=mine", agent)).conversations.map((c) => c.id)).toContain(ids.maria);
+    const leadDates = () =>
+      database.prepare(`SELECT l."statusChangedAt", l."wonAt" FROM "Lead" l JOIN "Conversation" c ON c."leadId" = l."id" WHERE c."id" = ?`).get(ids.maria) as { statusChangedAt: string | null; wonAt: string | null };
+    expect(leadDates()).toMatchObject({ statusChangedAt: expect.any(String), wonAt: null });
+    expect((await send("PATCH", path, { leadStatus: "WON" }, admin)).status).toBe(200);
+    expect(leadDates().wonAt).toEqual(expect.any(String));
+    expect((await send("PATCH", path, { leadStatus: "QUALIFIED" }, admin)).status).toBe(200);
+    expect(leadDates().wonAt).toBeNull();
 
     expect((await send("PATCH", path, { status: "ARCHIVED" })).status).toBe(200);
     expect((await list()).conversations.map((c) => c.id)).not.toContain(ids.maria);

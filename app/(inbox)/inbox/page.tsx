@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { InboxApp } from "@/components/inbox/inbox-app";
 import { ApiError } from "@/lib/api/errors";
+import type { SessionUser } from "@/lib/auth";
 import type { InboxFallback } from "@/lib/inbox/api-types";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { hasConfiguredChannel } from "@/lib/inbox/has-configured-channel";
@@ -8,6 +9,7 @@ import { parseInboxUrl } from "@/lib/inbox/inbox-url";
 import { listConversations } from "@/lib/inbox/list-conversations";
 import { listMessages } from "@/lib/inbox/list-messages";
 import { markRead } from "@/lib/inbox/mark-read";
+import { assertConversationVisible } from "@/lib/leads/visibility";
 import { requirePageUser } from "@/lib/require-page-user";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "@/lib/swr/inbox-keys";
 
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: "Inbox" };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePageUser();
   const state = parseInboxUrl(await searchParams);
-  const opened = state.conversationId ? await openConversation(state.conversationId) : null;
+  const opened = state.conversationId ? await openConversation(state.conversationId, user) : null;
   const [conversations, configured] = await Promise.all([
     listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
     hasConfiguredChannel(),
@@ -36,9 +38,10 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   );
 }
 
-/** Opening a conversation by URL reads it, like a click does; an unknown id just opens nothing. */
-async function openConversation(id: string) {
+/** Opening a conversation by URL reads it, like a click does; an unknown (or, for an agent, another rep's) id just opens nothing. */
+async function openConversation(id: string, user: SessionUser) {
   try {
+    await assertConversationVisible(user, id);
     await markRead(id);
     const [{ conversation }, messages] = await Promise.all([getConversation(id), listMessages(id, { limit: MESSAGES_PAGE_SIZE })]);
     return { conversation, messages };

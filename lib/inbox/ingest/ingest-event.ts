@@ -1,5 +1,6 @@
 import type { ChannelAdapter, NormalizedEvent } from "@/lib/channels/types";
 import { isBlocked } from "@/lib/inbox/blocklist";
+import { ingestIdentityChange } from "@/lib/inbox/ingest/ingest-identity-change";
 import { ingestMessage } from "@/lib/inbox/ingest/ingest-message";
 import { ingestMessageDeleted, ingestMessageEdited } from "@/lib/inbox/ingest/ingest-message-change";
 import { ingestReaction } from "@/lib/inbox/ingest/ingest-reaction";
@@ -27,5 +28,7 @@ export async function ingestEvent(adapter: ChannelAdapter, event: NormalizedEven
       return ingestReaction(adapter, event);
     case "status":
       return ingestStatus(adapter, event);
+    case "identity_changed":
+      return ingestIdentityChange(adapter, event);
   }
 }

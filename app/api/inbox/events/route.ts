@@ -1,13 +1,14 @@
 // GET /api/inbox/events — server-sent events for signed-in staff: every inbox change (new message,
 // status, read, assignment) as `data: {type, conversationId, …}`; clients refetch what changed.
 import { withUser } from "@/lib/api/handler";
+import { mayReceive } from "@/lib/leads/visibility";
 import { eventBus } from "@/lib/realtime/bus";
 import { inboxEventStream } from "@/lib/realtime/sse-stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withUser(async ({ req }) =>
-  new Response(inboxEventStream(eventBus, req.signal), {
+export const GET = withUser(async ({ req, user }) =>
+  new Response(inboxEventStream(eventBus, req.signal, { filter: (event) => mayReceive(user, event) }), {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",
