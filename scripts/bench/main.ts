@@ -112,7 +112,6 @@ try {
         console.log(`Big inbox: exporting every lead as CSV … (load ${loadNow()})`);
         return { probes: timed, exported: await benchLeadsExport(app.url, cookie).catch((error: unknown) => String(error)) };
       });
-      const listP95 = probes.find((probe) => probe.path === "/api/inbox/conversations")?.p95;
       for (const probe of probes) {
         const measured = typeof probe.p95 === "number";
         const value = measured ? ms(probe.p95 as number) : `not measured: ${probe.p95}`;
@@ -120,8 +119,13 @@ try {
           row(`${probe.name}: p95`, value, `< ${probe.targetMs} ms`, measured && (probe.p95 as number) < probe.targetMs!);
           continue;
         }
-        const ratio = measured && typeof listP95 === "number" ? (probe.p95 as number) / listP95 : Number.NaN;
-        row(`${probe.name}: p95 (× list first page)`, `${value} (${ratio.toFixed(2)}×)`, `≤ ${probe.maxRatioToList}× list p95`, ratio <= probe.maxRatioToList);
+        const ratio = measured && probe.listP95 ? (probe.p95 as number) / probe.listP95 : Number.NaN;
+        row(
+          `${probe.name}: p95 (list p95 in the same rounds)`,
+          `${value} (${ms(probe.listP95 ?? Number.NaN)}): ${ratio.toFixed(2)}×`,
+          `≤ ${probe.maxRatioToList}× list p95`,
+          ratio <= probe.maxRatioToList,
+        );
       }
       if (typeof exported === "string") {
         row("Leads CSV export: app RSS growth", `not measured: ${exported}`, "< 100 MB", false);
