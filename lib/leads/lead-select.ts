@@ -1,5 +1,23 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** Where the lead's first touch came from: kept together by merge (the earliest) and split. */
+export const leadSourceSelect = {
+  sourceKind: true,
+  sourceChannel: true,
+  sourceAdId: true,
+  sourceHeadline: true,
+  sourceUrl: true,
+  sourceClickId: true,
+} as const satisfies Prisma.LeadSelect;
+
+export type LeadSourceFields = Prisma.LeadGetPayload<{ select: typeof leadSourceSelect }>;
+
+/** The source columns of a row, to copy onto another lead. */
+export function sourceFields(row: LeadSourceFields): LeadSourceFields {
+  const { sourceKind, sourceChannel, sourceAdId, sourceHeadline, sourceUrl, sourceClickId } = row;
+  return { sourceKind, sourceChannel, sourceAdId, sourceHeadline, sourceUrl, sourceClickId };
+}
+
 /** What a lead's JSON needs, for lists, the detail, the board and the export alike. Never tokens. */
 export const leadSelect = {
   id: true,
@@ -13,12 +31,7 @@ export const leadSelect = {
   lastContactAt: true,
   lastContactChannel: true,
   createdAt: true,
-  sourceKind: true,
-  sourceChannel: true,
-  sourceAdId: true,
-  sourceHeadline: true,
-  sourceUrl: true,
-  sourceClickId: true,
+  ...leadSourceSelect,
   owner: { select: { id: true, name: true } },
   contacts: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -88,7 +101,7 @@ export interface Lead {
 
 const SOURCE_KINDS: readonly string[] = ["ad", "link", "organic"];
 
-export function contactLabel(contact: Pick<LeadContact, "displayName" | "username" | "phone" | "externalId">): string {
+function contactLabel(contact: Pick<LeadContact, "displayName" | "username" | "phone" | "externalId">): string {
   return contact.displayName || (contact.username ? `@${contact.username}` : null) || (contact.phone ? `+${contact.phone}` : contact.externalId);
 }
 

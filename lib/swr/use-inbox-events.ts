@@ -41,7 +41,8 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
     };
     const touches = (event: InboxEvent) => (key: string) => {
       if (key.startsWith(LIST_PREFIX)) return true;
-      if (LEAD_KEY.test(key)) return event.type === "lead.updated" || event.type === "conversation.updated";
+      // Duplicate suggestions change only when leads do; a message arriving does not move them.
+      if (LEAD_KEY.test(key)) return event.type === "lead.updated" || (event.type === "conversation.updated" && !key.endsWith("/duplicates"));
       // The conversation's detail carries its lead.
       if (event.type === "lead.updated") return DETAIL_KEY.test(key);
       if (!("conversationId" in event)) return false;
