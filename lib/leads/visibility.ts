@@ -67,6 +67,10 @@ export async function assertMessageVisible(user: Viewer, messageId: string): Pro
 
 /** For the live stream: whether this viewer may hear of the event (never the id of a conversation they cannot see). */
 export async function mayReceive(user: Viewer, event: InboxEvent): Promise<boolean> {
-  if (!("conversationId" in event) || !(await isRestricted(user))) return true;
-  return (await db.conversation.count({ where: { id: event.conversationId, ...conversationVisibleTo(user.id) } })) > 0;
+  if (!(await isRestricted(user))) return true;
+  if ("conversationId" in event) {
+    return (await db.conversation.count({ where: { id: event.conversationId, ...conversationVisibleTo(user.id) } })) > 0;
+  }
+  if ("leadId" in event) return (await db.lead.count({ where: { id: event.leadId, ...(await visibleLeadWhere(user)) } })) > 0;
+  return true;
 }

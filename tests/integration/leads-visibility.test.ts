@@ -173,4 +173,19 @@ describe("agents under \"their own and unassigned\"", () => {
     abort.abort();
     expect(received).not.toContain(ids.brunos);
   });
+
+  it("the live stream never names another rep's lead to an agent", async () => {
+    const leadOf = async (key: string) => (await db.conversation.findUniqueOrThrow({ where: { id: ids[key] } })).leadId;
+    const [hidden, shown] = [await leadOf("brunos-lead"), await leadOf("nobodys")];
+    const abort = new AbortController();
+    const res = await fetch(`${app.url}/api/inbox/events`, { headers: { cookie: ana }, signal: abort.signal });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = decoder.decode((await reader.read()).value);
+    expect((await callApi(app.url, admin, "PATCH", `/api/leads/${hidden}`, { value: 1000 })).status).toBe(200);
+    expect((await callApi(app.url, admin, "PATCH", `/api/leads/${shown}`, { value: 2000 })).status).toBe(200);
+    while (!received.includes(shown)) received += decoder.decode((await reader.read()).value);
+    abort.abort();
+    expect(received).not.toContain(hidden);
+  });
 });
