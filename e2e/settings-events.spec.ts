@@ -60,7 +60,7 @@ test.describe("settings: webhook events", () => {
     await expect(ignored).toBeVisible();
     await ignored.getByRole("button", { name: "Replay" }).click();
     await expect(page.getByTestId("replay-outcome").getByRole("status")).toHaveText("Replayed: processed");
-    await expect(page.getByTestId("audit-trail")).toContainText(`replayed event instagram ${eventId}: processed`);
+    await expect(page.getByTestId("audit-trail")).toContainText(`replayed event Instagram message from ${sender}: processed`);
     const inbox = await page.request.get("/api/inbox/conversations");
     expect(await inbox.text()).toContain("Do you ship to Lisbon?");
 

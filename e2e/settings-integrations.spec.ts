@@ -42,8 +42,8 @@ test.describe("settings: integrations", () => {
     await card.getByRole("button", { name: "Test connection" }).click();
     await expect(card.getByRole("status")).toHaveText("Connected as @demo.furniture (Demo Furniture Co)");
     await expect(card.getByText("Connected", { exact: true })).toBeVisible();
-    await expect(page.getByTestId("audit-trail")).toContainText("tested the connection instagram");
-    await expect(page.getByTestId("audit-trail")).toContainText("moved env settings into the database instagram");
+    await expect(page.getByTestId("audit-trail")).toContainText("tested the connection Instagram");
+    await expect(page.getByTestId("audit-trail")).toContainText("moved env settings into the database Instagram");
 
     // The browser never receives the token back, not even after a reload.
     await page.reload();
@@ -94,7 +94,7 @@ test.describe("settings: integrations", () => {
     await expect(card.getByRole("status")).toHaveText("Connected as @demo.furniture");
     const probes = await page.request.get(`${E2E_FAKE_GRAPH_URL}/__fake/requests?pathIncludes=/me`);
     expect((await probes.json()).at(-1).query).toMatchObject({ fields: "user_id,username" });
-    await expect(page.getByTestId("audit-trail")).toContainText("added the account instagram-2");
+    await expect(page.getByTestId("audit-trail")).toContainText("added the account Instagram (account 2)");
     await card.screenshot({ path: testInfo.outputPath("settings-instagram-login.png") });
     await testInfo.attach("settings-instagram-login", { path: testInfo.outputPath("settings-instagram-login.png"), contentType: "image/png" });
   });

@@ -49,8 +49,8 @@ test.describe("settings: team", () => {
     await row.getByLabel("New password", { exact: true }).fill("tess-password-2");
     await row.getByRole("button", { name: "Set" }).click();
     await expect(row.getByRole("status")).toContainText("Password reset");
-    await expect(page.getByTestId("audit-trail")).toContainText(`reset the password of ${NEW_AGENT.email}`);
-    await expect(page.getByTestId("audit-trail")).toContainText(`disabled ${NEW_AGENT.email}`);
+    await expect(page.getByTestId("audit-trail")).toContainText(`reset the password of ${NEW_AGENT.name} (${NEW_AGENT.email})`);
+    await expect(page.getByTestId("audit-trail")).toContainText(`disabled ${NEW_AGENT.name} (${NEW_AGENT.email})`);
     await page.screenshot({ path: testInfo.outputPath("settings-team.png"), fullPage: true });
     await testInfo.attach("settings-team", { path: testInfo.outputPath("settings-team.png"), contentType: "image/png" });
   });
