@@ -233,7 +233,7 @@ function TextComposer({
         <span id={counterId} data-testid="text-counter" className={`tabular-nums ${tooLong ? "font-semibold text-red-700" : "text-slate-500"} ${length > max * 0.8 ? "" : "sr-only"}`}>
           {length.toLocaleString("en")} / {max.toLocaleString("en")}
         </span>
-        <span className="hidden text-slate-400 lg:inline">Enter to send · Shift+Enter for a new line</span>
+        <span className="hidden text-slate-500 lg:inline">Enter to send · Shift+Enter for a new line</span>
         <button type="button" onClick={() => setManaging(true)} className="text-slate-500 hover:text-slate-800 hover:underline">Quick replies</button>
       </div>
       {managing ? <QuickRepliesDialog onClose={() => setManaging(false)} onInsert={(reply) => { setManaging(false); insert(reply); }} /> : null}
