@@ -30,7 +30,7 @@ test.describe("settings: webhook events", () => {
     await page.getByLabel("Channel").selectOption("instagram");
     const event = page.getByTestId(`event-${failedId}`);
     await expect(event).toBeVisible();
-    for (const status of await page.getByRole("list", { name: "Webhook events" }).locator("> li summary > span:first-child").allTextContents()) {
+    for (const status of await page.getByRole("list", { name: "Webhook events" }).locator("> li").getByTestId("event-status").allTextContents()) {
       expect(status).toBe("FAILED");
     }
     await event.locator("summary").click();

@@ -56,7 +56,7 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
       <details className="group">
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded text-sm hover:bg-slate-50">
           <span aria-hidden className="inline-block w-3 text-slate-500 transition-transform group-open:rotate-90">▸</span>
-          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_TONES[event.status]}`}>{event.status}</span>
+          <span data-testid="event-status" className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_TONES[event.status]}`}>{event.status}</span>
           <span className="font-medium capitalize text-slate-900">{event.source}</span>
           {summary.type ? <span data-testid="event-type" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{summary.type}</span> : null}
           {summary.sender ? <span data-testid="event-sender" className="text-slate-700">from {summary.sender}</span> : null}
