@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Page, TestInfo } from "@playwright/test";
-import { instagramText, postWebhook, whatsappText } from "../scripts/meta-sim/payloads";
-import { E2E_CHANNEL_ENV, E2E_FAKE_GRAPH_URL } from "./e2e-env";
+import { instagramText, whatsappText } from "../scripts/meta-sim/payloads";
+import { deliverWebhook } from "./deliver-webhook";
+import { E2E_FAKE_GRAPH_URL } from "./e2e-env";
 import { expect, test } from "./fixtures";
 
 /**
@@ -44,13 +45,8 @@ test.beforeAll(async () => {
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ id: IG_SENDER, profile: { name: `Clara Contraste ${run}`, username: `clara.${run}` } }),
   });
-  for (const [channel, payload, secret] of [
-    ["instagram", instagramText({ senderId: IG_SENDER, text: `Do you have *this* in blue? https://shop.example/sofa ${run}` }), E2E_CHANNEL_ENV.INSTAGRAM_APP_SECRET],
-    ["whatsapp", whatsappText({ from: `35195${run}1`, name: `Duarte Acessivel ${run}`, text: `Is the *oak* table _still_ available? ${run}` }), E2E_CHANNEL_ENV.WHATSAPP_APP_SECRET],
-  ] as const) {
-    const res = await postWebhook({ appUrl: test.info().project.use.baseURL!, channel, payload, appSecret: secret });
-    expect(res.status).toBe(200);
-  }
+  await deliverWebhook("instagram", instagramText({ senderId: IG_SENDER, text: `Do you have *this* in blue? https://shop.example/sofa ${run}` }));
+  await deliverWebhook("whatsapp", whatsappText({ from: `35195${run}1`, name: `Duarte Acessivel ${run}`, text: `Is the *oak* table _still_ available? ${run}` }));
 });
 
 for (const [widthName, viewport] of Object.entries(WIDTHS)) {

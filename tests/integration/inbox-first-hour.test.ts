@@ -3,14 +3,15 @@
 // profile pictures served from the app's own origin.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { DEMO_INSTAGRAM_ACCOUNT_ID, DEMO_PHONE_NUMBER_ID, igsidFor, instagramText, postWebhook, waIdFor, whatsappText } from "../../scripts/meta-sim/payloads";
+import { igsidFor, instagramText, postWebhook, waIdFor, whatsappText } from "../../scripts/meta-sim/payloads";
 import type { FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import type { RunningApp } from "../helpers/app";
 import { eventProcessed, waitFor } from "../helpers/database";
-import { startPipeline, type Pipeline } from "../helpers/pipeline";
+import { bothChannelsEnv, startPipeline, type Pipeline } from "../helpers/pipeline";
 
-const IG_SECRET = "instagram-secret-first-hour";
-const WA_SECRET = "whatsapp-secret-first-hour";
+const ENV = bothChannelsEnv("first-hour");
+const IG_SECRET = ENV.INSTAGRAM_APP_SECRET;
+const WA_SECRET = ENV.WHATSAPP_APP_SECRET;
 
 let pipeline: Pipeline;
 let graph: FakeGraph;
@@ -21,17 +22,7 @@ let cookie: string;
 beforeAll(async () => {
   pipeline = await startPipeline({
     graphPort: 0,
-    env: {
-      INSTAGRAM_APP_SECRET: IG_SECRET,
-      INSTAGRAM_VERIFY_TOKEN: "verify",
-      INSTAGRAM_PAGE_ID: DEMO_INSTAGRAM_ACCOUNT_ID,
-      INSTAGRAM_ACCESS_TOKEN: "instagram-token-first-hour",
-      WHATSAPP_APP_SECRET: WA_SECRET,
-      WHATSAPP_VERIFY_TOKEN: "verify",
-      WHATSAPP_PHONE_NUMBER_ID: DEMO_PHONE_NUMBER_ID,
-      WHATSAPP_BUSINESS_ACCOUNT_ID: "102290129340398",
-      WHATSAPP_ACCESS_TOKEN: "whatsapp-token-first-hour",
-    },
+    env: ENV,
   });
   ({ graph, app, db, cookie } = pipeline);
 });
