@@ -143,7 +143,10 @@ test("drafts are kept per conversation and across a reload until sent", async ({
   await expect(composer).toHaveValue("");
   await page.goto(`/inbox?c=${marta}`);
   await expect(composer).toHaveValue(`Note for Marta ${run}`);
-  await composer.fill("");
+  // Signing out forgets drafts: the next person at this browser doesn't read them.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("inbox:draft:")))).toEqual([]);
 });
 
 test("an oversize or unsupported file is refused before anything is uploaded, with the channel's own limit", async ({ agentPage: page }) => {
