@@ -58,6 +58,10 @@ test.describe("settings: webhook events", () => {
     await page.getByLabel("Status").selectOption("IGNORED");
     const ignored = page.getByTestId(`event-${eventId}`);
     await expect(ignored).toBeVisible();
+    // Each row says whose event it is and what kind, with the channel spelled as people do.
+    await expect(ignored.getByTestId("event-sender")).toHaveText(`from ${sender}`);
+    await expect(ignored.getByTestId("event-type")).toHaveText("message");
+    await expect(ignored.locator("summary")).toContainText("Instagram");
     await ignored.getByRole("button", { name: "Replay" }).click();
     await expect(page.getByTestId("replay-outcome").getByRole("status")).toHaveText("Replayed: processed");
     await expect(page.getByTestId("audit-trail")).toContainText(`replayed event Instagram message from ${sender}: processed`);

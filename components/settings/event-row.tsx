@@ -7,7 +7,6 @@ import type { WebhookEventRow } from "@/lib/settings/list-events";
 import { requestJson } from "@/lib/swr/fetcher";
 import { LocalTime } from "@/components/ui/local-time";
 import { dateTimeLabel } from "@/lib/inbox/format";
-import { describeDelivery } from "@/lib/channels/meta/describe-delivery";
 
 const STATUS_TONES = {
   RECEIVED: "bg-sky-50 text-sky-700",
@@ -32,7 +31,6 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
   const [replaying, setReplaying] = useState(false);
   const [message, setMessage] = useState<ActionMessageValue | null>(null);
   const canReplay = event.status === "FAILED" || event.status === "IGNORED";
-  const summary = describeDelivery(event.rawBody);
 
   async function replay() {
     setReplaying(true);
@@ -57,9 +55,9 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
         <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded text-sm hover:bg-slate-50">
           <span aria-hidden className="inline-block w-3 text-slate-500 transition-transform group-open:rotate-90">▸</span>
           <span data-testid="event-status" className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_TONES[event.status]}`}>{event.status}</span>
-          <span className="font-medium capitalize text-slate-900">{event.source}</span>
-          {summary.type ? <span data-testid="event-type" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{summary.type}</span> : null}
-          {summary.sender ? <span data-testid="event-sender" className="text-slate-700">from {summary.sender}</span> : null}
+          <span className="font-medium text-slate-900">{event.sourceLabel}</span>
+          {event.kind ? <span data-testid="event-type" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{event.kind}</span> : null}
+          {event.sender ? <span data-testid="event-sender" className="text-slate-700">from {event.sender}</span> : null}
           <LocalTime iso={event.receivedAt} format={dateTimeLabel} className="text-slate-600" />
           <span className="text-xs text-slate-500">
             {event.attempts} attempt{event.attempts === 1 ? "" : "s"}
