@@ -13,7 +13,7 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/inbox/);
     await expect(page.getByTestId("current-user")).toContainText(E2E_ADMIN.name);
-    await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Settings", exact: true })).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
@@ -37,7 +37,7 @@ test.describe("roles", () => {
   test("an agent works the inbox but cannot open settings", async ({ agentPage }, testInfo) => {
     await agentPage.goto("/inbox");
     await expect(agentPage.getByTestId("current-user")).toContainText(E2E_AGENT.name);
-    await expect(agentPage.getByRole("link", { name: "Settings" })).toHaveCount(0);
+    await expect(agentPage.getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);
     await agentPage.goto("/settings");
     await expect(agentPage.getByRole("heading", { name: "Settings are for admins" })).toBeVisible();
     await testInfo.attach("agent-settings", { body: await agentPage.screenshot(), contentType: "image/png" });

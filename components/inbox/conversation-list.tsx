@@ -211,17 +211,17 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
               ) : null}
             </span>
             {conversation.lastMessageAt ? (
-              <LocalTime iso={conversation.lastMessageAt} format={shortTime} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`} />
+              <LocalTime iso={conversation.lastMessageAt} format={shortTime} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-600"}`} />
             ) : null}
           </span>
-          {handle && handle !== name ? <span className="block truncate text-xs text-slate-500">{handle}</span> : null}
+          {handle && handle !== name ? <span className="block truncate text-xs text-slate-600">{handle}</span> : null}
           <span className="mt-0.5 flex items-center justify-between gap-2">
             <span className="flex min-w-0 items-center gap-1.5">
               {conversation.previewThumbnail ? <PreviewThumbnail thumbnail={conversation.previewThumbnail} /> : null}
               {conversation.matchedMessage ? (
                 <MatchedText text={conversation.matchedMessage.text} query={state.q} />
               ) : (
-                <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-500"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
+                <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-600"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
               )}
             </span>
             {unread ? (
@@ -231,7 +231,7 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
             ) : null}
           </span>
           {conversation.assignee ? (
-            <span className="mt-1 inline-flex items-center gap-1 text-xs text-slate-500">
+            <span className="mt-1 inline-flex items-center gap-1 text-xs text-slate-600">
               <Avatar name={conversation.assignee.name} size={16} />
               {conversation.assignee.name}
             </span>

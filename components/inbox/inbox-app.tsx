@@ -16,7 +16,7 @@ import { messagesGetKey } from "@/lib/swr/use-messages";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
 import { ContactPanel, type ContactPanelActions } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
-import { NoChannels, NoConversationOpen } from "./empty-states";
+import { GettingStarted, NoChannels, NoConversationOpen, type Welcome } from "./empty-states";
 import { Thread } from "./thread";
 
 interface Me {
@@ -29,7 +29,7 @@ interface Me {
  * the hooks ask for, so nothing is fetched twice on load; from then on SWR and the live stream
  * own the data.
  */
-export function InboxApp({ me, initial, fallback, noChannels }: { me: Me; initial: InboxUrlState; fallback: InboxFallback; noChannels: boolean }) {
+export function InboxApp({ me, initial, fallback, noChannels, welcome }: { me: Me; initial: InboxUrlState; fallback: InboxFallback; noChannels: boolean; welcome: Welcome | null }) {
   const seeded = useMemo(() => {
     const entries: Record<string, unknown> = {
       [unstable_serialize(conversationsGetKey(initial))]: [fallback.conversations],
@@ -42,7 +42,7 @@ export function InboxApp({ me, initial, fallback, noChannels }: { me: Me; initia
   }, [initial, fallback]);
   return (
     <SWRConfig value={{ fallback: seeded, revalidateIfStale: false }}>
-      <Inbox me={me} noChannels={noChannels} />
+      <Inbox me={me} noChannels={noChannels} welcome={welcome} />
     </SWRConfig>
   );
 }
@@ -56,7 +56,7 @@ interface Toast {
   action?: { label: string; run: () => Promise<void> };
 }
 
-function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
+function Inbox({ me, noChannels, welcome }: { me: Me; noChannels: boolean; welcome: Welcome | null }) {
   const searchParams = useSearchParams();
   const state = parseInboxUrl(searchParams);
   const stateRef = useRef(state);
@@ -246,6 +246,8 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
           <Thread key={conversationId} conversationId={conversationId} me={me}
             onBack={() => navigate({ conversationId: null })} onToggleDetails={() => setDetailsOpen((value) => !value)}
             onMarkUnread={() => void markUnread(conversationId)} />
+        ) : welcome && !list.isLoading && list.conversations.length === 0 && !state.q && state.filter === "open" && state.channel === "all" ? (
+          <GettingStarted welcome={welcome} />
         ) : noChannels ? (
           <NoChannels />
         ) : (

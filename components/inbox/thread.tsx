@@ -265,9 +265,11 @@ function ThreadHeader({
         <div className="flex-1" />
       )}
       {conversation ? (
-        <button type="button" onClick={onMarkUnread} title="Mark as unread (u)" aria-keyshortcuts="u"
+        <button type="button" onClick={onMarkUnread} title="Mark as unread (u)" aria-label="Mark as unread" aria-keyshortcuts="u"
           className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-          Mark as unread
+          {/* A phone's header keeps its room for the customer's name. */}
+          <span className="sm:hidden">Unread</span>
+          <span className="hidden sm:inline">Mark as unread</span>
         </button>
       ) : null}
       <button type="button" onClick={onToggleDetails} aria-label="Contact and lead details" className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 xl:hidden">

@@ -192,6 +192,8 @@ export interface OutboundMediaRule {
   maxBytes: number;
   /** Whether text can ride on the attachment as its caption; otherwise it goes as its own message. */
   caption: boolean;
+  /** The longest caption Meta takes; longer text goes as its own message after the file. */
+  maxCaptionLength?: number;
 }
 
 export type OutboundMediaRules = Partial<Record<OutboundAttachmentKind, OutboundMediaRule>>;

@@ -102,7 +102,9 @@ export async function sendReply(input: {
 function replyParts(adapter: ChannelAdapter, body: SendReplyInput, templateText: string | null, upload: ReplyUpload | undefined): ReplyPart[] {
   const key = body.idempotencyKey ?? null;
   if (!upload) return [{ type: "TEXT", text: templateText ?? body.text ?? "", idempotencyKey: key }];
-  const captioned = adapter.outboundMedia[upload.kind]?.caption === true;
+  const rule = adapter.outboundMedia[upload.kind];
+  const fits = body.text === undefined || rule?.maxCaptionLength === undefined || body.text.length <= rule.maxCaptionLength;
+  const captioned = rule?.caption === true && fits;
   const parts: ReplyPart[] = [{ type: messageTypeOf(upload.kind), text: captioned ? (body.text ?? null) : null, idempotencyKey: key, upload }];
   if (body.text && !captioned) parts.push({ type: "TEXT", text: body.text, idempotencyKey: key && `${key}${TEXT_PART_SUFFIX}` });
   return parts;

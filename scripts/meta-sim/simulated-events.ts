@@ -96,7 +96,12 @@ function instagramEvents(request: EventRequest): SimulatedEvent[] {
       return [event(`text from ${who}${referral ? ` (from ${request.referral})` : ""}: "${text}"`, instagramText({ ...base, text, referral }))];
     }
     case "image":
-      return [event(`image from ${who}`, instagramAttachment({ ...base, type: "image", url: imageUrl(request.graphUrl) }))];
+    {
+      const image = event(`image from ${who}`, instagramAttachment({ ...base, type: "image", url: imageUrl(request.graphUrl) }));
+      // Instagram has no captions: people send the photo, then their words as a message of its own.
+      if (!request.text) return [image];
+      return [image, event(`text from ${who}: "${text}"`, instagramText({ ...base, text, timestamp: request.timestamp + 1 }))];
+    }
     case "story-reply":
       return [event(`story reply from ${who}: "${text}"`, instagramStoryReply({ ...base, text, storyUrl: imageUrl(request.graphUrl) }))];
     case "echo":

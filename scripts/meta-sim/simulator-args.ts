@@ -12,9 +12,12 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
 
   --channel <c>        instagram | whatsapp (not needed with --demo)
   --from <name>        customer's friendly name (default "ana"); the same name is always the same
-                       customer: a stable IGSID / WhatsApp number is derived from it
+                       customer: a stable IGSID / WhatsApp number is derived from it. A first name
+                       of a --demo customer continues that customer (ana → Ana Costa on Instagram,
+                       maria → Maria Silva on WhatsApp)
   --text <text>        message text (default: a realistic sample)
-  --type <type>        text (default) | image | story-reply | story-mention | reaction | read |
+  --type <type>        text (default) | image (with --text: WhatsApp's caption; on Instagram the
+                       text follows as its own message) | story-reply | story-mention | reaction | read |
                        echo | deleted | edit | postback | quick-reply | button | status
                        instagram: all but button and status; whatsapp: text, image, reaction,
                        edit, button, status
@@ -29,6 +32,7 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
   --referral <kind>    for --type text, the ad or link the customer came from: instagram ad | link
                        (ig.me with a ref), whatsapp ad | post (click-to-WhatsApp ad, or a post)
   --count <n>          send n events (default 1, max 1000)
+  --ago <duration>     backdate the events, e.g. 45m, 30h, 2d (30h: the reply window has closed)
   --demo               several customers on both channels with a few messages each
   --app-url <url>      default APP_URL or http://localhost:3000
   --secret <secret>    app secret used to sign; default INSTAGRAM_APP_SECRET / WHATSAPP_APP_SECRET,
@@ -72,6 +76,11 @@ const argsSchema = z
     bsuid: z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/, "looks like PT.1502576394655843").optional(),
     referral: z.enum(["ad", "link", "post"]).optional(),
     count: z.coerce.number().int().min(1).max(1000),
+    ago: z
+      .string()
+      .regex(/^\d+[mhd]$/, "is a number with m, h or d, e.g. 30h")
+      .transform((value) => Number(value.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[value.slice(-1) as "m" | "h" | "d"])
+      .default(0),
     appUrl: z.url(),
     graphUrl: z.url(),
     secret: z.string().min(1).optional(),
@@ -129,6 +138,7 @@ export function parseSimulateArgs(argv: string[], env: Record<string, string | u
         bsuid: { type: "string" },
         referral: { type: "string" },
         count: { type: "string" },
+        ago: { type: "string" },
         "app-url": { type: "string" },
         "graph-url": { type: "string" },
         secret: { type: "string" },
@@ -152,6 +162,7 @@ export function parseSimulateArgs(argv: string[], env: Record<string, string | u
     bsuid: values.bsuid,
     referral: values.referral,
     count: values.count ?? 1,
+    ago: values.ago,
     appUrl: values["app-url"] ?? (env.APP_URL || "http://localhost:3000"),
     graphUrl: values["graph-url"] ?? (env.META_GRAPH_API_URL || "http://127.0.0.1:4010"),
     secret: values.secret,

@@ -1,6 +1,6 @@
 // The simulator's argument rules and the deliveries it plans, without posting anything.
 import { describe, expect, it } from "vitest";
-import { demoCustomers, demoEvents } from "./demo-events";
+import { demoCustomerFor, demoCustomers, demoEvents } from "./demo-events";
 import { igsidFor, waIdFor } from "./ids";
 import type { InstagramDelivery } from "./instagram-payloads";
 import { buildEvents, type EventRequest } from "./simulated-events";
@@ -47,9 +47,24 @@ describe("parseSimulateArgs", () => {
     ["--channel whatsapp --type status --message-id w --status seen", "--status"],
     ["--demo --account 123", "--account"],
     ["--channel instagram --unknown", "unknown"],
+    ["--channel instagram --ago yesterday", "--ago"],
   ])("rejects %j naming %s", (argv, named) => {
     expect(() => parse(argv)).toThrow(UsageError);
     expect(() => parse(argv)).toThrow(new RegExp(named, "i"));
+  });
+
+  it("reads --ago as a duration back from now", () => {
+    expect(parse("--channel whatsapp").ago).toBe(0);
+    expect(parse("--channel whatsapp --ago 30h").ago).toBe(30 * 3_600_000);
+    expect(parse("--channel whatsapp --ago 45m").ago).toBe(45 * 60_000);
+    expect(parse("--channel whatsapp --ago 2d").ago).toBe(2 * 86_400_000);
+  });
+
+  it("continues a demo customer from their first name, on the channel where the demo has them", () => {
+    expect(demoCustomerFor("instagram", "ana")).toBe("ana.costa");
+    expect(demoCustomerFor("whatsapp", "Maria")).toBe("maria.silva");
+    expect(demoCustomerFor("whatsapp", "ana")).toBe("ana");
+    expect(demoCustomerFor("instagram", "zeca")).toBe("zeca");
   });
 
   it("accepts --demo and --help without a channel", () => {
@@ -67,6 +82,16 @@ describe("buildEvents", () => {
     expect(igItem(first.payload).message?.mid).not.toBe(igItem(second.payload).message?.mid);
     expect(igsidFor("ana")).toMatch(/^[1-9]\d{15}$/);
     expect(igsidFor("ana")).not.toBe(igsidFor("maria"));
+  });
+
+  it("keeps an image's text: WhatsApp's caption, or on Instagram a message right after the photo", () => {
+    const [whatsapp] = buildEvents(request({ channel: "whatsapp", type: "image", text: "These ones, in oak" }));
+    expect(waValue(whatsapp.payload).messages?.[0]).toMatchObject({ type: "image", image: { caption: "These ones, in oak" } });
+    const [photo, words] = buildEvents(request({ type: "image", text: "Like this one" }));
+    expect(igItem(photo.payload).message?.attachments?.[0]?.type).toBe("image");
+    expect(igItem(words.payload).message?.text).toBe("Like this one");
+    expect(igItem(words.payload).timestamp).toBeGreaterThan(igItem(photo.payload).timestamp);
+    expect(buildEvents(request({ type: "image" }))).toHaveLength(1);
   });
 
   it("puts the WhatsApp customer's name in contacts and derives their number", () => {

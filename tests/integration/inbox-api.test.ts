@@ -291,10 +291,13 @@ describeOnSqlite("inbox page: first screen", () => {
 
   const page = async (path = "/inbox") => (await fetch(`${app.url}${path}`, { headers: { cookie } })).text();
 
-  it("teaches a new install how to connect a channel and run the simulator", async () => {
+  it("guides the admin of a new install: connect a channel, invite the team, try the simulator", async () => {
     const html = await page();
-    expect(html).toContain("Connect a channel to start");
+    expect(html).toContain("Three steps to a working inbox");
+    expect(html).toContain("Connect a channel");
     expect(html).toContain("/settings/integrations");
+    expect(html).toContain("Invite your team");
+    expect(html).toContain("/settings/team");
     expect(html).toContain("npm run meta:simulate -- --demo");
   });
 

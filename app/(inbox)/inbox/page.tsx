@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { InboxApp } from "@/components/inbox/inbox-app";
+import { listTeam } from "@/lib/inbox/list-team";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth";
 import type { InboxFallback } from "@/lib/inbox/api-types";
@@ -19,10 +20,14 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser();
   const state = parseInboxUrl(await searchParams);
   const opened = state.conversationId ? await openConversation(state.conversationId, user) : null;
-  const [conversations, configured] = await Promise.all([
+  const [conversations, configured, team] = await Promise.all([
     listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
     hasConfiguredChannel(),
+    user.role === "ADMIN" ? listTeam() : null,
   ]);
+  // An admin's empty inbox (just after setup) guides them through the first steps; the client
+  // shows it while the Open view of all channels has nothing in it.
+  const welcome = team ? { channelConnected: configured, teamSize: team.length } : null;
   // Dates become ISO strings exactly as the JSON API sends them, so the client cache holds one shape.
   const fallback = JSON.parse(JSON.stringify({ conversations, ...(opened ?? { conversation: null, messages: null }) })) as InboxFallback;
   return (
@@ -32,6 +37,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         initial={{ ...state, conversationId: opened ? state.conversationId : null }}
         fallback={fallback}
         noChannels={!configured && conversations.conversations.length === 0}
+        welcome={welcome}
       />
     </div>
   );
