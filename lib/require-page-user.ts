@@ -10,9 +10,9 @@ import { safeRedirectPath } from "@/lib/safe-redirect";
  */
 export async function requirePageUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) {
-    const requested = safeRedirectPath((await headers()).get(REQUESTED_PATH_HEADER));
-    redirect(requested === "/inbox" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(requested)}`);
-  }
+  const requested = safeRedirectPath((await headers()).get(REQUESTED_PATH_HEADER));
+  if (!user) redirect(requested === "/inbox" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(requested)}`);
+  // The team requires two-factor sign-in for admins: this one sets it up before anything else.
+  if (user.mustEnrollTwoFactor && !requested.startsWith("/account")) redirect("/account");
   return user;
 }

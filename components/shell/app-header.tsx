@@ -15,6 +15,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
             Settings
           </Link>
         ) : null}
+        <Link href="/account" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          Account
+        </Link>
       </nav>
       <div className="flex items-center gap-3">
         <span className="text-sm text-slate-700" data-testid="current-user">

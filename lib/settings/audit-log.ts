@@ -19,6 +19,10 @@ export type AuditAction =
   | "user.enable"
   | "user.password-reset"
   | "user.sign-in-throttled"
+  | "user.two-factor-enable"
+  | "user.two-factor-disable"
+  | "user.sign-out-everywhere"
+  | "user.security-policy"
   | "blocklist.add"
   | "blocklist.remove"
   | "event.replay";

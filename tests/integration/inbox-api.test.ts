@@ -309,13 +309,14 @@ describeOnSqlite("inbox page: first screen", () => {
     expect(html).not.toContain("sealed-token-value");
   });
 
-  it("renders the list and the open conversation from the URL, and reads it", async () => {
+  it("renders the list and the open conversation from the URL, without marking it read (a GET has no side effects)", async () => {
     const database = openSqlite(app);
     const { conversationId } = seedConversation(database, { channel: "WHATSAPP", name: "Rui Server", text: "Rendered on the server", unread: 3 });
     const html = await page(`/inbox?channel=whatsapp&c=${conversationId}`);
     expect(html).toContain("Rui Server");
     expect(html).toContain("Rendered on the server");
-    expect(database.prepare("SELECT unreadCount FROM Conversation WHERE id = ?").get(conversationId)).toEqual({ unreadCount: 0 });
+    // The browser marks it read once it shows the thread (POST …/read); a prefetch or a crawler must not.
+    expect(database.prepare("SELECT unreadCount FROM Conversation WHERE id = ?").get(conversationId)).toEqual({ unreadCount: 3 });
     database.close();
   });
 });
