@@ -199,7 +199,7 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         </span>
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
-            <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>{name}</span>
+            <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}><bdi>{name}</bdi></span>
             <time dateTime={conversation.lastMessageAt ?? undefined} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`}>
               {shortTime(conversation.lastMessageAt)}
             </time>

@@ -7,9 +7,16 @@ export const SSE_RETRY_MS = 2_000;
 /**
  * The inbox's live stream in server-sent-events framing: one `data:` line of JSON per bus event,
  * a comment heartbeat so proxies and idle timeouts keep the connection, and a `retry:` hint.
- * Unsubscribes when the client goes away (abort) or the stream is cancelled.
+ * Unsubscribes when the client goes away (abort) or the stream is cancelled, and ends when
+ * `stillAllowed` says the viewer may no longer see the inbox (disabled, signed out everywhere):
+ * asked before each event is sent and at each heartbeat, so not one event reaches them after that.
  */
-export function inboxEventStream(bus: EventBus, signal: AbortSignal, heartbeatMs = SSE_HEARTBEAT_MS): ReadableStream<Uint8Array> {
+export function inboxEventStream(
+  bus: EventBus,
+  signal: AbortSignal,
+  heartbeatMs = SSE_HEARTBEAT_MS,
+  stillAllowed: () => Promise<boolean> = async () => true,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
@@ -22,8 +29,16 @@ export function inboxEventStream(bus: EventBus, signal: AbortSignal, heartbeatMs
         }
       };
       send(`retry: ${SSE_RETRY_MS}\n: connected\n\n`);
-      const unsubscribe = bus.subscribe((event) => send(`data: ${JSON.stringify(event)}\n\n`));
-      const heartbeat = setInterval(() => send(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
+      // Checks run one after another, so events keep their order.
+      let queue = Promise.resolve();
+      const sendIfAllowed = (chunk: string) => {
+        queue = queue.then(async () => {
+          if (await stillAllowed().catch(() => false)) send(chunk);
+          else stop();
+        });
+      };
+      const unsubscribe = bus.subscribe((event) => sendIfAllowed(`data: ${JSON.stringify(event)}\n\n`));
+      const heartbeat = setInterval(() => sendIfAllowed(`: heartbeat ${Date.now()}\n\n`), heartbeatMs);
       stop = () => {
         clearInterval(heartbeat);
         unsubscribe();

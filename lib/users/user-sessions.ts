@@ -38,3 +38,15 @@ export async function endAllUserSessions(userId: string): Promise<void> {
     db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } }),
   ]);
 }
+
+/**
+ * For long-lived responses (the live event stream): a check that stays true while the user is
+ * neither disabled nor signed out everywhere (both bump sessionVersion) since the response began.
+ */
+export async function watchUserAccess(userId: string): Promise<() => Promise<boolean>> {
+  const atStart = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return async () => {
+    const now = await db.user.findUnique({ where: { id: userId }, select: { disabledAt: true, sessionVersion: true } });
+    return Boolean(atStart && now && !now.disabledAt && now.sessionVersion === atStart.sessionVersion);
+  };
+}
