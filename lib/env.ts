@@ -141,3 +141,13 @@ function loadEnv(): Env {
 }
 
 export const env: Env = loadEnv();
+
+// next-auth reads its settings from process.env itself. Without NEXTAUTH_URL it would point every
+// callback at http://localhost:3000. The app's one public origin (lib/settings/app-origin.ts) is
+// APP_URL, else the host the request reached: next-auth gets the first as its URL, or is told to
+// use the request's host (X-Forwarded-Host, which lib/net/client-ip.ts lets through only from a
+// trusted proxy; otherwise Next sets it from the Host header).
+if (!env.NEXTAUTH_URL) {
+  if (env.APP_URL) process.env.NEXTAUTH_URL = env.APP_URL;
+  else process.env.AUTH_TRUST_HOST = "true";
+}

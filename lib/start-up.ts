@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { runMigrations } from "@/lib/db-migrate";
 import { env } from "@/lib/env";
 import { startEventSweeper } from "@/lib/inbox/webhooks/event-sweeper";
@@ -24,7 +25,7 @@ export async function startUp(): Promise<void> {
     startTokenRefresher(env.INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS);
     startMediaWorker(env.MEDIA_SWEEP_INTERVAL_MS);
   } catch (error) {
-    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[start] ${describeError(error)}`);
     process.exit(1);
   }
 }

@@ -203,7 +203,7 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
             <span className="flex min-w-0 items-center gap-1.5">
-              <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>{name}</span>
+              <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}><bdi>{name}</bdi></span>
               {state.q ? (
                 <span data-testid="hit-view" className={`shrink-0 rounded px-1 text-[11px] font-medium ${conversation.status === "ARCHIVED" ? "bg-slate-200 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}>
                   {conversation.status === "ARCHIVED" ? "Archived" : "Open"}

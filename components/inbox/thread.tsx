@@ -252,7 +252,7 @@ function ThreadHeader({
         <>
           <Avatar name={name} url={avatarSrc(conversation.contact)} size={32} />
           <div className="min-w-0 flex-1">
-            <h2 className="truncate text-sm font-semibold text-slate-900" data-testid="thread-title">{name}</h2>
+            <h2 className="truncate text-sm font-semibold text-slate-900" data-testid="thread-title"><bdi>{name}</bdi></h2>
             <p className="flex items-center gap-1 truncate text-xs text-slate-500">
               <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" />
               {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"}

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/security", label: "Security" },
   { href: "/settings/blocklist", label: "Blocklist" },
   { href: "/settings/events", label: "Webhook events" },
 ] as const;

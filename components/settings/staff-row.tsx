@@ -75,6 +75,12 @@ export function StaffRow({ member, isSelf, onChanged }: { member: StaffMember; i
           ) : (
             <Button variant="secondary" className="py-1" disabled={pending} onClick={() => setResetting(true)}>Reset password</Button>
           )}
+          {disabled ? null : (
+            <Button variant="secondary" className="py-1" disabled={pending}
+              onClick={() => void act(() => requestJson(`/api/settings/users/${member.id}/sign-out-everywhere`, { method: "POST" }), "Signed out everywhere.")}>
+              Sign out everywhere
+            </Button>
+          )}
           {disabled ? (
             <Button variant="secondary" className="py-1" disabled={pending} onClick={() => void patch({ disabled: false }, "Re-enabled.")}>Re-enable</Button>
           ) : (

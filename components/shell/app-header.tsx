@@ -18,6 +18,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
             Settings
           </Link>
         ) : null}
+        <Link href="/account" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          Account
+        </Link>
       </nav>
       {/* On a phone the name gives way so the header stays one line. */}
       <div className="flex min-w-0 items-center gap-2 sm:gap-3">

@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { truncateText } from "@/lib/text/truncate";
 import { ApiError } from "@/lib/api/errors";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
@@ -145,7 +146,7 @@ async function recordFailure(message: OutboundMessage, target: DeliveryTarget, e
   const graphError = error instanceof GraphApiError ? error : null;
   const userMessage = graphError?.userMessage ?? `${adapter.label} could not be reached. Try again in a moment.`;
   const code = graphError?.kind ?? "UPSTREAM_ERROR";
-  if (!graphError) console.error(`[reply] ${adapter.key} send failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (!graphError) console.error(`[reply] ${adapter.key} send failed: ${describeError(error)}`);
 
   const failed = await db.$transaction(async (tx) => {
     const updated = await tx.message.update({

@@ -37,3 +37,12 @@ describe("inbox display helpers", () => {
     expect(inboxHref({ channel: "all", filter: "open", q: "", conversationId: null })).toBe("/inbox");
   });
 });
+
+describe("contactName with bidi controls", () => {
+  it("drops overrides and isolates a customer put in their name, so it can't pose as another", () => {
+    const contact = { displayName: "invoice\u202Efdp.exe", instagramUsername: null, whatsappId: null };
+    expect(contactName(contact)).toBe("invoicefdp.exe");
+    expect(contactName({ displayName: "\u2067\u202E", instagramUsername: "ana", whatsappId: null })).toBe("@ana");
+    expect(contactName({ displayName: "سارة", instagramUsername: null, whatsappId: null })).toBe("سارة");
+  });
+});

@@ -16,8 +16,20 @@ export function formatPhone(waId: string): string {
   return `+${waId}`;
 }
 
+/**
+ * Explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a name a
+ * customer chose they only serve to disguise it ("invoice\u202Efdp.exe" reads "invoiceexe.pdf").
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
+/** The name to show; rendered inside <bdi> so a right-to-left name can't reorder the text around it. */
 export function contactName(contact: ContactLike): string {
-  if (contact.displayName) return contact.displayName;
+  const displayName = contact.displayName ? withoutBidiControls(contact.displayName).trim() : "";
+  if (displayName) return displayName;
   return contactHandle(contact) ?? "Unknown contact";
 }
 

@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { channelFromDb } from "@/lib/channels/registry";
 import type { Attachment } from "@/lib/channels/types";
 import { db } from "@/lib/db";
@@ -47,7 +48,7 @@ export function kickMediaWorker(): void {
   }
   worker.pumping = true;
   pump()
-    .catch((error: unknown) => console.error(`[media] could not look for downloads: ${describe(error)}`))
+    .catch((error: unknown) => console.error(`[media] could not look for downloads: ${describeError(error)}`))
     .finally(() => {
       worker.pumping = false;
       if (worker.pumpAgain) {
@@ -66,7 +67,7 @@ export function startMediaWorker(intervalMs: number): void {
   kickMediaWorker();
   worker.sweeper = setInterval(() => {
     kickMediaWorker();
-    deleteAbandonedUploads().catch((error: unknown) => console.error(`[media] could not delete abandoned uploads: ${describe(error)}`));
+    deleteAbandonedUploads().catch((error: unknown) => console.error(`[media] could not delete abandoned uploads: ${describeError(error)}`));
   }, intervalMs);
   worker.sweeper.unref();
 }
@@ -91,7 +92,7 @@ async function pump(): Promise<void> {
       claimedAny = true;
       worker.running++;
       void downloadMediaFile(row.id, row.attempts + 1)
-        .catch((error: unknown) => console.error(`[media] ${row.id}: ${describe(error)}`))
+        .catch((error: unknown) => console.error(`[media] ${row.id}: ${describeError(error)}`))
         .finally(() => {
           worker.running--;
           kickMediaWorker();
@@ -164,12 +165,12 @@ async function downloadMediaFile(id: string, attempt: number): Promise<void> {
     }
     const permanent = error instanceof MediaDownloadError && error.permanent;
     if (permanent || attempt >= env.MEDIA_MAX_ATTEMPTS) {
-      await finish(id, { status: "FAILED", error: describe(error) });
+      await finish(id, { status: "FAILED", error: describeError(error) });
       await announce();
       return;
     }
     const delay = retryDelayMs(attempt, env.MEDIA_RETRY_BASE_MS);
-    await finish(id, { status: "PENDING", error: describe(error), nextAttemptAt: new Date(Date.now() + delay) });
+    await finish(id, { status: "PENDING", error: describeError(error), nextAttemptAt: new Date(Date.now() + delay) });
     // This instance retries on time; the sweep covers a restart in between.
     setTimeout(kickMediaWorker, delay).unref();
   }
@@ -194,6 +195,3 @@ async function finish(id: string, outcome: Outcome): Promise<void> {
   });
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

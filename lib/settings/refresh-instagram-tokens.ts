@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { refreshInstagramToken } from "@/lib/channels/instagram/refresh-token";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
 import { encryptSecret } from "@/lib/crypto/secret-box";
@@ -92,7 +93,7 @@ export function startTokenRefresher(intervalMs: number): void {
     if (running) return;
     running = true;
     refreshDueInstagramTokens()
-      .catch((error: unknown) => console.error(`[tokens] refresh pass failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) => console.error(`[tokens] refresh pass failed: ${describeError(error)}`))
       .finally(() => {
         running = false;
       });

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,inbox,live] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,inbox,live,unsigned] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,6 +16,7 @@ import { generateBigInbox } from "./generate-big-inbox";
 import { benchIngest, type ChannelKey } from "./ingest";
 import { benchLeadsExport } from "./leads-export";
 import { benchLiveLatency } from "./live-latency";
+import { benchUnsignedFlood } from "./unsigned-flood";
 import { describeMachine, loadNow } from "./machine";
 import { ms, percentile } from "./stats";
 
@@ -28,7 +29,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,inbox,live" },
+    only: { type: "string", default: "ingest,inbox,live,unsigned" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -91,6 +92,16 @@ try {
       ingest.missing === 0 && ingest.duplicates === 0 && ingest.storedOnce === ingest.uniqueAcknowledged,
     );
     row("Background processing drained after the burst in", `${ingest.drainSeconds.toFixed(1)} s (${ingest.failedEvents} events FAILED)`);
+  }
+
+  if (sections.has("unsigned")) {
+    const seconds = Math.min(Number(values.duration), 10);
+    console.log(`Unsigned 900 KB webhook bodies: /api/health alone, then under 5 connections of them, ${seconds} s each … (load ${loadNow()})`);
+    const flood = await withApp({}, (app) => benchUnsignedFlood(app.url, seconds));
+    const ratio = flood.healthUnderFloodP50 / Math.max(flood.healthAloneP50, 1);
+    row("Unsigned 900 KB bodies: req/s refused (401) / other answers", `${flood.floodRequestsPerSecond.toFixed(0)} (${flood.flood401} × 401) / ${flood.floodOther}`);
+    row("GET /api/health p50 alone → under the unsigned flood", `${ms(flood.healthAloneP50)} → ${ms(flood.healthUnderFloodP50)}`);
+    row("Ratio health p50 under flood / alone", ratio.toFixed(2), "≤ 3", ratio <= 3);
   }
 
   if (sections.has("inbox")) {

@@ -145,7 +145,8 @@ describe("edits update the text and say when", () => {
     const igsid = igsidFor("actions.editor");
     const mid = newInstagramMid();
     await deliverInstagram(instagramText({ senderId: igsid, mid, text: "I want 2 chairs" }));
-    const editedAt = Date.now() + 1000;
+    // Now, not later: a time after the delivery arrived would be filed at its receipt time.
+    const editedAt = Date.now();
     const edit = instagramEdit({ senderId: igsid, mid, text: "I want 3 chairs", timestamp: editedAt });
     await deliverInstagram(edit);
     await deliverInstagram(edit);

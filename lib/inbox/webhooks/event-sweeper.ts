@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { db } from "@/lib/db";
 import { enqueueEvent, isEventQueued } from "@/lib/inbox/webhooks/event-queue";
 
@@ -43,7 +44,7 @@ export function startEventSweeper(intervalMs: number): void {
       .then((count) => {
         if (count > 0) console.log(`[events] re-queued ${count} unprocessed webhook event(s)`);
       })
-      .catch((error: unknown) => console.error(`[events] sweep failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => console.error(`[events] sweep failed: ${describeError(error)}`));
   void sweep();
   globalForSweeper.inboxEventSweeper = setInterval(sweep, intervalMs);
   globalForSweeper.inboxEventSweeper.unref();
