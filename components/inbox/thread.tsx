@@ -9,9 +9,10 @@ import { useMessages } from "@/lib/swr/use-messages";
 import type { SendReplyInput } from "@/lib/validations/reply";
 import { useClientNow } from "@/components/ui/local-time";
 import { Avatar } from "./avatar";
-import { Composer } from "./composer";
+import { ComposerSwitch } from "./composer-switch";
 import { BackIcon, ChannelIcon, PanelIcon } from "./icons";
 import { MessageBubble, messageElementId, type BubbleMessage } from "./message-bubble";
+import { NoteBubble } from "./note-bubble";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -156,7 +157,7 @@ export function Thread({
           />
         </div>
       </div>
-      {conversation ? <Composer conversation={conversation} agentName={me.name} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
+      {conversation ? <ComposerSwitch conversation={conversation} me={me} onSend={send} onNoteSaved={revalidateMessages} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );
 }
@@ -216,7 +217,7 @@ function MessageList({
             <span className="h-px flex-1 bg-slate-200" />
           </div>
         ) : null}
-        <MessageBubble message={message} onShowQuoted={showQuoted} onRetry={retry} />
+        {message.type === "NOTE" ? <NoteBubble message={message} /> : <MessageBubble message={message} onShowQuoted={showQuoted} onRetry={retry} />}
       </Fragment>
     );
   });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth";
+import { MentionsBell } from "@/components/shell/mentions-bell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export function AppHeader({ user }: { user: SessionUser }) {
@@ -20,6 +21,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
         ) : null}
       </nav>
       <div className="flex items-center gap-3">
+        <MentionsBell />
         <span className="text-sm text-slate-700" data-testid="current-user">
           <span className="hidden sm:inline">{user.name}</span>
           <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">

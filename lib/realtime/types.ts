@@ -9,7 +9,9 @@ export type InboxEvent =
   | { type: "message.updated"; conversationId: string; messageId: string; channel: string }
   | { type: "integration.updated"; channel: string }
   /** A lead moved, changed hands or value, or was merged away (then it answers 404). */
-  | { type: "lead.updated"; leadId: string };
+  | { type: "lead.updated"; leadId: string }
+  /** A teammate was @mentioned in a private note, or read their mentions: their bell refetches. */
+  | { type: "mention.updated"; userId: string };
 
 export type InboxEventListener = (event: InboxEvent) => void;
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import type { InboxEvent } from "@/lib/realtime/types";
+import { MENTIONS_KEY } from "@/lib/swr/use-mentions";
 
 const LIST_PREFIX = "$inf$/api/inbox/conversations?";
 const DETAIL_KEY = /^\/api\/inbox\/conversations\/[^/?]+$/;
@@ -40,6 +41,7 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
       }, COALESCE_MS);
     };
     const touches = (event: InboxEvent) => (key: string) => {
+      if (event.type === "mention.updated" || key === MENTIONS_KEY) return event.type === "mention.updated" && key === MENTIONS_KEY;
       if (key.startsWith(LIST_PREFIX)) return true;
       if (LEAD_KEY.test(key)) return event.type === "lead.updated" || event.type === "conversation.updated";
       // The conversation's detail carries its lead.
@@ -53,7 +55,7 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
       source = new EventSource("/api/inbox/events");
       source.onopen = () => {
         setLive(true);
-        schedule((key) => key.startsWith("$inf$/api/inbox/") || DETAIL_KEY.test(key) || LEAD_KEY.test(key));
+        schedule((key) => key.startsWith("$inf$/api/inbox/") || DETAIL_KEY.test(key) || LEAD_KEY.test(key) || key === MENTIONS_KEY);
       };
       source.onmessage = (message) => {
         let event: InboxEvent;
