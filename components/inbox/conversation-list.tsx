@@ -21,6 +21,7 @@ const FILTERS: { key: InboxFilter; label: string }[] = [
   { key: "open", label: "Open" },
   { key: "unread", label: "Unread" },
   { key: "mine", label: "Assigned to me" },
+  { key: "snoozed", label: "Snoozed" },
   { key: "archived", label: "Archived" },
 ];
 
@@ -289,6 +290,7 @@ function EmptyList({ state }: { state: InboxUrlState }) {
         open: `No open ${channel}conversations. New messages will appear here as they arrive.`,
         unread: `You're all caught up: no unread ${channel}conversations.`,
         mine: `No open ${channel}conversations are assigned to you.`,
+        snoozed: `No snoozed ${channel}conversations. Snoozed ones come back by themselves at their time, or when the customer writes.`,
         archived: `No archived ${channel}conversations.`,
       }[state.filter];
   return (
