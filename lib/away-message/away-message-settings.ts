@@ -27,7 +27,7 @@ const DEFAULTS = {
 const select = { channel: true, enabled: true, text: true, timeZone: true, schedule: true } as const;
 
 function toSettings(adapter: ChannelAdapter, row: { enabled: boolean; text: string; timeZone: string; schedule: unknown } | null): AwayMessageSettings {
-  const stored = row ? { ...row, schedule: weeklyScheduleSchema.parse(row.schedule) } : DEFAULTS;
+  const stored = row ? { enabled: row.enabled, text: row.text, timeZone: row.timeZone, schedule: weeklyScheduleSchema.parse(row.schedule) } : DEFAULTS;
   return { channel: adapter.key, channelLabel: adapter.label, ...stored };
 }
 
