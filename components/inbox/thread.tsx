@@ -13,6 +13,8 @@ import { ComposerSwitch } from "./composer-switch";
 import { BackIcon, ChannelIcon, PanelIcon } from "./icons";
 import { MessageBubble, messageElementId, type BubbleMessage } from "./message-bubble";
 import { NoteBubble } from "./note-bubble";
+import { LabelChips } from "./label-chips";
+import { LabelPicker, SnoozeMenu } from "./thread-workflow-actions";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -260,7 +262,10 @@ function ThreadHeader({
               {handle && handle !== name ? ` · ${handle}` : ""}
               {conversation.status === "ARCHIVED" ? " · Archived" : ""}
             </p>
+            <LabelChips labels={conversation.labels} className="mt-0.5" />
           </div>
+          <LabelPicker conversation={conversation} />
+          <SnoozeMenu conversation={conversation} />
         </>
       ) : (
         <div className="flex-1" />

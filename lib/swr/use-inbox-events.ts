@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import type { InboxEvent } from "@/lib/realtime/types";
+import { LABELS_KEY } from "@/lib/swr/use-labels";
 import { MENTIONS_KEY } from "@/lib/swr/use-mentions";
 
 const LIST_PREFIX = "$inf$/api/inbox/conversations?";
@@ -42,6 +43,7 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
     };
     const touches = (event: InboxEvent) => (key: string) => {
       if (event.type === "mention.updated" || key === MENTIONS_KEY) return event.type === "mention.updated" && key === MENTIONS_KEY;
+      if (event.type === "labels.updated") return key === LABELS_KEY || key.startsWith(LIST_PREFIX) || DETAIL_KEY.test(key);
       if (key.startsWith(LIST_PREFIX)) return true;
       if (LEAD_KEY.test(key)) return event.type === "lead.updated" || event.type === "conversation.updated";
       // The conversation's detail carries its lead.

@@ -18,7 +18,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const state = parseInboxUrl(await searchParams);
   const opened = state.conversationId ? await openConversation(state.conversationId) : null;
   const [conversations, configured] = await Promise.all([
-    listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
+    listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, label: state.label ?? undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
     hasConfiguredChannel(),
   ]);
   // Dates become ISO strings exactly as the JSON API sends them, so the client cache holds one shape.
