@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/labels", label: "Labels" },
+  { href: "/settings/away-messages", label: "Away messages" },
   { href: "/settings/blocklist", label: "Blocklist" },
   { href: "/settings/events", label: "Webhook events" },
 ] as const;
