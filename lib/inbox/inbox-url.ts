@@ -27,8 +27,8 @@ export function parseInboxUrl(params: Params): InboxUrlState {
     channel: (INBOX_TABS as readonly string[]).includes(channel ?? "") ? (channel as InboxTab) : "all",
     filter: (INBOX_FILTERS as readonly string[]).includes(filter ?? "") ? (filter as InboxFilter) : "open",
     q: (read(params, "q") ?? "").trim().slice(0, 100),
-    label: label && /^[\w-]{1,100}$/.test(label) ? label : null,
     conversationId: conversationId && /^[\w-]{1,100}$/.test(conversationId) ? conversationId : null,
+    ...(label && /^[\w-]{1,100}$/.test(label) ? { label } : {}),
   };
 }
 
