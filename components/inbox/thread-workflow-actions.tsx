@@ -37,14 +37,19 @@ export function LabelPicker({ conversation }: { conversation: ConversationDetail
   useEffect(() => {
     if (open) first.current?.focus();
   }, [open]);
-  const chosen = new Set(conversation.labels.map((label) => label.id));
+  // The box ticks at once; the server's answer then replaces this (or the error puts it back).
+  const [optimistic, setOptimistic] = useState<string[] | null>(null);
+  const chosen = new Set(optimistic ?? conversation.labels.map((label) => label.id));
   const toggle = async (labelId: string) => {
     const next = chosen.has(labelId) ? [...chosen].filter((id) => id !== labelId) : [...chosen, labelId];
     setError(null);
+    setOptimistic(next);
     try {
       await change(() => requestJson(`/api/inbox/conversations/${conversation.id}/labels`, { method: "PUT", body: { labelIds: next } }));
     } catch (cause) {
       setError(cause instanceof FetchError ? cause.message : "Couldn't change the labels");
+    } finally {
+      setOptimistic(null);
     }
   };
   const labels = data?.labels ?? [];

@@ -14,6 +14,7 @@ import { benchBigInbox } from "./big-inbox";
 import { channelEnv } from "./channel-env";
 import { generateBigInbox } from "./generate-big-inbox";
 import { benchIngest, type ChannelKey } from "./ingest";
+import { benchLabelFilter, seedLabels } from "./label-filter";
 import { benchLiveLatency } from "./live-latency";
 import { describeMachine, loadNow } from "./machine";
 import { ms, percentile } from "./stats";
@@ -103,11 +104,18 @@ try {
         bigThread: 5000,
       });
       row("Big inbox generated (conversations / messages)", `${inbox.conversations} / ${inbox.messages} in ${(inbox.elapsedMs / 1000).toFixed(1)} s`);
+      seedLabels(inbox.file);
       console.log(`Big inbox: timing the API … (load ${loadNow()})`);
-      const probes = await withApp({ dataDir }, (app, cookie) => benchBigInbox(app.url, cookie, inbox));
+      const [probes, labelProbes] = await withApp({ dataDir }, async (app, cookie) => [
+        await benchBigInbox(app.url, cookie, inbox),
+        await benchLabelFilter(app.url, cookie),
+      ] as const);
       for (const probe of probes) {
         const measured = typeof probe.p95 === "number";
         row(`${probe.name}: p95`, measured ? ms(probe.p95 as number) : `not measured: ${probe.p95}`, `< ${probe.targetMs} ms`, measured && (probe.p95 as number) < probe.targetMs);
+      }
+      for (const probe of labelProbes) {
+        row(`${probe.name}: p95 (× the first page's)`, `${ms(probe.p95)} (× ${probe.ratio.toFixed(2)})`, "≤ × 2", probe.ratio <= 2);
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
