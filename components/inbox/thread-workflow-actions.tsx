@@ -2,9 +2,12 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
+import { unstable_serialize } from "swr/infinite";
+import { parseInboxUrl } from "@/lib/inbox/inbox-url";
+import { conversationsGetKey } from "@/lib/swr/use-conversations";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
-import { conversationKey } from "@/lib/swr/inbox-keys";
+import { conversationKey, conversationsPageKey } from "@/lib/swr/inbox-keys";
 import { useLabels } from "@/lib/swr/use-labels";
 import { fromLocalInput, nextMondayAt9, tomorrowAt9 } from "@/lib/snooze/snooze-times";
 import { dateTimeLabel } from "@/lib/inbox/format";
@@ -12,15 +15,27 @@ import { LocalTime } from "@/components/ui/local-time";
 import { TagIcon } from "./icons";
 import { usePopover } from "./use-popover";
 
-const LIST_PREFIX = "$inf$/api/inbox/conversations?";
+const PAGE_PREFIX = "/api/inbox/conversations?";
+const LIST_PREFIX = `$inf$${PAGE_PREFIX}`;
 
-/** Applies a change's answer to the thread at once and refetches the lists (the SSE event would too, a moment later). */
+/**
+ * Applies a change's answer to the thread at once and refetches the list on screen. Snoozing and
+ * labelling move a conversation between views, and the inbox does not refetch a stale view when
+ * it comes back on screen (revalidateIfStale is off), so the other views' cached pages are dropped.
+ */
 function useConversationChange(conversationId: string) {
-  const { mutate } = useSWRConfig();
+  const { mutate, cache } = useSWRConfig();
   return async (request: () => Promise<{ conversation: ConversationDetailJson }>) => {
     const answer = await request();
     await mutate(conversationKey(conversationId), answer, { revalidate: false });
-    void mutate((key) => typeof key === "string" && key.startsWith(LIST_PREFIX));
+    const state = parseInboxUrl(new URLSearchParams(window.location.search));
+    const shown = unstable_serialize(conversationsGetKey(state));
+    // The view's own pages are its first page's key, then that key with a cursor.
+    const shownPages = conversationsPageKey(state, null);
+    for (const key of Array.from(cache.keys()) as string[]) {
+      if (key === shown) void mutate(key);
+      else if (key.startsWith(LIST_PREFIX) || (key.startsWith(PAGE_PREFIX) && !key.startsWith(shownPages))) cache.delete(key);
+    }
   };
 }
 
