@@ -1,6 +1,7 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { instagramText, postWebhook, whatsappMedia, whatsappText } from "../scripts/meta-sim/payloads";
 import { E2E_CHANNEL_ENV, E2E_FAKE_GRAPH_URL } from "./e2e-env";
+import { conversationIdFor } from "./conversation-id";
 import { expect, test } from "./fixtures";
 
 /**
@@ -26,17 +27,6 @@ async function deliver(channel: "instagram" | "whatsapp", payload: unknown) {
     appSecret: channel === "instagram" ? E2E_CHANNEL_ENV.INSTAGRAM_APP_SECRET : E2E_CHANNEL_ENV.WHATSAPP_APP_SECRET,
   });
   expect(res.status).toBe(200);
-}
-
-/** The id of the conversation a search finds, once the webhook's event has been processed. */
-async function conversationIdFor(page: Page, q: string): Promise<string> {
-  let id: string | undefined;
-  await expect(async () => {
-    const res = await page.request.get(`/api/inbox/conversations?q=${encodeURIComponent(q)}`);
-    id = ((await res.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
-    expect(id).toBeTruthy();
-  }).toPass();
-  return id!;
 }
 
 async function sentBodies(to: string): Promise<string[]> {

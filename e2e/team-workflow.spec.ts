@@ -1,6 +1,7 @@
 import type { Page, TestInfo } from "@playwright/test";
 import { instagramText, postWebhook } from "../scripts/meta-sim/payloads";
 import { E2E_CHANNEL_ENV, E2E_FAKE_GRAPH_URL } from "./e2e-env";
+import { conversationIdFor } from "./conversation-id";
 import { expect, test } from "./fixtures";
 
 /**
@@ -20,16 +21,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
 async function deliver(payload: unknown) {
   const res = await postWebhook({ appUrl: test.info().project.use.baseURL!, channel: "instagram", payload, appSecret: E2E_CHANNEL_ENV.INSTAGRAM_APP_SECRET });
   expect(res.status).toBe(200);
-}
-
-async function conversationIdFor(page: Page, q: string): Promise<string> {
-  let id: string | undefined;
-  await expect(async () => {
-    const res = await page.request.get(`/api/inbox/conversations?q=${encodeURIComponent(q)}`);
-    id = ((await res.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
-    expect(id).toBeTruthy();
-  }).toPass();
-  return id!;
 }
 
 test.describe.configure({ mode: "serial" });

@@ -5,6 +5,7 @@ import type { TeamMember } from "@/lib/inbox/api-types";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { useAssignees } from "@/lib/swr/use-assignees";
 import { SendIcon } from "./icons";
+import { handleSuggestionKeys } from "./suggestion-keys";
 
 /** The "@partial" being typed right before the caret, if any. */
 function mentionQuery(text: string, caret: number): { start: number; query: string } | null {
@@ -87,24 +88,7 @@ export function NoteComposer({ conversationId, meId, onSaved }: { conversationId
           onSelect={(event) => setCaret(event.currentTarget.selectionStart)}
           onKeyDown={(event) => {
             if (event.nativeEvent.isComposing) return;
-            if (showMenu) {
-              if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-                event.preventDefault();
-                setHighlight((index) => (index + (event.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
-                return;
-              }
-              if (event.key === "Enter" || event.key === "Tab") {
-                event.preventDefault();
-                pick(matches[highlight] ?? matches[0]);
-                return;
-              }
-              if (event.key === "Escape") {
-                event.preventDefault();
-                event.stopPropagation();
-                setDismissed(true);
-                return;
-              }
-            }
+            if (showMenu && handleSuggestionKeys(event, { items: matches, highlight, setHighlight, pick, close: () => setDismissed(true) })) return;
             if (event.key === "Enter" && !event.shiftKey) {
               event.preventDefault();
               void save();
