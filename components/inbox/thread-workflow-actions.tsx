@@ -2,12 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
-import { unstable_serialize } from "swr/infinite";
-import { parseInboxUrl } from "@/lib/inbox/inbox-url";
-import { conversationsGetKey } from "@/lib/swr/use-conversations";
-import type { ConversationDetailJson } from "@/lib/inbox/api-types";
+import type { ConversationDetailJson, ConversationPageJson } from "@/lib/inbox/api-types";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
-import { conversationKey, conversationsPageKey } from "@/lib/swr/inbox-keys";
+import { conversationKey } from "@/lib/swr/inbox-keys";
 import { useLabels } from "@/lib/swr/use-labels";
 import { fromLocalInput, nextMondayAt9, tomorrowAt9 } from "@/lib/snooze/snooze-times";
 import { dateTimeLabel } from "@/lib/inbox/format";
@@ -15,27 +12,28 @@ import { LocalTime } from "@/components/ui/local-time";
 import { TagIcon } from "./icons";
 import { usePopover } from "./use-popover";
 
-const PAGE_PREFIX = "/api/inbox/conversations?";
-const LIST_PREFIX = `$inf$${PAGE_PREFIX}`;
+/** useSWRInfinite keeps a list's pages under `$inf$` + its first page's key. */
+const INFINITE_PREFIX = "$inf$";
+const LIST_PREFIX = `${INFINITE_PREFIX}/api/inbox/conversations?`;
 
 /**
- * Applies a change's answer to the thread at once and refetches the list on screen. Snoozing and
- * labelling move a conversation between views, and the inbox does not refetch a stale view when
- * it comes back on screen (revalidateIfStale is off), so the other views' cached pages are dropped.
+ * Applies a change's answer to the thread at once and refreshes the lists. Snoozing and labelling
+ * move a conversation between views, and the inbox shows a view's cached (or server-rendered)
+ * pages without refetching when it comes back on screen (revalidateIfStale is off), so every view
+ * already seen gets a fresh first page now, not just the one on screen.
  */
 function useConversationChange(conversationId: string) {
-  const { mutate, cache } = useSWRConfig();
+  const { mutate, cache, fallback } = useSWRConfig();
   return async (request: () => Promise<{ conversation: ConversationDetailJson }>) => {
     const answer = await request();
     await mutate(conversationKey(conversationId), answer, { revalidate: false });
-    const state = parseInboxUrl(new URLSearchParams(window.location.search));
-    const shown = unstable_serialize(conversationsGetKey(state));
-    // The view's own pages are its first page's key, then that key with a cursor.
-    const shownPages = conversationsPageKey(state, null);
-    for (const key of Array.from(cache.keys()) as string[]) {
-      if (key === shown) void mutate(key);
-      else if (key.startsWith(LIST_PREFIX) || (key.startsWith(PAGE_PREFIX) && !key.startsWith(shownPages))) cache.delete(key);
-    }
+    const views = new Set([...(Array.from(cache.keys()) as string[]), ...Object.keys(fallback ?? {})].filter((key) => key.startsWith(LIST_PREFIX)));
+    await Promise.all(
+      [...views].map(async (key) => {
+        const firstPage = await requestJson<ConversationPageJson>(key.slice(INFINITE_PREFIX.length));
+        await mutate(key, [firstPage], { revalidate: false });
+      }),
+    );
   };
 }
 
