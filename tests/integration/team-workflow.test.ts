@@ -175,6 +175,17 @@ describe("labels", () => {
     expect((await api("PUT", `/api/inbox/conversations/${labelled}/labels`, { labelIds: [hot.id, hot.id] })).status).toBe(422);
     expect((await api("GET", `/api/inbox/conversations/${labelled}`)).body.conversation.labels).toEqual([hot, wholesale]);
 
+    // The leads pages filter by the labels of a lead's conversations, and the export lists them.
+    const { leadId } = await db.conversation.findUniqueOrThrow({ where: { id: labelled }, select: { leadId: true } });
+    const leads = await api("GET", `/api/leads?label=${hot.id}`);
+    expect(leads.status).toBe(200);
+    expect(leads.body.leads.map((lead: { id: string }) => lead.id)).toEqual([leadId]);
+    expect(leads.body.leads[0].labels).toEqual([hot, wholesale]);
+    const csv = await (await fetch(`${app.url}/api/leads/export?label=${hot.id}`, { headers: { cookie: admin } })).text();
+    expect(csv.trimEnd().split("\r\n")).toHaveLength(2);
+    expect(csv).toContain(`${leadId},`);
+    expect(csv.trimEnd().endsWith(`"Hot, Wholesale"`)).toBe(true);
+
     expect((await api("PUT", `/api/inbox/conversations/${labelled}/labels`, { labelIds: [wholesale.id] })).body.conversation.labels).toEqual([wholesale]);
     expect((await api("DELETE", `/api/settings/labels/${wholesale.id}`)).status).toBe(204);
     expect((await api("GET", `/api/inbox/conversations/${labelled}`)).body.conversation.labels).toEqual([]);
