@@ -9,7 +9,7 @@ export function LabelChips({ labels, className = "mt-1" }: { labels: LabelJson[]
   return (
     <span className={`flex flex-wrap gap-1 ${className}`} data-testid="label-chips">
       {labels.map((label) => (
-        <span key={label.id} data-testid="label-chip" className="inline-flex items-center gap-1 rounded-full border border-slate-200 bg-white px-1.5 text-[11px] font-medium text-slate-700">
+        <span key={label.id} data-testid="label-chip" className="inline-flex items-center gap-1 whitespace-nowrap rounded-full border border-slate-200 bg-white px-1.5 text-[11px] font-medium text-slate-700">
           <span aria-hidden className="h-2 w-2 rounded-full" style={{ backgroundColor: label.color }} />
           {label.name}
         </span>

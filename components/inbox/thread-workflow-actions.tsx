@@ -6,8 +6,7 @@ import type { ConversationDetailJson, ConversationPageJson } from "@/lib/inbox/a
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { conversationKey } from "@/lib/swr/inbox-keys";
 import { useLabels } from "@/lib/swr/use-labels";
-import { fromLocalInput, nextMondayAt9, tomorrowAt9 } from "@/lib/snooze/snooze-times";
-import { dateTimeLabel } from "@/lib/inbox/format";
+import { fromLocalInput, nextMondayAt9, snoozeLabel, tomorrowAt9 } from "@/lib/snooze/snooze-times";
 import { LocalTime } from "@/components/ui/local-time";
 import { TagIcon } from "./icons";
 import { usePopover } from "./use-popover";
@@ -116,8 +115,8 @@ export function SnoozeMenu({ conversation }: { conversation: ConversationDetailJ
 
   if (conversation.status === "SNOOZED" && conversation.snoozedUntil) {
     return (
-      <span className="flex shrink-0 items-center gap-1 text-xs text-slate-600" data-testid="snoozed-until">
-        Snoozed until <LocalTime iso={conversation.snoozedUntil} format={dateTimeLabel} />
+      <span className="flex shrink-0 items-center gap-1 whitespace-nowrap text-xs text-slate-600" data-testid="snoozed-until">
+        Snoozed until <LocalTime iso={conversation.snoozedUntil} format={snoozeLabel} />
         <button type="button" onClick={() => void snooze(null)} className={buttonClass}>Wake now</button>
       </span>
     );

@@ -22,3 +22,8 @@ export function fromLocalInput(value: string): Date | null {
   const at = new Date(value);
   return Number.isNaN(at.getTime()) ? null : at;
 }
+
+/** Short enough for the thread header: "Dec 5, 09:00" in the reader's locale and zone. */
+export function snoozeLabel(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+}
