@@ -44,7 +44,7 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
   };
   const take = query.limit + 1;
-  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : { ...listWhere(view), ...labelWhere(query.label) };
+  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : { ...listWhere(view), ...(await labelWhere(query.label)) };
   const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
   const shown = await withLabels(await withPreviewThumbnails(page));
