@@ -2,6 +2,7 @@ import type { Page, TestInfo } from "@playwright/test";
 import { instagramText, whatsappMedia, whatsappText } from "../scripts/meta-sim/payloads";
 import { E2E_FAKE_GRAPH_URL } from "./e2e-env";
 import { deliverWebhook } from "./deliver-webhook";
+import { conversationIdFor } from "./conversation-id";
 import { expect, test } from "./fixtures";
 
 /**
@@ -19,17 +20,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
 }
 
-
-/** The id of the conversation a search finds, once the webhook's event has been processed. */
-async function conversationIdFor(page: Page, q: string): Promise<string> {
-  let id: string | undefined;
-  await expect(async () => {
-    const res = await page.request.get(`/api/inbox/conversations?q=${encodeURIComponent(q)}`);
-    id = ((await res.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
-    expect(id).toBeTruthy();
-  }).toPass();
-  return id!;
-}
 
 async function sentBodies(to: string): Promise<string[]> {
   const sends = (await (await fetch(`${E2E_FAKE_GRAPH_URL}/__fake/requests?pathIncludes=/messages`)).json()) as { body: { to?: string; text?: { body: string } } }[];

@@ -71,6 +71,8 @@ const envSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: optionalString,
   /** How often webhook events left unprocessed by a crash or restart are picked up again. */
   EVENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How often snoozed conversations whose time has come are reopened (lib/snooze/wake-snoozed.ts). */
+  SNOOZE_WAKE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often Instagram Login tokens due for renewal are looked for (see lib/settings/refresh-instagram-tokens.ts). */
   INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
   /** Where attachment files live: `local` (DATA_DIR/media) or any S3-compatible bucket. */

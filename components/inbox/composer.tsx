@@ -14,6 +14,7 @@ import { ellipsize } from "@/lib/text/truncate";
 import { splitText } from "@/lib/text/split-text";
 import { useDraft } from "./use-draft";
 import { EmojiPicker } from "./emoji-picker";
+import { handleSuggestionKeys } from "./suggestion-keys";
 import { fillQuickReply } from "@/lib/inbox/quick-reply-variables";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
@@ -190,24 +191,7 @@ function TextComposer({
           }}
           onKeyDown={(event) => {
             if (event.nativeEvent.isComposing) return;
-            if (showMenu && matches.length > 0) {
-              if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-                event.preventDefault();
-                setHighlight((index) => (index + (event.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
-                return;
-              }
-              if (event.key === "Enter" || event.key === "Tab") {
-                event.preventDefault();
-                insert(matches[highlight] ?? matches[0]);
-                return;
-              }
-            }
-            if (event.key === "Escape" && showMenu) {
-              event.preventDefault();
-              event.stopPropagation();
-              setWantQuickReplies(false);
-              return;
-            }
+            if (showMenu && handleSuggestionKeys(event, { items: matches, highlight, setHighlight, pick: insert, close: () => setWantQuickReplies(false) })) return;
             if (event.key === "Enter" && !event.shiftKey) {
               event.preventDefault();
               submit();

@@ -6,6 +6,7 @@ import { avatarSrc, contactHandle, contactName, shortTime } from "@/lib/inbox/fo
 import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
 import type { UnreadCounts } from "@/lib/inbox/list-conversations";
 import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
+import { LabelChips, LabelFilter } from "./label-chips";
 import { LocalTime } from "@/components/ui/local-time";
 import { findFolded } from "@/lib/text/fold-match";
 import { Avatar } from "./avatar";
@@ -21,6 +22,7 @@ const FILTERS: { key: InboxFilter; label: string }[] = [
   { key: "open", label: "Open" },
   { key: "unread", label: "Unread" },
   { key: "mine", label: "Assigned to me" },
+  { key: "snoozed", label: "Snoozed" },
   { key: "archived", label: "Archived" },
 ];
 
@@ -55,6 +57,7 @@ export function ConversationList(props: ConversationListProps) {
               <option key={filter.key} value={filter.key}>{filter.label}</option>
             ))}
           </select>
+          <LabelFilter value={state.label} onChange={(label) => onNavigate({ label })} />
         </div>
         <div className="flex items-center gap-2">
           <nav aria-label="Channels" className="flex gap-1">
@@ -230,6 +233,7 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
               </span>
             ) : null}
           </span>
+          <LabelChips labels={conversation.labels} />
           {conversation.assignee ? (
             <span className="mt-1 inline-flex items-center gap-1 text-xs text-slate-600">
               <Avatar name={conversation.assignee.name} size={16} />
@@ -289,6 +293,7 @@ function EmptyList({ state }: { state: InboxUrlState }) {
         open: `No open ${channel}conversations. New messages will appear here as they arrive.`,
         unread: `You're all caught up: no unread ${channel}conversations.`,
         mine: `No open ${channel}conversations are assigned to you.`,
+        snoozed: `No snoozed ${channel}conversations. Snoozed ones come back by themselves at their time, or when the customer writes.`,
         archived: `No archived ${channel}conversations.`,
       }[state.filter];
   return (

@@ -12,6 +12,7 @@ import { requestJson } from "@/lib/swr/fetcher";
 import { conversationKey } from "@/lib/swr/inbox-keys";
 import { conversationsGetKey, useConversations } from "@/lib/swr/use-conversations";
 import { useInboxEvents } from "@/lib/swr/use-inbox-events";
+import { isTyping } from "./is-typing";
 import { messagesGetKey } from "@/lib/swr/use-messages";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
 import { ContactPanel, type ContactPanelActions } from "./contact-panel";
@@ -277,11 +278,6 @@ function Inbox({ me, noChannels, welcome }: { me: Me; noChannels: boolean; welco
       ) : null}
     </div>
   );
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return Boolean(element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)));
 }
 
 /** j/k or arrows move through the list, Enter opens (native link), Esc leaves the thread, "/" searches, u marks unread. */

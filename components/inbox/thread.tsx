@@ -9,9 +9,12 @@ import { useMessages } from "@/lib/swr/use-messages";
 import type { SendReplyInput } from "@/lib/validations/reply";
 import { useClientNow } from "@/components/ui/local-time";
 import { Avatar } from "./avatar";
-import { Composer } from "./composer";
+import { ComposerSwitch } from "./composer-switch";
 import { BackIcon, ChannelIcon, PanelIcon } from "./icons";
 import { MessageBubble, messageElementId, type BubbleMessage } from "./message-bubble";
+import { NoteBubble } from "./note-bubble";
+import { LabelChips } from "./label-chips";
+import { LabelPicker, SnoozeMenu } from "./thread-workflow-actions";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -156,7 +159,7 @@ export function Thread({
           />
         </div>
       </div>
-      {conversation ? <Composer conversation={conversation} agentName={me.name} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
+      {conversation ? <ComposerSwitch conversation={conversation} me={me} onSend={send} onNoteSaved={revalidateMessages} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );
 }
@@ -216,7 +219,7 @@ function MessageList({
             <span className="h-px flex-1 bg-slate-200" />
           </div>
         ) : null}
-        <MessageBubble message={message} onShowQuoted={showQuoted} onRetry={retry} />
+        {message.type === "NOTE" ? <NoteBubble message={message} /> : <MessageBubble message={message} onShowQuoted={showQuoted} onRetry={retry} />}
       </Fragment>
     );
   });
@@ -259,7 +262,10 @@ function ThreadHeader({
               {handle && handle !== name ? ` · ${handle}` : ""}
               {conversation.status === "ARCHIVED" ? " · Archived" : ""}
             </p>
+            <LabelChips labels={conversation.labels} className="mt-0.5" />
           </div>
+          <LabelPicker conversation={conversation} />
+          <SnoozeMenu conversation={conversation} />
         </>
       ) : (
         <div className="flex-1" />

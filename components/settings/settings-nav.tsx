@@ -7,6 +7,8 @@ const SECTIONS = [
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/security", label: "Security" },
+  { href: "/settings/labels", label: "Labels" },
+  { href: "/settings/away-messages", label: "Away messages" },
   { href: "/settings/blocklist", label: "Blocklist" },
   { href: "/settings/events", label: "Webhook events" },
 ] as const;

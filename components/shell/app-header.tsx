@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth";
+import { MentionsBell } from "@/components/shell/mentions-bell";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 
 export function AppHeader({ user }: { user: SessionUser }) {
@@ -24,6 +25,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
       </nav>
       {/* On a phone the name gives way so the header stays one line. */}
       <div className="flex min-w-0 items-center gap-2 sm:gap-3">
+        <MentionsBell />
         <span className="flex min-w-0 items-center text-sm text-slate-700" data-testid="current-user">
           <span className="hidden truncate sm:inline">{user.name}</span>
           <span className="ml-2 shrink-0 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">

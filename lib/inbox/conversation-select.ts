@@ -11,6 +11,7 @@ export const conversationListSelect = {
   lastMessageAt: true,
   lastMessagePreview: true,
   lastInboundAt: true,
+  snoozedUntil: true,
   assignee: { select: { id: true, name: true } },
   contact: {
     select: {

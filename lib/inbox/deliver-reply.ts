@@ -36,7 +36,8 @@ export interface DeliveryTarget {
   to: string;
   contactId: string;
   leadId: string | null;
-  userId: string;
+  /** Null for what the app sends by itself (the away message). */
+  userId: string | null;
   humanAgent: boolean;
   /** Base of the signed links Meta fetches attachments from (Instagram). */
   publicOrigin: string;

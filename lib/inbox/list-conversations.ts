@@ -7,7 +7,10 @@ import type { InboxTab } from "@/lib/inbox/constants";
 import { matchingMessages, searchConversations, viewConditions, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
-import { visibleConversationSql } from "@/lib/leads/visibility";
+import { visibleConversationSql, visibleConversationWhere } from "@/lib/leads/visibility";
+import type { LabelJson } from "@/lib/labels/conversation-labels";
+import { labelWhere } from "@/lib/labels/label-filter";
+import { withLabels } from "@/lib/labels/conversation-labels";
 
 export interface UnreadCounts {
   all: number;
@@ -16,13 +19,15 @@ export interface UnreadCounts {
 }
 
 export interface ConversationPage {
-  conversations: ConversationListItem[];
+  conversations: (ConversationListItem & { labels: LabelJson[] })[];
   nextCursor: string | null;
   /** Conversations with unread messages per tab (open, not blocked). Only on the first page. */
   unreadCounts?: UnreadCounts;
 }
 
 const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
+
+const filterStatus = { open: "OPEN", unread: "OPEN", mine: "OPEN", snoozed: "SNOOZED", archived: "ARCHIVED" } as const;
 
 /**
  * The inbox list, newest activity first, keyset-paginated on (lastMessageAt desc, id desc). Every
@@ -36,7 +41,7 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
   const view: ListView = {
     channel: query.channel === "all" ? undefined : tabChannel[query.channel],
     // A search looks in every view, so an archived lead is found; each hit shows its status.
-    status: query.q ? undefined : query.filter === "archived" ? "ARCHIVED" : "OPEN",
+    status: query.q ? undefined : (query.status ?? filterStatus[query.filter]),
     unreadOnly: !query.q && query.filter === "unread",
     assigneeId: !query.q && query.filter === "mine" ? user.id : undefined,
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
@@ -45,12 +50,15 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
   const take = query.limit + 1;
   const where = query.q
     ? { id: { in: await searchConversations(query.q, view, take) } }
-    : visible
-      ? { id: { in: await visibleIds(view, take) } }
-      : listWhere(view);
+    : query.label
+      ? { AND: [listWhere(view), await labelWhere(query.label), visible ? await visibleConversationWhere(user) : {}] }
+      : visible
+        ? { id: { in: await visibleIds(view, take) } }
+        : listWhere(view);
   const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
-  const conversations = query.q ? await withMatchingMessages(query.q, await withPreviewThumbnails(page)) : await withPreviewThumbnails(page);
+  const shown = await withLabels(await withPreviewThumbnails(page));
+  const conversations = query.q ? await withMatchingMessages(query.q, shown) : shown;
   if (query.cursor) return { conversations, nextCursor };
   return { conversations, nextCursor, unreadCounts: visible ? await countVisibleUnread(visible) : await countUnread() };
 }

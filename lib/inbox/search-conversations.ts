@@ -29,7 +29,7 @@ import { containsPattern, ftsPhrase, MAX_INDEXED_MATCHES, searchedFields, search
 export interface ListView {
   channel?: "INSTAGRAM" | "WHATSAPP";
   /** Absent: open and archived alike (a search). */
-  status?: "OPEN" | "ARCHIVED";
+  status?: "OPEN" | "ARCHIVED" | "SNOOZED";
   unreadOnly: boolean;
   assigneeId?: string;
   cursor?: Cursor;

@@ -3,22 +3,24 @@ import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { eventBus } from "@/lib/realtime/bus";
+import { snoozeChange } from "@/lib/snooze/snooze-change";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
 
 /**
- * Archive / reopen, (un)assign, set the lead's status, add a note to the lead. All in one
+ * Archive / reopen / snooze, (un)assign, set the lead's status, add a note to the lead. All in one
  * transaction so a PATCH is all or nothing.
  */
 export async function updateConversation(id: string, input: UpdateConversationInput, user: Pick<SessionUser, "id">) {
   const conversation = await db.conversation.findUnique({ where: { id }, select: { id: true, channel: true, leadId: true } });
   if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
   if (input.assigneeId) await assertActiveUser(input.assigneeId);
+  const snooze = snoozeChange(input);
 
   await db.$transaction(async (tx) => {
-    if (input.status !== undefined || input.assigneeId !== undefined) {
+    if (snooze.status !== undefined || input.assigneeId !== undefined) {
       await tx.conversation.update({
         where: { id },
-        data: { status: input.status, assigneeId: input.assigneeId },
+        data: { ...snooze, assigneeId: input.assigneeId },
       });
     }
     if (input.leadStatus === undefined && input.note === undefined) return;

@@ -48,7 +48,15 @@ export const leadSelect = {
   },
   conversations: {
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-    select: { id: true, channel: true, status: true, unreadCount: true, lastMessageAt: true, lastInboundAt: true },
+    select: {
+      id: true,
+      channel: true,
+      status: true,
+      unreadCount: true,
+      lastMessageAt: true,
+      lastInboundAt: true,
+      labels: { select: { label: { select: { id: true, name: true, color: true } } } },
+    },
   },
 } as const satisfies Prisma.LeadSelect;
 
@@ -96,6 +104,8 @@ export interface Lead {
   createdAt: Date;
   source: LeadSource | null;
   contacts: LeadContact[];
+  /** The labels on the lead's conversations, each once, by name. */
+  labels: { id: string; name: string; color: string }[];
   conversations: Pick<LeadRow["conversations"][number], "id" | "channel" | "status" | "unreadCount" | "lastMessageAt">[];
 }
 
@@ -136,8 +146,14 @@ export function toLead(row: LeadRow): Lead {
     createdAt: row.createdAt,
     source: toSource(row),
     contacts,
+    labels: leadLabels(row),
     conversations: row.conversations.map(({ id, channel, status, unreadCount, lastMessageAt }) => ({ id, channel, status, unreadCount, lastMessageAt })),
   };
+}
+
+function leadLabels(row: LeadRow): Lead["labels"] {
+  const byId = new Map(row.conversations.flatMap((conversation) => conversation.labels.map(({ label }) => [label.id, label] as const)));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function toSource(row: LeadRow): LeadSource | null {

@@ -32,7 +32,11 @@ export type AuditAction =
   | "lead.update"
   | "lead.bulk-update"
   | "lead.merge"
-  | "lead.split";
+  | "lead.split"
+  | "label.create"
+  | "label.update"
+  | "label.delete"
+  | "away-message.update";
 
 export interface AuditEntryInput {
   /** null: the app itself (the background token renewal). */

@@ -15,6 +15,7 @@ import { channelEnv } from "./channel-env";
 import { generateBigInbox } from "./generate-big-inbox";
 import { benchIngest, type ChannelKey } from "./ingest";
 import { benchLeadsExport } from "./leads-export";
+import { benchLabelFilter, seedLabels } from "./label-filter";
 import { benchLiveLatency } from "./live-latency";
 import { benchUnsignedFlood } from "./unsigned-flood";
 import { describeMachine, loadNow } from "./machine";
@@ -117,11 +118,13 @@ try {
       // The generated sales team means the app no longer creates its first admin from env: add it.
       await createUser({ databaseUrl: `file:${inbox.file}`, dataDir }, { ...TEST_ADMIN, role: "ADMIN" });
       row("Big inbox generated (conversations / messages)", `${inbox.conversations} / ${inbox.messages} in ${(inbox.elapsedMs / 1000).toFixed(1)} s`);
+      seedLabels(inbox.file);
       console.log(`Big inbox: timing the API … (load ${loadNow()})`);
-      const { probes, exported } = await withApp({ dataDir }, async (app, cookie) => {
+      const { probes, exported, labelProbes } = await withApp({ dataDir }, async (app, cookie) => {
         const timed = await benchBigInbox(app.url, cookie, inbox);
+        const labelTimed = await benchLabelFilter(app.url, cookie);
         console.log(`Big inbox: exporting every lead as CSV … (load ${loadNow()})`);
-        return { probes: timed, exported: await benchLeadsExport(app.url, cookie).catch((error: unknown) => String(error)) };
+        return { probes: timed, labelProbes: labelTimed, exported: await benchLeadsExport(app.url, cookie).catch((error: unknown) => String(error)) };
       });
       for (const probe of probes) {
         const measured = typeof probe.p95 === "number";
@@ -145,6 +148,9 @@ try {
         const growth = exported.rssPeakMb - exported.rssBeforeMb;
         row("Leads CSV export: app RSS after a warm-up export", `${exported.warmUpRows} rows (one stage), not measured`);
         row("Leads CSV export: app RSS before → peak (growth)", `${exported.rssBeforeMb.toFixed(0)} → ${exported.rssPeakMb.toFixed(0)} MB (+${growth.toFixed(0)} MB)`, "growth < 100 MB", growth < 100);
+      }
+      for (const probe of labelProbes) {
+        row(`${probe.name}: p95 (× the first page's)`, `${ms(probe.p95)} (× ${probe.ratio.toFixed(2)})`, "≤ × 2", probe.ratio <= 2);
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

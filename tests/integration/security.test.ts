@@ -11,8 +11,11 @@ import { createUser, signIn, signInSetCookies } from "../helpers/session";
 import { waitUntil } from "../helpers/wait-until";
 
 const AGENT = { name: "Sam Seller", email: "sam@example.com", password: "agent-password-1", role: "AGENT" as const };
-/** Settings routes agents may use; every other /api/settings route must be admin-only. */
-const AGENT_SETTINGS_ROUTES = new Set<string>();
+/**
+ * Settings routes agents may use; every other /api/settings route must be admin-only. The label
+ * catalogue's GET is read by every staff member (the inbox's label picker); changing it is admin-only.
+ */
+const AGENT_SETTINGS_ROUTES = new Set<string>(["/api/settings/labels"]);
 const SECRET_VALUES = Object.values(BENCH_SECRETS);
 
 const routes = listApiRoutes();

@@ -21,7 +21,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const state = parseInboxUrl(await searchParams);
   const opened = state.conversationId ? await openConversation(state.conversationId, user) : null;
   const [conversations, configured, team] = await Promise.all([
-    listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
+    listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, label: state.label ?? undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
     hasConfiguredChannel(),
     user.role === "ADMIN" ? listTeam() : null,
   ]);

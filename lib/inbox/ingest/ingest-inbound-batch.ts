@@ -149,7 +149,7 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
 /**
  * Per conversation, what `touchConversation` once per message would leave: unread +1 for each, the
  * preview and order from the newest (the later one on a tie), lastInboundAt only ever forward, and
- * an archived thread back in the inbox. One UPDATE for the whole batch — a Prisma query per
+ * an archived or snoozed thread back in the inbox. One UPDATE for the whole batch — a Prisma query per
  * conversation cost ~0.5 ms of CPU each to compile, most of a batch's time (BENCHMARKS.md). The
  * "newest" tests compare with the row being updated, not with an earlier read, so concurrent
  * batches on PostgreSQL cannot put an older preview over a newer one.
@@ -175,6 +175,7 @@ async function touchConversations(tx: Tx, messages: Array<{ conversationId: stri
     UPDATE "Conversation" AS c SET
       "unreadCount" = c."unreadCount" + v.n,
       "status" = 'OPEN',
+      "snoozedUntil" = NULL,
       "lastMessageAt" = CASE WHEN ${isNewest} THEN v.at ELSE c."lastMessageAt" END,
       "lastMessagePreview" = CASE WHEN ${isNewest} THEN v.preview ELSE c."lastMessagePreview" END,
       "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.at ELSE c."lastInboundAt" END,

@@ -14,6 +14,7 @@ import { nothingChanged, type IngestResult } from "@/lib/inbox/ingest/types";
 import { cachedAccountCredentials } from "@/lib/settings/channel-credentials";
 import { eventBus } from "@/lib/realtime/bus";
 import { kickMediaWorker } from "@/lib/media/media-worker";
+import { queueAwayMessage } from "@/lib/away-message/send-away-message";
 
 export interface EventOutcome {
   eventLogId: string;
@@ -121,6 +122,9 @@ async function processSegment(rows: Row[], timing: BatchTiming): Promise<EventOu
   const record = async (delivery: Delivery, event: NormalizedEvent, result: IngestResult) => {
     delivery.results.push(result);
     for (const published of result.publish) await eventBus.publish(published);
+    // After the commit, in the background: the away message never holds up ingest.
+    const created = result.publish.find((published) => published.type === "message.created");
+    if (created && event.kind === "message" && event.direction === "INBOUND") queueAwayMessage(delivery.adapter!, created.conversationId, event.timestamp);
     if (result.mediaQueued) kickMediaWorker();
     const target = result.fetchProfileFor;
     if (target && !profiles.has(target.contactId)) {

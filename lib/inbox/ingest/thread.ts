@@ -47,8 +47,8 @@ export async function touchConversation(
   await tx.conversation.update({
     where: { id: conversationId },
     data: {
-      // A customer writing again also brings an archived thread back.
-      ...(message.countsAsUnread ? { unreadCount: { increment: 1 }, status: "OPEN" as const } : {}),
+      // A customer writing again also brings an archived or snoozed thread back.
+      ...(message.countsAsUnread ? { unreadCount: { increment: 1 }, status: "OPEN" as const, snoozedUntil: null } : {}),
       ...(newest ? { lastMessageAt: message.at, lastMessagePreview: truncateText(message.preview, 200) } : {}),
       ...(newestInbound ? { lastInboundAt: message.at } : {}),
     },
