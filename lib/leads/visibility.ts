@@ -65,6 +65,13 @@ export async function assertMessageVisible(user: Viewer, messageId: string): Pro
   if (visible === 0) throw new ApiError({ code: "NOT_FOUND", message: "Message not found" });
 }
 
+/** The same for a contact, by its conversations (its profile picture). */
+export async function assertContactVisible(user: Viewer, contactId: string): Promise<void> {
+  if (!(await isRestricted(user))) return;
+  const visible = await db.conversation.count({ where: { contactId, ...conversationVisibleTo(user.id) } });
+  if (visible === 0) throw new ApiError({ code: "NOT_FOUND", message: "Contact not found" });
+}
+
 /** For the live stream: whether this viewer may hear of the event (never the id of a conversation they cannot see). */
 export async function mayReceive(user: Viewer, event: InboxEvent): Promise<boolean> {
   if (!(await isRestricted(user))) return true;

@@ -116,4 +116,20 @@ describe("profile pictures from the app's own origin", () => {
     const none = await call("GET", `/api/inbox/contacts/${conversation.contact.id}/avatar`);
     expect(none.status).toBe(404);
   });
+
+  it("never fetches a picture whose link points into the server's own network", async () => {
+    await conversationFrom("instagram", "avatar.probe");
+    const contact = await waitFor(
+      () => db.contact.findFirst({ where: { externalId: igsidFor("avatar.probe"), avatarUrl: { not: null } }, select: { id: true, avatarUrl: true } }),
+      "the profile with its picture",
+    );
+    // The same picture by another name for the loopback address: only the fake's configured host is trusted.
+    const sameImageByAnotherName = contact.avatarUrl!.replace("127.0.0.1", "localhost");
+    expect(sameImageByAnotherName).not.toBe(contact.avatarUrl);
+    for (const internal of [sameImageByAnotherName, "http://2130706433/", "http://169.254.169.254/latest/meta-data/"]) {
+      await db.contact.update({ where: { id: contact.id }, data: { avatarUrl: internal } });
+      const res = await call("GET", `/api/inbox/contacts/${contact.id}/avatar`);
+      expect({ internal, status: res.status }).toEqual({ internal, status: 404 });
+    }
+  });
 });

@@ -143,12 +143,17 @@ describe("agents under \"their own and unassigned\"", () => {
       ["GET", `/api/inbox/conversations/${other}/templates`],
       ["POST", `/api/inbox/conversations/${other}/block`],
       ["DELETE", `/api/inbox/conversations/${other}/block`],
+      ["POST", `/api/inbox/conversations/${other}/unread`],
+      ["POST", `/api/inbox/conversations/${other}/notes`, { text: "a note" }],
+      ["PUT", `/api/inbox/conversations/${other}/labels`, { labelIds: [] }],
+      ["GET", `/api/inbox/contacts/${before.contactId}/avatar`],
     ];
     for (const [method, path, body] of calls) {
       const res = await callApi(app.url, ana, method, path, body);
       expect({ path, method, status: res.status }).toEqual({ path, method, status: 404 });
       expect(res.body.error.code).toBe("NOT_FOUND");
     }
+    expect((await callApi(app.url, ana, "GET", `/api/inbox/contacts/${before.contactId}/avatar`)).body.error.message).toBe("Contact not found");
     const message = await db.message.findFirstOrThrow({ where: { conversationId: other } });
     expect((await callApi(app.url, ana, "GET", `/api/inbox/media/${message.id}/0`)).status).toBe(404);
     expect((await callApi(app.url, ana, "POST", `/api/inbox/messages/${message.id}/retry`)).status).toBe(404);
