@@ -1,15 +1,29 @@
+import { randomBytes } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { crossOriginRefusal } from "@/lib/api/cross-origin-guard";
 import { errorResponse } from "@/lib/api/errors";
+import { contentSecurityPolicy } from "@/lib/content-security-policy";
+import { env } from "@/lib/env";
+import { REQUESTED_PATH_HEADER } from "@/lib/requested-path";
 
 /**
  * Runs before every page request: refuses cross-origin server-action posts
- * (lib/api/cross-origin-guard.ts; API routes apply the same guard in their wrapper, lib/api/handler.ts).
+ * (lib/api/cross-origin-guard.ts; API routes apply the same guard in their wrapper, lib/api/handler.ts),
+ * gives the page a fresh script nonce and the CSP that requires it, and tells the page which path it
+ * renders for (lib/requested-path.ts). Next reads the nonce from
+ * the request's CSP header and puts it on its scripts; that is why every page renders per request.
  */
 export function proxy(request: NextRequest) {
   const refusal = crossOriginRefusal(request.method, request.nextUrl.pathname, request.headers);
   if (refusal) return errorResponse(refusal);
-  return NextResponse.next();
+  const nonce = randomBytes(16).toString("base64");
+  const policy = contentSecurityPolicy(nonce, env.NODE_ENV === "development", env.MEDIA_ALLOWED_HOSTS);
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  headers.set(REQUESTED_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {

@@ -1,5 +1,6 @@
+import { postWebhook, whatsappText } from "../scripts/meta-sim/payloads";
 import { expect, test } from "./fixtures";
-import { E2E_ADMIN, E2E_AGENT } from "./e2e-env";
+import { E2E_ADMIN, E2E_AGENT, E2E_CHANNEL_ENV } from "./e2e-env";
 
 test.describe("sign-in", () => {
   // The refused sign-in answers 401, which Chromium logs; nothing else may.
@@ -13,12 +14,48 @@ test.describe("sign-in", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/inbox/);
     await expect(page.getByTestId("current-user")).toContainText(E2E_ADMIN.name);
-    await expect(page.getByRole("link", { name: "Settings" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Settings", exact: true })).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/sign-in/);
     await page.goto("/inbox");
     await expect(page).toHaveURL(/\/sign-in/);
+  });
+
+  test("a deep link opened while signed out comes back after signing in", async ({ page, adminPage }) => {
+    const run = Date.now().toString().slice(-6);
+    const res = await postWebhook({
+      appUrl: test.info().project.use.baseURL!,
+      channel: "whatsapp",
+      payload: whatsappText({ from: `35196${run}2`, name: `Deep Link ${run}`, text: `Where is my order? ${run}` }),
+      appSecret: E2E_CHANNEL_ENV.WHATSAPP_APP_SECRET,
+    });
+    expect(res.status).toBe(200);
+    let conversationId = "";
+    await expect
+      .poll(async () => {
+        const list = await (await adminPage.request.get(`/api/inbox/conversations?channel=whatsapp&q=${run}`)).json();
+        conversationId = list.conversations?.[0]?.id ?? "";
+        return conversationId;
+      })
+      .not.toBe("");
+
+    const deepLink = `/inbox?c=${conversationId}&channel=whatsapp`;
+    await page.goto(deepLink);
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await page.getByLabel("Email").fill(E2E_AGENT.email);
+    await page.getByLabel("Password").fill(E2E_AGENT.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(new RegExp(`/inbox\\?c=${conversationId}&channel=whatsapp$`));
+    await expect(page.getByText(`Where is my order? ${run}`).last()).toBeVisible();
+  });
+
+  test("a callbackUrl to another site lands on the inbox instead", async ({ page }) => {
+    await page.goto("/sign-in?callbackUrl=%2F%09%2Fevil.example%2F");
+    await page.getByLabel("Email").fill(E2E_AGENT.email);
+    await page.getByLabel("Password").fill(E2E_AGENT.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/inbox$/);
   });
 
   test("a wrong password gets one generic message and no session", async ({ page }) => {
@@ -37,7 +74,7 @@ test.describe("roles", () => {
   test("an agent works the inbox but cannot open settings", async ({ agentPage }, testInfo) => {
     await agentPage.goto("/inbox");
     await expect(agentPage.getByTestId("current-user")).toContainText(E2E_AGENT.name);
-    await expect(agentPage.getByRole("link", { name: "Settings" })).toHaveCount(0);
+    await expect(agentPage.getByRole("link", { name: "Settings", exact: true })).toHaveCount(0);
     await agentPage.goto("/settings");
     await expect(agentPage.getByRole("heading", { name: "Settings are for admins" })).toBeVisible();
     await testInfo.attach("agent-settings", { body: await agentPage.screenshot(), contentType: "image/png" });

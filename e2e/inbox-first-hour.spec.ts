@@ -1,6 +1,8 @@
 import type { Page, TestInfo } from "@playwright/test";
-import { instagramText, postWebhook, whatsappMedia, whatsappText } from "../scripts/meta-sim/payloads";
-import { E2E_CHANNEL_ENV, E2E_FAKE_GRAPH_URL } from "./e2e-env";
+import { instagramText, whatsappMedia, whatsappText } from "../scripts/meta-sim/payloads";
+import { E2E_FAKE_GRAPH_URL } from "./e2e-env";
+import { deliverWebhook } from "./deliver-webhook";
+import { conversationIdFor } from "./conversation-id";
 import { expect, test } from "./fixtures";
 
 /**
@@ -18,26 +20,6 @@ async function shoot(page: Page, testInfo: TestInfo, name: string) {
   await testInfo.attach(name, { body: await page.screenshot(), contentType: "image/png" });
 }
 
-async function deliver(channel: "instagram" | "whatsapp", payload: unknown) {
-  const res = await postWebhook({
-    appUrl: test.info().project.use.baseURL!,
-    channel,
-    payload,
-    appSecret: channel === "instagram" ? E2E_CHANNEL_ENV.INSTAGRAM_APP_SECRET : E2E_CHANNEL_ENV.WHATSAPP_APP_SECRET,
-  });
-  expect(res.status).toBe(200);
-}
-
-/** The id of the conversation a search finds, once the webhook's event has been processed. */
-async function conversationIdFor(page: Page, q: string): Promise<string> {
-  let id: string | undefined;
-  await expect(async () => {
-    const res = await page.request.get(`/api/inbox/conversations?q=${encodeURIComponent(q)}`);
-    id = ((await res.json()) as { conversations: { id: string }[] }).conversations[0]?.id;
-    expect(id).toBeTruthy();
-  }).toPass();
-  return id!;
-}
 
 async function sentBodies(to: string): Promise<string[]> {
   const sends = (await (await fetch(`${E2E_FAKE_GRAPH_URL}/__fake/requests?pathIncludes=/messages`)).json()) as { body: { to?: string; text?: { body: string } } }[];
@@ -47,14 +29,14 @@ async function sentBodies(to: string): Promise<string[]> {
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async () => {
-  await deliver("whatsapp", whatsappText({ from: WA_NUMBER, name: `Joao Hora ${run}`, text: `Do you deliver to Braga? ${run}` }));
-  await deliver("whatsapp", whatsappText({ from: WA_OTHER, name: `Marta Outra ${run}`, text: `Second customer here ${run}` }));
+  await deliverWebhook("whatsapp", whatsappText({ from: WA_NUMBER, name: `Joao Hora ${run}`, text: `Do you deliver to Braga? ${run}` }));
+  await deliverWebhook("whatsapp", whatsappText({ from: WA_OTHER, name: `Marta Outra ${run}`, text: `Second customer here ${run}` }));
   await fetch(`${E2E_FAKE_GRAPH_URL}/__fake/profiles`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ id: IG_SENDER, profile: { name: `Ines Insta ${run}`, username: `ines.insta.${run}` } }),
   });
-  await deliver("instagram", instagramText({ senderId: IG_SENDER, text: `Is the lamp back in stock? ${run}` }));
+  await deliverWebhook("instagram", instagramText({ senderId: IG_SENDER, text: `Is the lamp back in stock? ${run}` }));
 });
 
 test.describe("in a browser whose time zone and locale are not the server's", () => {
@@ -82,7 +64,7 @@ test.describe("in a browser whose time zone and locale are not the server's", ()
 
 test("a WhatsApp image's caption is shown once", async ({ agentPage: page }) => {
   const caption = `These ones, in oak ${run}`;
-  await deliver("whatsapp", whatsappMedia({ from: WA_NUMBER, name: `Joao Hora ${run}`, type: "image", caption }));
+  await deliverWebhook("whatsapp", whatsappMedia({ from: WA_NUMBER, name: `Joao Hora ${run}`, type: "image", caption }));
   const id = await conversationIdFor(page, `Joao Hora ${run}`);
   await page.goto(`/inbox?c=${id}`);
   await expect(page.getByTestId("thread").getByText(caption)).toHaveCount(1);
@@ -151,7 +133,10 @@ test("drafts are kept per conversation and across a reload until sent", async ({
   await expect(composer).toHaveValue("");
   await page.goto(`/inbox?c=${marta}`);
   await expect(composer).toHaveValue(`Note for Marta ${run}`);
-  await composer.fill("");
+  // Signing out forgets drafts: the next person at this browser doesn't read them.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith("inbox:draft:")))).toEqual([]);
 });
 
 test("an oversize or unsupported file is refused before anything is uploaded, with the channel's own limit", async ({ agentPage: page }) => {
@@ -174,8 +159,8 @@ test("an oversize or unsupported file is refused before anything is uploaded, wi
 test("moving through the list with j/k doesn't read what was passed over; Mark as unread brings it back", async ({ agentPage: page }, testInfo) => {
   const first = `35197${run}1`;
   const second = `35197${run}2`;
-  await deliver("whatsapp", whatsappText({ from: first, name: `Paula Passada ${run}`, text: `Passed over ${run}` }));
-  await deliver("whatsapp", whatsappText({ from: second, name: `Rui Lido ${run}`, text: `Read this one ${run}` }));
+  await deliverWebhook("whatsapp", whatsappText({ from: first, name: `Paula Passada ${run}`, text: `Passed over ${run}` }));
+  await deliverWebhook("whatsapp", whatsappText({ from: second, name: `Rui Lido ${run}`, text: `Read this one ${run}` }));
   const passedId = await conversationIdFor(page, `Paula Passada ${run}`);
   const readId = await conversationIdFor(page, `Rui Lido ${run}`);
   const unread = async (id: string) => (await (await page.request.get(`/api/inbox/conversations/${id}`)).json()).conversation.unreadCount as number;

@@ -105,6 +105,21 @@ test("drags a card to Qualified and moves one to Won by keyboard", async ({ admi
   await expect(column(page, "WON").locator(`[data-lead-id="${elena.id}"]`)).toBeVisible();
 });
 
+test("a lead a teammate moves moves on everyone's board, live", async ({ adminPage, agentPage }, testInfo) => {
+  const [dario] = await leadsNamed(adminPage.request, people.dario.name);
+  await agentPage.goto("/leads");
+  await expect(agentPage.getByTestId("leads-page")).toHaveAttribute("data-live", "true");
+  await expect(column(agentPage, "QUALIFIED").locator(`[data-lead-id="${dario.id}"]`)).toBeVisible();
+  // A write from outside the page says where it comes from, as the browser's own requests do.
+  const headers = { origin: test.info().project.use.baseURL! };
+  const moved = await adminPage.request.patch(`/api/leads/${dario.id}`, { data: { status: "CONTACTED" }, headers });
+  expect(moved.status()).toBe(200);
+  await expect(column(agentPage, "CONTACTED").locator(`[data-lead-id="${dario.id}"]`)).toBeVisible();
+  await shoot(agentPage, testInfo, "board-teammate-moved-live");
+  expect((await adminPage.request.patch(`/api/leads/${dario.id}`, { data: { status: "QUALIFIED" }, headers })).status()).toBe(200);
+  await expect(column(agentPage, "QUALIFIED").locator(`[data-lead-id="${dario.id}"]`)).toBeVisible();
+});
+
 test("moving a card to Lost asks why", async ({ adminPage: page }) => {
   const [dario] = await leadsNamed(page.request, people.dario.name);
   await page.goto("/leads");

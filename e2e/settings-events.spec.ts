@@ -30,7 +30,7 @@ test.describe("settings: webhook events", () => {
     await page.getByLabel("Channel").selectOption("instagram");
     const event = page.getByTestId(`event-${failedId}`);
     await expect(event).toBeVisible();
-    for (const status of await page.getByRole("list", { name: "Webhook events" }).locator("> li summary > span:first-child").allTextContents()) {
+    for (const status of await page.getByRole("list", { name: "Webhook events" }).locator("> li").getByTestId("event-status").allTextContents()) {
       expect(status).toBe("FAILED");
     }
     await event.locator("summary").click();
@@ -58,9 +58,13 @@ test.describe("settings: webhook events", () => {
     await page.getByLabel("Status").selectOption("IGNORED");
     const ignored = page.getByTestId(`event-${eventId}`);
     await expect(ignored).toBeVisible();
+    // Each row says whose event it is and what kind, with the channel spelled as people do.
+    await expect(ignored.getByTestId("event-sender")).toHaveText(`from ${sender}`);
+    await expect(ignored.getByTestId("event-type")).toHaveText("message");
+    await expect(ignored.locator("summary")).toContainText("Instagram");
     await ignored.getByRole("button", { name: "Replay" }).click();
     await expect(page.getByTestId("replay-outcome").getByRole("status")).toHaveText("Replayed: processed");
-    await expect(page.getByTestId("audit-trail")).toContainText(`replayed event instagram ${eventId}: processed`);
+    await expect(page.getByTestId("audit-trail")).toContainText(`replayed event Instagram message from ${sender}: processed`);
     const inbox = await page.request.get("/api/inbox/conversations");
     expect(await inbox.text()).toContain("Do you ship to Lisbon?");
 

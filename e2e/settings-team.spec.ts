@@ -39,6 +39,8 @@ test.describe("settings: team", () => {
 
     await row.getByRole("button", { name: "Disable" }).click();
     await expect(row).toContainText("Disabled");
+    // The refusal was about the earlier click: the next action clears it.
+    await expect(self.getByRole("alert")).toHaveCount(0);
     await tess.reload();
     await expect(tess).toHaveURL(/\/sign-in/);
     await context.close();
@@ -49,9 +51,34 @@ test.describe("settings: team", () => {
     await row.getByLabel("New password", { exact: true }).fill("tess-password-2");
     await row.getByRole("button", { name: "Set" }).click();
     await expect(row.getByRole("status")).toContainText("Password reset");
-    await expect(page.getByTestId("audit-trail")).toContainText(`reset the password of ${NEW_AGENT.email}`);
-    await expect(page.getByTestId("audit-trail")).toContainText(`disabled ${NEW_AGENT.email}`);
+    await expect(page.getByTestId("audit-trail")).toContainText(`reset the password of ${NEW_AGENT.name} (${NEW_AGENT.email})`);
+    await expect(page.getByTestId("audit-trail")).toContainText(`disabled ${NEW_AGENT.name} (${NEW_AGENT.email})`);
     await page.screenshot({ path: testInfo.outputPath("settings-team.png"), fullPage: true });
     await testInfo.attach("settings-team", { path: testInfo.outputPath("settings-team.png"), contentType: "image/png" });
+  });
+
+  test("an admin limits agents to their own and unassigned conversations and sets the currency of new leads", async ({ adminPage: page }, testInfo) => {
+    await page.goto("/settings/team");
+    const card = page.getByRole("form", { name: "Team settings" });
+    await expect(card.getByLabel("Agents see")).toHaveValue("ALL");
+    await card.getByLabel("Currency of new leads").fill("EUO");
+    await card.getByRole("button", { name: "Save team settings" }).click();
+    await expect(card.getByText("Use an ISO 4217 currency code")).toBeVisible();
+
+    await card.getByLabel("Agents see").selectOption("OWN_AND_UNASSIGNED");
+    await card.getByLabel("Currency of new leads").fill("brl");
+    await card.getByRole("button", { name: "Save team settings" }).click();
+    await expect(card.getByRole("status")).toContainText("Saved");
+    await expect(page.getByTestId("audit-trail")).toContainText("changed team settings");
+    await testInfo.attach("team-settings", { body: await card.screenshot(), contentType: "image/png" });
+
+    await page.reload();
+    await expect(card.getByLabel("Agents see")).toHaveValue("OWN_AND_UNASSIGNED");
+    await expect(card.getByLabel("Currency of new leads")).toHaveValue("BRL");
+    // Back to the defaults the other specs expect.
+    await card.getByLabel("Agents see").selectOption("ALL");
+    await card.getByLabel("Currency of new leads").fill("EUR");
+    await card.getByRole("button", { name: "Save team settings" }).click();
+    await expect(card.getByRole("status")).toContainText("Saved");
   });
 });

@@ -71,6 +71,8 @@ const envSchema = z.object({
   WHATSAPP_ACCESS_TOKEN: optionalString,
   /** How often webhook events left unprocessed by a crash or restart are picked up again. */
   EVENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** How often snoozed conversations whose time has come are reopened (lib/snooze/wake-snoozed.ts). */
+  SNOOZE_WAKE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
   /** How often Instagram Login tokens due for renewal are looked for (see lib/settings/refresh-instagram-tokens.ts). */
   INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
   /** Where attachment files live: `local` (DATA_DIR/media) or any S3-compatible bucket. */
@@ -161,3 +163,13 @@ function loadEnv(): Env {
 }
 
 export const env: Env = loadEnv();
+
+// next-auth reads its settings from process.env itself. Without NEXTAUTH_URL it would point every
+// callback at http://localhost:3000. The app's one public origin (lib/settings/app-origin.ts) is
+// APP_URL, else the host the request reached: next-auth gets the first as its URL, or is told to
+// use the request's host (X-Forwarded-Host, which lib/net/client-ip.ts lets through only from a
+// trusted proxy; otherwise Next sets it from the Host header).
+if (!env.NEXTAUTH_URL) {
+  if (env.APP_URL) process.env.NEXTAUTH_URL = env.APP_URL;
+  else process.env.AUTH_TRUST_HOST = "true";
+}

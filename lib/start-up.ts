@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { runMigrations } from "@/lib/db-migrate";
 import { env } from "@/lib/env";
 import { whenEventQueueIdle } from "@/lib/inbox/webhooks/event-queue";
@@ -7,6 +8,7 @@ import { deliverWebhookJob } from "@/lib/outbound-webhooks/deliver-webhook";
 import { fanOutWebhookEventJob } from "@/lib/outbound-webhooks/fan-out-webhook-event";
 import { tokenRefreshJob } from "@/lib/settings/refresh-instagram-tokens";
 import { mediaSweepJob } from "@/lib/media/media-worker";
+import { snoozeWakeJob } from "@/lib/snooze/wake-snoozed";
 import { recordSocketAddresses } from "@/lib/net/client-ip";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
 
@@ -15,7 +17,8 @@ import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
  * sign-in throttle), apply pending migrations, then create the first admin
  * from env, then start the job runner (lib/jobs/) with its periodic jobs: the sweep that re-queues
  * webhook events a crash left unprocessed, the refresh of Instagram Login tokens before they
- * expire, and the media sweep (which also resumes downloads a crash interrupted).
+ * expire, the media sweep (which also resumes downloads a crash interrupted), and the wake-up of
+ * snoozed conversations whose time has come.
  * A bad env var or a failed migration stops the instance rather than serving errors.
  */
 export async function startUp(): Promise<void> {
@@ -24,9 +27,9 @@ export async function startUp(): Promise<void> {
     const report = await runMigrations(env.DATABASE_URL);
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
-    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, fanOutWebhookEventJob, deliverWebhookJob], { waitForIdle: whenEventQueueIdle });
+    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, fanOutWebhookEventJob, deliverWebhookJob, snoozeWakeJob], { waitForIdle: whenEventQueueIdle });
   } catch (error) {
-    console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`[start] ${describeError(error)}`);
     process.exit(1);
   }
 }

@@ -1,7 +1,7 @@
 // npm run meta:simulate: posts signed, Meta-format webhook deliveries to a running app, for demos and
 // manual testing without Meta. `--help` lists the options.
 import { channelSettings, parseSimulateArgs, simulateUsage, UsageError, type SimulateArgs } from "./meta-sim/simulator-args";
-import { demoCustomers, demoEvents } from "./meta-sim/demo-events";
+import { demoCustomerFor, demoCustomers, demoEvents } from "./meta-sim/demo-events";
 import { postWebhook } from "./meta-sim/post-webhook";
 import { seedFakeProfiles } from "./meta-sim/seed-fake-profiles";
 import { buildEvents, sampleText, type SimulatedEvent } from "./meta-sim/simulated-events";
@@ -27,12 +27,15 @@ function plannedEvents(args: SimulateArgs, now: number): SimulatedEvent[] {
     return buildEvents({
       channel,
       type: args.type,
-      from: args.from,
+      from: demoCustomerFor(channel, args.from),
       account: account(channel),
       graphUrl: args.graphUrl,
       text: numbered ?? (args.count > 1 ? sampleText(index) : undefined),
       status: args.status,
       messageId: args.messageId,
+      username: args.username,
+      bsuid: args.bsuid,
+      referral: args.referral,
       timestamp: now - (args.count - 1 - index) * 1000,
     });
   }).flat();
@@ -44,7 +47,7 @@ async function main(): Promise<number> {
     console.log(simulateUsage);
     return 0;
   }
-  const events = plannedEvents(args, Date.now());
+  const events = plannedEvents(args, Date.now() - args.ago);
   if (args.dryRun) {
     for (const event of events) console.log(`# ${event.channel}: ${event.description}\n${JSON.stringify(event.payload, null, 2)}`);
     return 0;

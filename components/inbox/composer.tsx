@@ -13,6 +13,8 @@ import { TemplatePicker } from "./template-picker";
 import { ellipsize } from "@/lib/text/truncate";
 import { splitText } from "@/lib/text/split-text";
 import { useDraft } from "./use-draft";
+import { EmojiPicker } from "./emoji-picker";
+import { handleSuggestionKeys } from "./suggestion-keys";
 import { fillQuickReply } from "@/lib/inbox/quick-reply-variables";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
@@ -116,6 +118,16 @@ function TextComposer({
     if (canSend) void sendParts([text.trim()].filter(Boolean));
   };
   const parts = tooLong ? splitText(text, max) : [];
+  const insertAtCaret = (value: string) => {
+    const field = textarea.current;
+    const start = field?.selectionStart ?? text.length;
+    const end = field?.selectionEnd ?? text.length;
+    setText(text.slice(0, start) + value + text.slice(end));
+    requestAnimationFrame(() => {
+      field?.focus();
+      field?.setSelectionRange(start + value.length, start + value.length);
+    });
+  };
   const insert = (reply: QuickReplyJson) => {
     setText(fillQuickReply(reply.body, { customerName: conversation.contact.displayName, agentName }));
     setHighlight(0);
@@ -155,6 +167,7 @@ function TextComposer({
           className="flex h-10 w-10 shrink-0 items-center justify-center rounded-lg text-slate-500 hover:bg-slate-100 hover:text-slate-800">
           <PaperclipIcon className="h-5 w-5" />
         </button>
+        <EmojiPicker onPick={insertAtCaret} />
         <label htmlFor="composer" className="sr-only">Reply</label>
         <textarea
           id="composer"
@@ -178,24 +191,7 @@ function TextComposer({
           }}
           onKeyDown={(event) => {
             if (event.nativeEvent.isComposing) return;
-            if (showMenu && matches.length > 0) {
-              if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-                event.preventDefault();
-                setHighlight((index) => (index + (event.key === "ArrowDown" ? 1 : matches.length - 1)) % matches.length);
-                return;
-              }
-              if (event.key === "Enter" || event.key === "Tab") {
-                event.preventDefault();
-                insert(matches[highlight] ?? matches[0]);
-                return;
-              }
-            }
-            if (event.key === "Escape" && showMenu) {
-              event.preventDefault();
-              event.stopPropagation();
-              setWantQuickReplies(false);
-              return;
-            }
+            if (showMenu && handleSuggestionKeys(event, { items: matches, highlight, setHighlight, pick: insert, close: () => setWantQuickReplies(false) })) return;
             if (event.key === "Enter" && !event.shiftKey) {
               event.preventDefault();
               submit();
@@ -221,7 +217,7 @@ function TextComposer({
         <span id={counterId} data-testid="text-counter" className={`tabular-nums ${tooLong ? "font-semibold text-red-700" : "text-slate-500"} ${length > max * 0.8 ? "" : "sr-only"}`}>
           {length.toLocaleString("en")} / {max.toLocaleString("en")}
         </span>
-        <span className="hidden text-slate-400 lg:inline">Enter to send · Shift+Enter for a new line</span>
+        <span className="hidden text-slate-500 lg:inline">Enter to send · Shift+Enter for a new line</span>
         <button type="button" onClick={() => setManaging(true)} className="text-slate-500 hover:text-slate-800 hover:underline">Quick replies</button>
       </div>
       {managing ? <QuickRepliesDialog onClose={() => setManaging(false)} onInsert={(reply) => { setManaging(false); insert(reply); }} /> : null}

@@ -36,7 +36,7 @@ export function ContactPanel({ conversationId, actions, onClose }: { conversatio
       </div>
       <section className="flex flex-col items-center gap-1 px-4 pt-4 pb-5 text-center">
         <Avatar name={name} url={avatarSrc(contact)} size={56} />
-        <h2 className="mt-2 text-sm font-semibold text-slate-900">{name}</h2>
+        <h2 className="mt-2 text-sm font-semibold text-slate-900"><bdi>{name}</bdi></h2>
         {handle && handle !== name ? <p className="text-xs text-slate-500">{handle}</p> : null}
         <p className="flex items-center gap-1 text-xs text-slate-500">
           <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" />

@@ -6,6 +6,7 @@ import { avatarSrc, contactHandle, contactName, shortTime } from "@/lib/inbox/fo
 import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
 import type { UnreadCounts } from "@/lib/inbox/list-conversations";
 import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
+import { LabelChips, LabelFilter } from "./label-chips";
 import { LocalTime } from "@/components/ui/local-time";
 import { findFolded } from "@/lib/text/fold-match";
 import { Avatar } from "./avatar";
@@ -21,6 +22,7 @@ const FILTERS: { key: InboxFilter; label: string }[] = [
   { key: "open", label: "Open" },
   { key: "unread", label: "Unread" },
   { key: "mine", label: "Assigned to me" },
+  { key: "snoozed", label: "Snoozed" },
   { key: "archived", label: "Archived" },
 ];
 
@@ -55,6 +57,7 @@ export function ConversationList(props: ConversationListProps) {
               <option key={filter.key} value={filter.key}>{filter.label}</option>
             ))}
           </select>
+          <LabelFilter value={state.label} onChange={(label) => onNavigate({ label })} />
         </div>
         <div className="flex items-center gap-2">
           <nav aria-label="Channels" className="flex gap-1">
@@ -203,7 +206,7 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
             <span className="flex min-w-0 items-center gap-1.5">
-              <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}>{name}</span>
+              <span className={`truncate text-sm ${unread ? "font-semibold text-slate-900" : "font-medium text-slate-800"}`}><bdi>{name}</bdi></span>
               {state.q ? (
                 <span data-testid="hit-view" className={`shrink-0 rounded px-1 text-[11px] font-medium ${conversation.status === "ARCHIVED" ? "bg-slate-200 text-slate-700" : "bg-emerald-50 text-emerald-800"}`}>
                   {conversation.status === "ARCHIVED" ? "Archived" : "Open"}
@@ -211,17 +214,17 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
               ) : null}
             </span>
             {conversation.lastMessageAt ? (
-              <LocalTime iso={conversation.lastMessageAt} format={shortTime} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-500"}`} />
+              <LocalTime iso={conversation.lastMessageAt} format={shortTime} className={`shrink-0 text-xs tabular-nums ${unread ? "font-medium text-brand-700" : "text-slate-600"}`} />
             ) : null}
           </span>
-          {handle && handle !== name ? <span className="block truncate text-xs text-slate-500">{handle}</span> : null}
+          {handle && handle !== name ? <span className="block truncate text-xs text-slate-600">{handle}</span> : null}
           <span className="mt-0.5 flex items-center justify-between gap-2">
             <span className="flex min-w-0 items-center gap-1.5">
               {conversation.previewThumbnail ? <PreviewThumbnail thumbnail={conversation.previewThumbnail} /> : null}
               {conversation.matchedMessage ? (
                 <MatchedText text={conversation.matchedMessage.text} query={state.q} />
               ) : (
-                <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-500"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
+                <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-600"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
               )}
             </span>
             {unread ? (
@@ -230,8 +233,9 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
               </span>
             ) : null}
           </span>
+          <LabelChips labels={conversation.labels} />
           {conversation.assignee ? (
-            <span className="mt-1 inline-flex items-center gap-1 text-xs text-slate-500">
+            <span className="mt-1 inline-flex items-center gap-1 text-xs text-slate-600">
               <Avatar name={conversation.assignee.name} size={16} />
               {conversation.assignee.name}
             </span>
@@ -289,6 +293,7 @@ function EmptyList({ state }: { state: InboxUrlState }) {
         open: `No open ${channel}conversations. New messages will appear here as they arrive.`,
         unread: `You're all caught up: no unread ${channel}conversations.`,
         mine: `No open ${channel}conversations are assigned to you.`,
+        snoozed: `No snoozed ${channel}conversations. Snoozed ones come back by themselves at their time, or when the customer writes.`,
         archived: `No archived ${channel}conversations.`,
       }[state.filter];
   return (

@@ -23,6 +23,60 @@ npm run meta:simulate -- --demo   # customers start writing`}
   );
 }
 
+export interface Welcome {
+  channelConnected: boolean;
+  teamSize: number;
+}
+
+/**
+ * The first screen after setup, for an admin with an empty inbox: the three things that make it
+ * useful, each with where to do it, ticked off as they are done.
+ */
+export function GettingStarted({ welcome }: { welcome: Welcome }) {
+  const steps = [
+    {
+      done: welcome.channelConnected,
+      title: "Connect a channel",
+      body: <>Instagram or WhatsApp, in <Link href="/settings/integrations" className="font-medium text-brand-700 underline">Settings → Integrations</Link>. Conversations land here live.</>,
+    },
+    {
+      done: welcome.teamSize > 1,
+      title: "Invite your team",
+      body: <>Add the salespeople who answer customers in <Link href="/settings/team" className="font-medium text-brand-700 underline">Settings → Team</Link>.</>,
+    },
+    {
+      done: false,
+      title: "Try it with the simulator",
+      body: (
+        <>
+          No Meta account needed: <code className="rounded bg-slate-100 px-1">npm run meta:fake</code>, start the app with the lines it prints,
+          then <code className="rounded bg-slate-100 px-1">npm run meta:simulate -- --demo</code>. Customers start writing in.
+        </>
+      ),
+    },
+  ];
+  return (
+    <div className="flex flex-1 items-center justify-center overflow-y-auto p-8" data-testid="getting-started">
+      <div className="max-w-lg space-y-4 text-sm text-slate-700">
+        <h2 className="text-base font-semibold text-slate-900">Welcome! Three steps to a working inbox</h2>
+        <ol className="space-y-3">
+          {steps.map((step, index) => (
+            <li key={step.title} className="flex gap-3" data-done={step.done}>
+              <span aria-hidden className={`flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${step.done ? "bg-emerald-600 text-white" : "bg-slate-200 text-slate-700"}`}>
+                {step.done ? "✓" : index + 1}
+              </span>
+              <div>
+                <p className="font-medium text-slate-900">{step.title}{step.done ? <span className="sr-only"> (done)</span> : null}</p>
+                <p className="text-slate-600">{step.body}</p>
+              </div>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </div>
+  );
+}
+
 export function NoConversationOpen() {
   return (
     <div className="flex flex-1 items-center justify-center p-8 text-center text-sm text-slate-500">

@@ -12,11 +12,12 @@ import { requestJson } from "@/lib/swr/fetcher";
 import { conversationKey } from "@/lib/swr/inbox-keys";
 import { conversationsGetKey, useConversations } from "@/lib/swr/use-conversations";
 import { useInboxEvents } from "@/lib/swr/use-inbox-events";
+import { isTyping } from "./is-typing";
 import { messagesGetKey } from "@/lib/swr/use-messages";
 import type { UpdateConversationInput } from "@/lib/validations/conversation";
 import { ContactPanel, type ContactPanelActions } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
-import { NoChannels, NoConversationOpen } from "./empty-states";
+import { GettingStarted, NoChannels, NoConversationOpen, type Welcome } from "./empty-states";
 import { Thread } from "./thread";
 
 interface Me {
@@ -29,7 +30,7 @@ interface Me {
  * the hooks ask for, so nothing is fetched twice on load; from then on SWR and the live stream
  * own the data.
  */
-export function InboxApp({ me, initial, fallback, noChannels }: { me: Me; initial: InboxUrlState; fallback: InboxFallback; noChannels: boolean }) {
+export function InboxApp({ me, initial, fallback, noChannels, welcome }: { me: Me; initial: InboxUrlState; fallback: InboxFallback; noChannels: boolean; welcome: Welcome | null }) {
   const seeded = useMemo(() => {
     const entries: Record<string, unknown> = {
       [unstable_serialize(conversationsGetKey(initial))]: [fallback.conversations],
@@ -42,7 +43,7 @@ export function InboxApp({ me, initial, fallback, noChannels }: { me: Me; initia
   }, [initial, fallback]);
   return (
     <SWRConfig value={{ fallback: seeded, revalidateIfStale: false }}>
-      <Inbox me={me} noChannels={noChannels} />
+      <Inbox me={me} noChannels={noChannels} welcome={welcome} />
     </SWRConfig>
   );
 }
@@ -56,7 +57,7 @@ interface Toast {
   action?: { label: string; run: () => Promise<void> };
 }
 
-function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
+function Inbox({ me, noChannels, welcome }: { me: Me; noChannels: boolean; welcome: Welcome | null }) {
   const searchParams = useSearchParams();
   const state = parseInboxUrl(searchParams);
   const stateRef = useRef(state);
@@ -246,6 +247,8 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
           <Thread key={conversationId} conversationId={conversationId} me={me}
             onBack={() => navigate({ conversationId: null })} onToggleDetails={() => setDetailsOpen((value) => !value)}
             onMarkUnread={() => void markUnread(conversationId)} />
+        ) : welcome && !list.isLoading && list.conversations.length === 0 && !state.q && state.filter === "open" && state.channel === "all" ? (
+          <GettingStarted welcome={welcome} />
         ) : noChannels ? (
           <NoChannels />
         ) : (
@@ -275,11 +278,6 @@ function Inbox({ me, noChannels }: { me: Me; noChannels: boolean }) {
       ) : null}
     </div>
   );
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  const element = target as HTMLElement | null;
-  return Boolean(element && (element.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(element.tagName)));
 }
 
 /** j/k or arrows move through the list, Enter opens (native link), Esc leaves the thread, "/" searches, u marks unread. */

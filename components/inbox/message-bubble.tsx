@@ -96,10 +96,12 @@ const statusLabel: Record<string, string> = {
 function MessageMeta({ message, onRetry }: { message: BubbleMessage; onRetry?: () => void }) {
   const outbound = message.direction === "OUTBOUND";
   const hydrated = useClientNow() !== null;
+  // The away message: sent by the app itself, not by a person (optimistic bubbles never are).
+  const automatic = "automatic" in message && message.automatic === true;
   const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : otherAppLabel[message.channel] ?? "Sent from another app")) : null;
   return (
     <div className="mt-1 flex max-w-[75%] flex-wrap items-center gap-1 px-1 text-xs text-slate-500">
-      {author ? <span>{author} ·</span> : null}
+      {automatic ? <span data-testid="automatic" className="rounded bg-slate-200 px-1 font-medium text-slate-700">Automatic · away message</span> : author ? <span>{author} ·</span> : null}
       <LocalTime iso={message.sentAt} format={clockTime} />
       {message.editedAt && message.status !== "DELETED" ? (
         <span data-testid="edited" title={hydrated ? `Edited: ${dayLabel(message.editedAt)}, ${clockTime(message.editedAt)}` : undefined}>· edited</span>

@@ -9,9 +9,12 @@ import { useMessages } from "@/lib/swr/use-messages";
 import type { SendReplyInput } from "@/lib/validations/reply";
 import { useClientNow } from "@/components/ui/local-time";
 import { Avatar } from "./avatar";
-import { Composer } from "./composer";
+import { ComposerSwitch } from "./composer-switch";
 import { BackIcon, ChannelIcon, PanelIcon } from "./icons";
 import { MessageBubble, messageElementId, type BubbleMessage } from "./message-bubble";
+import { NoteBubble } from "./note-bubble";
+import { LabelChips } from "./label-chips";
+import { LabelPicker, SnoozeMenu } from "./thread-workflow-actions";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -156,7 +159,7 @@ export function Thread({
           />
         </div>
       </div>
-      {conversation ? <Composer conversation={conversation} agentName={me.name} onSend={send} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
+      {conversation ? <ComposerSwitch conversation={conversation} me={me} onSend={send} onNoteSaved={revalidateMessages} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );
 }
@@ -216,7 +219,7 @@ function MessageList({
             <span className="h-px flex-1 bg-slate-200" />
           </div>
         ) : null}
-        <MessageBubble message={message} onShowQuoted={showQuoted} onRetry={retry} />
+        {message.type === "NOTE" ? <NoteBubble message={message} /> : <MessageBubble message={message} onShowQuoted={showQuoted} onRetry={retry} />}
       </Fragment>
     );
   });
@@ -252,22 +255,27 @@ function ThreadHeader({
         <>
           <Avatar name={name} url={avatarSrc(conversation.contact)} size={32} />
           <div className="min-w-0 flex-1">
-            <h2 className="truncate text-sm font-semibold text-slate-900" data-testid="thread-title">{name}</h2>
+            <h2 className="truncate text-sm font-semibold text-slate-900" data-testid="thread-title"><bdi>{name}</bdi></h2>
             <p className="flex items-center gap-1 truncate text-xs text-slate-500">
               <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" />
               {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"}
               {handle && handle !== name ? ` · ${handle}` : ""}
               {conversation.status === "ARCHIVED" ? " · Archived" : ""}
             </p>
+            <LabelChips labels={conversation.labels} className="mt-0.5" />
           </div>
+          <LabelPicker conversation={conversation} />
+          <SnoozeMenu conversation={conversation} />
         </>
       ) : (
         <div className="flex-1" />
       )}
       {conversation ? (
-        <button type="button" onClick={onMarkUnread} title="Mark as unread (u)" aria-keyshortcuts="u"
+        <button type="button" onClick={onMarkUnread} title="Mark as unread (u)" aria-label="Mark as unread" aria-keyshortcuts="u"
           className="shrink-0 rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 hover:text-slate-900">
-          Mark as unread
+          {/* A phone's header keeps its room for the customer's name. */}
+          <span className="sm:hidden">Unread</span>
+          <span className="hidden sm:inline">Mark as unread</span>
         </button>
       ) : null}
       <button type="button" onClick={onToggleDetails} aria-label="Contact and lead details" className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 xl:hidden">

@@ -41,6 +41,17 @@ function subscribe(listener: () => void) {
   return () => listeners.delete(listener);
 }
 
+/** Signing out forgets every draft: they can quote customers, and the next person may share this browser. */
+export function clearDrafts() {
+  drafts.clear();
+  try {
+    const keys = Array.from({ length: window.localStorage.length }, (_, index) => window.localStorage.key(index));
+    for (const key of keys) if (key?.startsWith(PREFIX)) window.localStorage.removeItem(key);
+  } catch {
+    // Nothing was stored.
+  }
+}
+
 export function useDraft(conversationId: string): [string, (text: string) => void] {
   const text = useSyncExternalStore(subscribe, () => read(conversationId), () => "");
   const setText = useCallback((value: string) => write(conversationId, value), [conversationId]);

@@ -6,6 +6,7 @@ import type { TeamMember } from "@/lib/inbox/api-types";
 import { LEAD_STATUSES, type LeadStatusValue } from "@/lib/inbox/constants";
 import { LEAD_STATUS_LABEL, type LeadChannel, type LeadSourceFilter } from "@/lib/leads/constants";
 import type { LeadsUrlState } from "@/lib/leads/leads-url";
+import { LeadLabelFilter } from "@/components/leads/lead-label-filter";
 
 const SEARCH_DELAY_MS = 250;
 const selectClass = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800 focus:border-brand-500 focus:outline-none";
@@ -51,6 +52,7 @@ export function LeadFilters({ state, team, onChange }: { state: LeadsUrlState; t
           <option value="WHATSAPP">WhatsApp</option>
         </select>
       </label>
+      <LeadLabelFilter value={state.label} onChange={(label) => onChange({ label })} selectClass={selectClass} />
       <label>
         <span className="sr-only">Source</span>
         <select value={state.source} onChange={(event) => onChange({ source: event.target.value as LeadSourceFilter | "" })} className={selectClass}>

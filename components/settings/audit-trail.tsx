@@ -17,6 +17,7 @@ const ACTION_LABELS: Record<string, string> = {
   "user.disable": "disabled",
   "user.enable": "re-enabled",
   "user.password-reset": "reset the password of",
+  "user.team-settings": "changed",
   "blocklist.add": "blocked",
   "blocklist.remove": "unblocked",
   "event.replay": "replayed event",

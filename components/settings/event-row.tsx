@@ -51,16 +51,20 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
 
   return (
     <li data-testid={`event-${event.id}`} className="px-4 py-3">
-      <details>
-        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_TONES[event.status]}`}>{event.status}</span>
-          <span className="font-medium capitalize text-slate-900">{event.source}</span>
+      <details className="group">
+        <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded text-sm hover:bg-slate-50">
+          <span aria-hidden className="inline-block w-3 text-slate-500 transition-transform group-open:rotate-90">▸</span>
+          <span data-testid="event-status" className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATUS_TONES[event.status]}`}>{event.status}</span>
+          <span className="font-medium text-slate-900">{event.sourceLabel}</span>
+          {event.kind ? <span data-testid="event-type" className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{event.kind}</span> : null}
+          {event.sender ? <span data-testid="event-sender" className="text-slate-700">from {event.sender}</span> : null}
           <LocalTime iso={event.receivedAt} format={dateTimeLabel} className="text-slate-600" />
           <span className="text-xs text-slate-500">
             {event.attempts} attempt{event.attempts === 1 ? "" : "s"}
             {event.signatureValid ? "" : " · signature invalid"}
           </span>
           {event.error ? <span className="min-w-0 flex-1 truncate text-xs text-red-700">{event.error}</span> : null}
+          <span className="ml-auto text-xs text-brand-700 underline group-open:hidden">Show body</span>
         </summary>
         <div className="mt-3 space-y-3">
           {event.error ? (

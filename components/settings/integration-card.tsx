@@ -72,6 +72,7 @@ export function IntegrationCard({
   async function run(kind: "save" | "test" | "import", action: () => Promise<void>) {
     setBusy(kind);
     setNotice(null);
+    setErrors({});
     try {
       await action();
     } catch (error) {

@@ -6,6 +6,9 @@ import { usePathname } from "next/navigation";
 const SECTIONS = [
   { href: "/settings/integrations", label: "Integrations" },
   { href: "/settings/team", label: "Team" },
+  { href: "/settings/security", label: "Security" },
+  { href: "/settings/labels", label: "Labels" },
+  { href: "/settings/away-messages", label: "Away messages" },
   { href: "/settings/blocklist", label: "Blocklist" },
   { href: "/settings/events", label: "Webhook events" },
   { href: "/settings/api", label: "API" },

@@ -35,15 +35,15 @@ export function StaffRow({ member, isSelf, onChanged }: { member: StaffMember; i
   }
 
   return (
-    <tr data-testid={`staff-${member.email}`} className={disabled ? "bg-slate-50 text-slate-500" : undefined}>
-      <td className="px-4 py-3 align-top">
+    <tr data-testid={`staff-${member.email}`} className={`block py-2 sm:table-row sm:py-0 ${disabled ? "bg-slate-50 text-slate-500" : ""}`}>
+      <td className="block px-4 py-1.5 align-top sm:table-cell sm:py-3">
         <div className="font-medium text-slate-900">
           {member.name} {isSelf ? <span className="text-xs font-normal text-slate-500">(you)</span> : null}
         </div>
-        <div className="text-sm text-slate-600">{member.email}</div>
+        <div className="text-sm break-all text-slate-600">{member.email}</div>
         <ActionMessage className="mt-1" message={invalid ? { tone: "bad", text: invalid } : message} />
       </td>
-      <td className="px-4 py-3 align-top">
+      <td className="block px-4 py-1.5 align-top sm:table-cell sm:py-3">
         <label className="sr-only" htmlFor={`role-${member.id}`}>Role of {member.name}</label>
         <select
           id={`role-${member.id}`}
@@ -56,15 +56,15 @@ export function StaffRow({ member, isSelf, onChanged }: { member: StaffMember; i
           <option value="ADMIN">Admin</option>
         </select>
       </td>
-      <td className="px-4 py-3 align-top text-sm">
+      <td className="block px-4 py-1.5 align-top text-sm sm:table-cell sm:py-3">
         {disabled ? (
           <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-700">Disabled</span>
         ) : (
           <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700">Active</span>
         )}
       </td>
-      <td className="px-4 py-3 align-top">
-        <div className="flex flex-wrap justify-end gap-2">
+      <td className="block px-4 py-1.5 align-top sm:table-cell sm:py-3">
+        <div className="flex flex-wrap gap-2 sm:justify-end">
           {resetting ? (
             <form onSubmit={onReset} className="flex gap-2" aria-label={`New password for ${member.name}`}>
               <input name="password" type="password" autoComplete="new-password" placeholder="New password" aria-label="New password"
@@ -74,6 +74,12 @@ export function StaffRow({ member, isSelf, onChanged }: { member: StaffMember; i
             </form>
           ) : (
             <Button variant="secondary" className="py-1" disabled={pending} onClick={() => setResetting(true)}>Reset password</Button>
+          )}
+          {disabled ? null : (
+            <Button variant="secondary" className="py-1" disabled={pending}
+              onClick={() => void act(() => requestJson(`/api/settings/users/${member.id}/sign-out-everywhere`, { method: "POST" }), "Signed out everywhere.")}>
+              Sign out everywhere
+            </Button>
           )}
           {disabled ? (
             <Button variant="secondary" className="py-1" disabled={pending} onClick={() => void patch({ disabled: false }, "Re-enabled.")}>Re-enable</Button>

@@ -25,13 +25,15 @@ export async function authenticateApiToken(authorization: string | null): Promis
       id: true,
       scope: true,
       revokedAt: true,
-      createdBy: { select: { id: true, name: true, email: true, role: true, disabledAt: true } },
+      createdBy: { select: { id: true, name: true, email: true, role: true, disabledAt: true, totpEnabledAt: true } },
     },
   });
   // A disabled creator's tokens stop with their sign-in.
   if (!row || row.revokedAt || row.createdBy.disabledAt) {
     throw new ApiError({ code: "UNAUTHORIZED", message: "This API token is not valid (revoked, or never existed)" });
   }
-  const { disabledAt: _disabledAt, ...user } = row.createdBy;
+  const { disabledAt: _disabledAt, totpEnabledAt, ...creator } = row.createdBy;
+  // A token is not a sign-in: the team's two-factor rule is checked when the admin creates it.
+  const user = { ...creator, twoFactorEnabled: totpEnabledAt !== null, mustEnrollTwoFactor: false };
   return { tokenId: row.id, scope: row.scope as ApiTokenScope, user };
 }

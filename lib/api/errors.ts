@@ -1,3 +1,5 @@
+import { describeError } from "@/lib/describe-error";
+
 /**
  * One error type for the whole API. Services throw `ApiError`; the route wrapper turns it into
  * `{ "error": { "code", "message", "details"? } }` with the status from this table.
@@ -103,10 +105,7 @@ export function errorResponse(error: unknown): Response {
   }
   // Unknown errors are logged server-side by name and message only (never request data, which may
   // carry tokens) and answered without details.
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason =
-    error instanceof Error ? `${error.name}${typeof code === "string" ? ` (${code})` : ""}: ${error.message}` : String(error);
-  console.error(`[api] unexpected error: ${reason}`);
+  console.error(`[api] unexpected error: ${describeError(error)}`);
   return Response.json(
     { error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side. Please try again." } },
     { status: 500 },

@@ -49,6 +49,10 @@ export function withUser<P extends Params = Params>(
   return withPublic<P>(async (args) => {
     const user = await getSessionUser();
     if (!user) throw new ApiError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    // An admin the team requires to use two-factor sign-in can only set it up until they have.
+    if (user.mustEnrollTwoFactor && !new URL(args.req.url).pathname.startsWith("/api/account/")) {
+      throw new ApiError({ code: "FORBIDDEN", message: "Set up two-factor sign-in on your account page first." });
+    }
     return handler({ ...args, user });
   });
 }

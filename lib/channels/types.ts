@@ -49,13 +49,41 @@ export interface Attachment {
   meta?: Record<string, unknown>;
 }
 
-/** The customer on the other side of a conversation. `id` is the IGSID or the WhatsApp wa_id. */
+/**
+ * The customer on the other side of a conversation. `id` is the IGSID, or on WhatsApp the wa_id
+ * (phone digits), or the business-scoped user id for a customer whose phone Meta does not share.
+ */
 export interface Participant {
   id: string;
   name?: string;
+  /** Instagram or WhatsApp username, without "@". */
   username?: string;
   phone?: string;
+  /** WhatsApp business-scoped user id (`user_id`, e.g. "PT.1502576394655843"), sent alongside or instead of the phone. */
+  bsuid?: string;
   avatarUrl?: string;
+}
+
+/**
+ * Where a customer came from, as the first message of a click-to-WhatsApp / click-to-Instagram ad or
+ * an ig.me / wa.me link with a ref carries it; normalised across channels (stored on Message.referral).
+ */
+export interface Referral {
+  /** "ad" when an ad brought them, "link" for an ig.me / wa.me link with a ref, "organic" otherwise. */
+  kind: "ad" | "link" | "organic";
+  /** Meta's own word for the source: WhatsApp `source_type` ("ad", "post"), Instagram `source` ("ADS", "SHORTLINK", …). */
+  source?: string;
+  adId?: string;
+  /** The ref parameter of an ig.me / m.me link. */
+  ref?: string;
+  url?: string;
+  headline?: string;
+  body?: string;
+  mediaType?: string;
+  /** Click id of a click-to-WhatsApp ad (`ctwa_clid`), for conversion reporting. */
+  clickId?: string;
+  /** Instagram `ads_context_data`: the ad's title, media and post. */
+  adContext?: { title?: string; photoUrl?: string; videoUrl?: string; postId?: string; productId?: string };
 }
 
 interface EventBase {
@@ -79,8 +107,16 @@ export type NormalizedEvent =
       replyToExternalId?: string;
       /** Instagram `is_echo`: sent by the business from another app, or the echo of our own reply. */
       isEcho?: boolean;
+      referral?: Referral;
     })
   | (EventBase & { kind: "message_deleted"; externalId: string })
+  | (EventBase & {
+      /** The customer's phone number or business-scoped id changed (WhatsApp system message); `participant` is the old identity. */
+      kind: "identity_changed";
+      /** New phone digits (wa_id), when it changed. */
+      newPhone?: string;
+      newBsuid?: string;
+    })
   | (EventBase & { kind: "message_edited"; externalId: string; text: string })
   | (EventBase & {
       kind: "read";
@@ -129,6 +165,7 @@ export interface ChannelCredentials {
 }
 
 export interface SendTextInput {
+  /** The contact's id on the channel; on WhatsApp a phone number or, for a customer known only by username, a BSUID. */
   to: string;
   text: string;
   /** Send with Meta's HUMAN_AGENT tag (Instagram, inside the 7-day window). */
@@ -155,6 +192,8 @@ export interface OutboundMediaRule {
   maxBytes: number;
   /** Whether text can ride on the attachment as its caption; otherwise it goes as its own message. */
   caption: boolean;
+  /** The longest caption Meta takes; longer text goes as its own message after the file. */
+  maxCaptionLength?: number;
 }
 
 export type OutboundMediaRules = Partial<Record<OutboundAttachmentKind, OutboundMediaRule>>;

@@ -1,5 +1,4 @@
 import type { Attachment, MessageTemplate } from "@/lib/channels/types";
-import type { ConversationListItem } from "@/lib/inbox/conversation-select";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 import type { ConversationPage } from "@/lib/inbox/list-conversations";
 import type { MessagePage, ThreadMessage } from "@/lib/inbox/list-messages";
@@ -13,7 +12,7 @@ export type Json<T> = T extends Date
       ? { [K in keyof T]: Json<T[K]> }
       : T;
 
-export type ConversationItemJson = Json<ConversationListItem>;
+export type ConversationItemJson = Json<ConversationPage["conversations"][number]>;
 export type ConversationPageJson = Json<ConversationPage>;
 export type ConversationDetailJson = Json<ConversationDetail>;
 export type MessageJson = Json<ThreadMessage>;

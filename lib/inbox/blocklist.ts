@@ -43,23 +43,49 @@ const blockedSelect = {
 
 /** Blocklisted people never reach the inbox: webhooks log and ignore them, syncs skip them. */
 export async function isBlocked(channel: DbChannel, externalId: string): Promise<boolean> {
-  const blocked = await db.blockedContact.findUnique({
-    where: { channel_externalId: { channel, externalId } },
-    select: { id: true },
-  });
-  return blocked !== null;
+  return (await blockedParticipants([{ channel, externalId }])).has(`${channel}:${externalId}`);
 }
 
-/** `isBlocked` for many people at once (a batch of webhook events): the blocked ones as "CHANNEL:externalId". */
+/**
+ * `isBlocked` for many people at once (a batch of webhook events): the blocked ones as "CHANNEL:externalId".
+ * A WhatsApp customer may write under another identity than the one they were blocked by (their
+ * BSUID once they hide their number behind a username, or their number when we first knew the
+ * BSUID): the contact that holds both links them, so the block still holds.
+ */
 export async function blockedParticipants(people: Array<{ channel: DbChannel; externalId: string }>): Promise<Set<string>> {
   if (people.length === 0) return new Set();
+  const key = (channel: DbChannel, externalId: string) => `${channel}:${externalId}`;
+  // Each person's ids to check: their own, plus the externalId of a WhatsApp contact that knows them by BSUID or number.
+  const aliases = new Map(people.map(({ channel, externalId }) => [key(channel, externalId), new Set([externalId])]));
+  const whatsappIds = [...new Set(people.filter((person) => person.channel === "WHATSAPP").map((person) => person.externalId))];
+  if (whatsappIds.length > 0) {
+    const contacts = await db.contact.findMany({
+      where: { channel: "WHATSAPP", OR: [{ bsuid: { in: whatsappIds } }, { whatsappId: { in: whatsappIds } }, { externalId: { in: whatsappIds } }] },
+      select: { externalId: true, bsuid: true, whatsappId: true },
+    });
+    for (const contact of contacts) {
+      for (const id of [contact.externalId, contact.bsuid, contact.whatsappId]) {
+        if (!id) continue;
+        for (const other of [contact.externalId, contact.bsuid, contact.whatsappId]) if (other) aliases.get(key("WHATSAPP", id))?.add(other);
+      }
+    }
+  }
   const byChannel = new Map<DbChannel, Set<string>>();
-  for (const { channel, externalId } of people) byChannel.set(channel, (byChannel.get(channel) ?? new Set()).add(externalId));
+  for (const { channel, externalId } of people) {
+    const ids = byChannel.get(channel) ?? new Set<string>();
+    for (const id of aliases.get(key(channel, externalId))!) ids.add(id);
+    byChannel.set(channel, ids);
+  }
   const blocked = await db.blockedContact.findMany({
     where: { OR: [...byChannel].map(([channel, ids]) => ({ channel, externalId: { in: [...ids] } })) },
     select: { channel: true, externalId: true },
   });
-  return new Set(blocked.map(({ channel, externalId }) => `${channel}:${externalId}`));
+  const blockedKeys = new Set(blocked.map(({ channel, externalId }) => key(channel, externalId)));
+  return new Set(
+    people
+      .filter(({ channel, externalId }) => [...aliases.get(key(channel, externalId))!].some((id) => blockedKeys.has(key(channel, id))))
+      .map(({ channel, externalId }) => key(channel, externalId)),
+  );
 }
 
 export async function blockContact(input: BlockTarget & { name?: string | null; reason?: string | null }): Promise<BlockedEntry> {

@@ -5,7 +5,7 @@
 export const INBOX_TABS = ["all", "whatsapp", "instagram"] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 
-export const INBOX_FILTERS = ["open", "unread", "mine", "archived"] as const;
+export const INBOX_FILTERS = ["open", "unread", "mine", "snoozed", "archived"] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];
 
 export const LEAD_STATUSES = ["NEW", "CONTACTED", "QUALIFIED", "WON", "LOST"] as const;

@@ -11,12 +11,14 @@ export const conversationListSelect = {
   lastMessageAt: true,
   lastMessagePreview: true,
   lastInboundAt: true,
+  snoozedUntil: true,
   assignee: { select: { id: true, name: true } },
   contact: {
     select: {
       id: true,
       displayName: true,
       instagramUsername: true,
+      whatsappUsername: true,
       whatsappId: true,
       avatarUrl: true,
       lead: { select: { status: true } },

@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { truncateText } from "@/lib/text/truncate";
 import { ApiError } from "@/lib/api/errors";
 import { GraphApiError } from "@/lib/channels/meta/graph-error";
@@ -37,7 +38,8 @@ export interface DeliveryTarget {
   to: string;
   contactId: string;
   leadId: string | null;
-  userId: string;
+  /** Null for what the app sends by itself (the away message). */
+  userId: string | null;
   humanAgent: boolean;
   /** Base of the signed links Meta fetches attachments from (Instagram). */
   publicOrigin: string;
@@ -160,7 +162,7 @@ async function recordFailure(message: OutboundMessage, target: DeliveryTarget, e
   const graphError = error instanceof GraphApiError ? error : null;
   const userMessage = graphError?.userMessage ?? `${adapter.label} could not be reached. Try again in a moment.`;
   const code = graphError?.kind ?? "UPSTREAM_ERROR";
-  if (!graphError) console.error(`[reply] ${adapter.key} send failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (!graphError) console.error(`[reply] ${adapter.key} send failed: ${describeError(error)}`);
 
   const failed = await db.$transaction(async (tx) => {
     const updated = await tx.message.update({

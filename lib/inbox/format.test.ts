@@ -8,6 +8,9 @@ describe("inbox display helpers", () => {
     expect(contactName({ displayName: null, instagramUsername: "ana.costa", whatsappId: null })).toBe("@ana.costa");
     expect(contactName({ displayName: null, instagramUsername: null, whatsappId: "351912345678" })).toBe("+351912345678");
     expect(contactHandle({ displayName: "Maria", instagramUsername: null, whatsappId: "351912345678" })).toBe("+351912345678");
+    // A WhatsApp customer with a username shows it, and may have no phone at all.
+    expect(contactHandle({ displayName: "Rui", instagramUsername: null, whatsappUsername: "rui.moveis", whatsappId: "351912345678" })).toBe("@rui.moveis");
+    expect(contactName({ displayName: null, instagramUsername: null, whatsappUsername: "rui.moveis", whatsappId: null })).toBe("@rui.moveis");
   });
 
   it("makes initials from names and handles", () => {
@@ -32,5 +35,14 @@ describe("inbox display helpers", () => {
     expect(parseInboxUrl(new URL(`http://x${inboxHref(state)}`).searchParams)).toEqual(state);
     expect(parseInboxUrl({ channel: "fax", filter: "all", c: "<script>" })).toEqual({ channel: "all", filter: "open", q: "", conversationId: null });
     expect(inboxHref({ channel: "all", filter: "open", q: "", conversationId: null })).toBe("/inbox");
+  });
+});
+
+describe("contactName with bidi controls", () => {
+  it("drops overrides and isolates a customer put in their name, so it can't pose as another", () => {
+    const contact = { displayName: "invoice\u202Efdp.exe", instagramUsername: null, whatsappId: null };
+    expect(contactName(contact)).toBe("invoicefdp.exe");
+    expect(contactName({ displayName: "\u2067\u202E", instagramUsername: "ana", whatsappId: null })).toBe("@ana");
+    expect(contactName({ displayName: "سارة", instagramUsername: null, whatsappId: null })).toBe("سارة");
   });
 });

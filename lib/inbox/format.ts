@@ -7,6 +7,8 @@ const DAY = 24 * HOUR;
 export interface ContactLike {
   displayName: string | null;
   instagramUsername: string | null;
+  /** A WhatsApp customer's username: shown instead of the phone, which they may keep from us. */
+  whatsappUsername?: string | null;
   whatsappId: string | null;
 }
 
@@ -14,16 +16,27 @@ export function formatPhone(waId: string): string {
   return `+${waId}`;
 }
 
-export function contactName(contact: ContactLike): string {
-  if (contact.displayName) return contact.displayName;
-  if (contact.instagramUsername) return `@${contact.instagramUsername}`;
-  if (contact.whatsappId) return formatPhone(contact.whatsappId);
-  return "Unknown contact";
+/**
+ * Explicit bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): in a name a
+ * customer chose they only serve to disguise it ("invoice\u202Efdp.exe" reads "invoiceexe.pdf").
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
 }
 
-/** The second line under a name: @username on Instagram, the phone number on WhatsApp. */
+/** The name to show; rendered inside <bdi> so a right-to-left name can't reorder the text around it. */
+export function contactName(contact: ContactLike): string {
+  const displayName = contact.displayName ? withoutBidiControls(contact.displayName).trim() : "";
+  if (displayName) return displayName;
+  return contactHandle(contact) ?? "Unknown contact";
+}
+
+/** The second line under a name: @username on Instagram, on WhatsApp the @username or else the phone number. */
 export function contactHandle(contact: ContactLike): string | null {
   if (contact.instagramUsername) return `@${contact.instagramUsername}`;
+  if (contact.whatsappUsername) return `@${contact.whatsappUsername}`;
   if (contact.whatsappId) return formatPhone(contact.whatsappId);
   return null;
 }

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { requireChannel } from "@/lib/inbox/require-channel";
 import { replyWindow } from "@/lib/inbox/reply-window";
 import { acceptedMimeTypes } from "@/lib/media/reply-attachment-rules";
+import { withLabels, type LabelJson } from "@/lib/labels/conversation-labels";
 import { loadAccountCredentials } from "@/lib/settings/channel-credentials";
 
 const NOTES_SHOWN = 50;
@@ -20,6 +21,7 @@ const conversationDetailSelect = {
   unreadCount: true,
   lastMessageAt: true,
   lastInboundAt: true,
+  snoozedUntil: true,
   createdAt: true,
   assignee: { select: { id: true, name: true } },
   contact: {
@@ -28,6 +30,7 @@ const conversationDetailSelect = {
       externalId: true,
       displayName: true,
       instagramUsername: true,
+      whatsappUsername: true,
       whatsappId: true,
       avatarUrl: true,
       createdAt: true,
@@ -51,6 +54,7 @@ const conversationDetailSelect = {
 type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationDetailSelect }>;
 
 export type ConversationDetail = ConversationRow & {
+  labels: LabelJson[];
   /** When free-form replies stop being possible; null when the customer never wrote. */
   windowClosesAt: Date | null;
   /** Replies now go out with Meta's HUMAN_AGENT tag (Instagram, day 2–7). */
@@ -80,9 +84,10 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
   ]);
   const window = replyWindow({ channel: row.channel, lastInboundAt: row.lastInboundAt, humanAgentTag });
   const adapter = requireChannel(row.channel);
+  const [labelled] = await withLabels([row]);
   return {
     conversation: {
-      ...row,
+      ...labelled,
       windowClosesAt: window.closesAt,
       humanAgent: window.humanAgent,
       blocked: blocked !== null,

@@ -5,6 +5,8 @@ export interface InboxUrlState {
   channel: InboxTab;
   filter: InboxFilter;
   q: string;
+  /** Only conversations with this label (its id). */
+  label?: string | null;
   conversationId: string | null;
 }
 
@@ -20,11 +22,13 @@ export function parseInboxUrl(params: Params): InboxUrlState {
   const channel = read(params, "channel");
   const filter = read(params, "filter");
   const conversationId = read(params, "c");
+  const label = read(params, "label");
   return {
     channel: (INBOX_TABS as readonly string[]).includes(channel ?? "") ? (channel as InboxTab) : "all",
     filter: (INBOX_FILTERS as readonly string[]).includes(filter ?? "") ? (filter as InboxFilter) : "open",
     q: (read(params, "q") ?? "").trim().slice(0, 100),
     conversationId: conversationId && /^[\w-]{1,100}$/.test(conversationId) ? conversationId : null,
+    ...(label && /^[\w-]{1,100}$/.test(label) ? { label } : {}),
   };
 }
 
@@ -33,6 +37,7 @@ export function inboxHref(state: InboxUrlState): string {
   if (state.channel !== "all") search.set("channel", state.channel);
   if (state.filter !== "open") search.set("filter", state.filter);
   if (state.q) search.set("q", state.q);
+  if (state.label) search.set("label", state.label);
   if (state.conversationId) search.set("c", state.conversationId);
   const query = search.toString();
   return query ? `/inbox?${query}` : "/inbox";

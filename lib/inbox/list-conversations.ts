@@ -4,9 +4,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { conversationListOrder, conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
 import type { InboxTab } from "@/lib/inbox/constants";
-import { matchingMessages, searchConversations, type ListView } from "@/lib/inbox/search-conversations";
+import { matchingMessages, searchConversations, viewConditions, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
+import { visibleConversationSql, visibleConversationWhere } from "@/lib/leads/visibility";
+import type { LabelJson } from "@/lib/labels/conversation-labels";
+import { labelWhere } from "@/lib/labels/label-filter";
+import { withLabels } from "@/lib/labels/conversation-labels";
 
 export interface UnreadCounts {
   all: number;
@@ -15,7 +19,7 @@ export interface UnreadCounts {
 }
 
 export interface ConversationPage {
-  conversations: ConversationListItem[];
+  conversations: (ConversationListItem & { labels: LabelJson[] })[];
   nextCursor: string | null;
   /** Conversations with unread messages per tab (open, not blocked). Only on the first page. */
   unreadCounts?: UnreadCounts;
@@ -23,28 +27,49 @@ export interface ConversationPage {
 
 const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
 
+const filterStatus = { open: "OPEN", unread: "OPEN", mine: "OPEN", snoozed: "SNOOZED", archived: "ARCHIVED" } as const;
+
 /**
  * The inbox list, newest activity first, keyset-paginated on (lastMessageAt desc, id desc). Every
  * view starts with `hidden = false` (+ channel) + status, the prefix of the list indexes, so SQLite
  * walks the index in order and stops at the page size even with 100k conversations. A search
  * (lib/inbox/search-conversations.ts) picks the page's ids in SQL, then the same rows are loaded.
+ * An agent who sees only their own and unassigned conversations gets only those, counts included.
  */
-export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id">): Promise<ConversationPage> {
+export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id" | "role">): Promise<ConversationPage> {
+  const visible = await visibleConversationSql(user);
   const view: ListView = {
     channel: query.channel === "all" ? undefined : tabChannel[query.channel],
     // A search looks in every view, so an archived lead is found; each hit shows its status.
-    status: query.q ? undefined : query.filter === "archived" ? "ARCHIVED" : "OPEN",
+    status: query.q ? undefined : (query.status ?? filterStatus[query.filter]),
     unreadOnly: !query.q && query.filter === "unread",
     assigneeId: !query.q && query.filter === "mine" ? user.id : undefined,
     cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+    visible,
   };
   const take = query.limit + 1;
-  const where = query.q ? { id: { in: await searchConversations(query.q, view, take) } } : listWhere(view);
+  const where = query.q
+    ? { id: { in: await searchConversations(query.q, view, take) } }
+    : query.label
+      ? { AND: [listWhere(view), await labelWhere(query.label), visible ? await visibleConversationWhere(user) : {}] }
+      : visible
+        ? { id: { in: await visibleIds(view, take) } }
+        : listWhere(view);
   const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
   const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
-  const conversations = query.q ? await withMatchingMessages(query.q, await withPreviewThumbnails(page)) : await withPreviewThumbnails(page);
+  const shown = await withLabels(await withPreviewThumbnails(page));
+  const conversations = query.q ? await withMatchingMessages(query.q, shown) : shown;
   if (query.cursor) return { conversations, nextCursor };
-  return { conversations, nextCursor, unreadCounts: await countUnread() };
+  return { conversations, nextCursor, unreadCounts: visible ? await countVisibleUnread(visible) : await countUnread() };
+}
+
+/** A restricted agent's page: the view's conditions and the visibility rule in one SQL walk down the list index. */
+async function visibleIds(view: ListView, take: number): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT c."id" FROM "Conversation" c WHERE ${viewConditions(view)}
+    ORDER BY c."lastMessageAt" DESC, c."id" DESC
+    LIMIT ${take}`;
+  return rows.map((row) => row.id);
 }
 
 async function withMatchingMessages<T extends { id: string }>(q: string, conversations: T[]) {
@@ -70,11 +95,24 @@ export async function countUnread(): Promise<UnreadCounts> {
     where: { hidden: false, status: "OPEN", unreadCount: { gt: 0 } },
     _count: { _all: true },
   });
+  return tabCounts(groups.map((group) => ({ channel: group.channel, count: group._count._all })));
+}
+
+/** The badges over what a restricted agent may see. */
+async function countVisibleUnread(visible: Prisma.Sql): Promise<UnreadCounts> {
+  const groups = await db.$queryRaw<{ channel: string; count: number | bigint }[]>`
+    SELECT c."channel" AS channel, COUNT(*) AS count FROM "Conversation" c
+    WHERE c."hidden" = ${false} AND c."status" = 'OPEN' AND c."unreadCount" > 0 AND ${visible}
+    GROUP BY c."channel"`;
+  return tabCounts(groups.map((group) => ({ channel: group.channel, count: Number(group.count) })));
+}
+
+function tabCounts(groups: Array<{ channel: string; count: number }>): UnreadCounts {
   const counts: UnreadCounts = { all: 0, whatsapp: 0, instagram: 0 };
   for (const group of groups) {
-    counts.all += group._count._all;
+    counts.all += group.count;
     const tab = (Object.keys(tabChannel) as Exclude<InboxTab, "all">[]).find((key) => tabChannel[key] === group.channel);
-    if (tab) counts[tab] += group._count._all;
+    if (tab) counts[tab] += group.count;
   }
   return counts;
 }

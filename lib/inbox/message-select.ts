@@ -20,6 +20,8 @@ export const messageSelect = {
   deletedAt: true,
   replyToExternalId: true,
   idempotencyKey: true,
+  /** Sent by the app (the away message), not by a person. */
+  automatic: true,
   createdAt: true,
   sentBy: { select: { id: true, name: true } },
   /** Each kept attachment's state, so the thread shows a thumbnail, a placeholder or why it is missing. */

@@ -29,10 +29,12 @@ import { containsPattern, ftsPhrase, MAX_INDEXED_MATCHES, searchedFields, search
 export interface ListView {
   channel?: "INSTAGRAM" | "WHATSAPP";
   /** Absent: open and archived alike (a search). */
-  status?: "OPEN" | "ARCHIVED";
+  status?: "OPEN" | "ARCHIVED" | "SNOOZED";
   unreadOnly: boolean;
   assigneeId?: string;
   cursor?: Cursor;
+  /** Only what an agent may see (lib/leads/visibility.ts), in SQL over "Conversation" c. */
+  visible?: Prisma.Sql | null;
 }
 
 /**
@@ -141,7 +143,7 @@ function capped(contacts: { id: string }[], conversations: { id: string }[]): Ma
  * The view's filters and cursor in SQL, as listConversations' Prisma query states them (same
  * columns, same order, same cursor seek — see afterCursor in lib/inbox/cursor.ts).
  */
-function viewConditions(view: ListView): Prisma.Sql {
+export function viewConditions(view: ListView): Prisma.Sql {
   // Enum values are inlined (from the fixed ListView types): PostgreSQL compares an enum column
   // with a text literal, not with a text parameter.
   const conditions = [Prisma.sql`c."hidden" = ${false}`];
@@ -149,6 +151,7 @@ function viewConditions(view: ListView): Prisma.Sql {
   if (view.channel) conditions.push(Prisma.raw(`c."channel" = '${enumValue(view.channel)}'`));
   if (view.unreadOnly) conditions.push(Prisma.sql`c."unreadCount" > 0`);
   if (view.assigneeId) conditions.push(Prisma.sql`c."assigneeId" = ${view.assigneeId}`);
+  if (view.visible) conditions.push(view.visible);
   const cursor = view.cursor;
   if (cursor && cursor.at === null) conditions.push(Prisma.sql`c."lastMessageAt" IS NULL AND c."id" < ${cursor.id}`);
   if (cursor && cursor.at !== null) {

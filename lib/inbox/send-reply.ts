@@ -31,7 +31,7 @@ const conversationSelect = {
   channel: true,
   businessAccountId: true,
   lastInboundAt: true,
-  contact: { select: { id: true, externalId: true, leadId: true } },
+  contact: { select: { id: true, externalId: true, whatsappId: true, bsuid: true, leadId: true } },
 } as const;
 
 type ReplyConversation = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
@@ -102,7 +102,9 @@ export async function sendReply(input: {
 function replyParts(adapter: ChannelAdapter, body: SendReplyInput, templateText: string | null, upload: ReplyUpload | undefined): ReplyPart[] {
   const key = body.idempotencyKey ?? null;
   if (!upload) return [{ type: "TEXT", text: templateText ?? body.text ?? "", idempotencyKey: key }];
-  const captioned = adapter.outboundMedia[upload.kind]?.caption === true;
+  const rule = adapter.outboundMedia[upload.kind];
+  const fits = body.text === undefined || rule?.maxCaptionLength === undefined || body.text.length <= rule.maxCaptionLength;
+  const captioned = rule?.caption === true && fits;
   const parts: ReplyPart[] = [{ type: messageTypeOf(upload.kind), text: captioned ? (body.text ?? null) : null, idempotencyKey: key, upload }];
   if (body.text && !captioned) parts.push({ type: "TEXT", text: body.text, idempotencyKey: key && `${key}${TEXT_PART_SUFFIX}` });
   return parts;
@@ -218,6 +220,15 @@ function checkWindow(adapter: ChannelAdapter, creds: ChannelCredentials, convers
   return allowance.humanAgent;
 }
 
+/**
+ * Where replies go: a WhatsApp customer's current phone (it may have changed since we first knew
+ * them), else their business-scoped user id when they hide their phone behind a username; on
+ * Instagram the IGSID the contact is known by.
+ */
+function replyAddress(contact: ReplyConversation["contact"]): string {
+  return contact.whatsappId ?? contact.bsuid ?? contact.externalId;
+}
+
 function target(
   conversation: ReplyConversation,
   adapter: ChannelAdapter,
@@ -230,7 +241,7 @@ function target(
   return {
     adapter,
     creds,
-    to: conversation.contact.externalId,
+    to: replyAddress(conversation.contact),
     contactId: conversation.contact.id,
     leadId: conversation.contact.leadId,
     userId,

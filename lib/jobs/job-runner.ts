@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { retryDelayMs } from "./backoff";
 import type { JobDefinition } from "./job-types";
 import { kickOnce, type KickState } from "./kick-once";
+import { describeError } from "@/lib/describe-error";
 
 /**
  * One background-job runner for SQLite and PostgreSQL: the Job table is the queue. Every instance
@@ -110,7 +111,7 @@ async function pump(): Promise<void> {
       claimedAny = true;
       state.running++;
       void runJob(job, definition)
-        .catch((error: unknown) => console.error(`[jobs] ${job.kind} ${job.id}: ${describe(error)}`))
+        .catch((error: unknown) => console.error(`[jobs] ${job.kind} ${job.id}: ${describeError(error)}`))
         .finally(() => {
           state.running--;
           kickJobs();
@@ -148,7 +149,7 @@ async function runJob(job: { id: string; kind: string; payload: unknown; attempt
 }
 
 async function recordFailure(job: { id: string; kind: string }, definition: JobDefinition<never>, attempt: number, error: unknown) {
-  const reason = describe(error).slice(0, 500);
+  const reason = describeError(error).slice(0, 500);
   console.error(`[jobs] ${job.kind} failed (attempt ${attempt}): ${reason}`);
   if (definition.everyMs !== undefined) {
     await db.job.updateMany({
@@ -169,8 +170,4 @@ async function recordFailure(job: { id: string; kind: string }, definition: JobD
   });
   // This instance retries on time; the poll covers a restart in between.
   setTimeout(kickJobs, delay).unref();
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

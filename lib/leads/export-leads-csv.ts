@@ -10,7 +10,7 @@ const EXPORT_PAGE_SIZE = 500;
 const HEADER = [
   "id", "name", "status", "value", "currency", "owner", "last_contact_at", "last_contact_channel", "channels",
   "usernames", "phones", "source", "source_channel", "source_headline", "source_ad_id", "source_url", "created_at",
-  "won_at", "lost_reason",
+  "won_at", "lost_reason", "labels",
 ];
 
 /**
@@ -62,5 +62,6 @@ function leadCells(lead: Lead) {
     lead.createdAt.toISOString(),
     lead.wonAt?.toISOString(),
     lead.lostReason,
+    lead.labels.map((label) => label.name).join(", "),
   ];
 }

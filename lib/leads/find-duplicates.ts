@@ -1,6 +1,8 @@
 import type { SessionUser } from "@/lib/auth";
 import { db, dbProvider } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { getLead } from "@/lib/leads/get-lead";
+import { leadOrder } from "@/lib/leads/lead-cursor";
 import { leadSelect, toLead, type Lead } from "@/lib/leads/lead-select";
 import { normalizeName } from "@/lib/leads/normalize-name";
 import { visibleLeadWhere } from "@/lib/leads/visibility";
@@ -54,7 +56,7 @@ export async function findDuplicateLeads(id: string, user: Pick<SessionUser, "id
         },
       ],
     },
-    orderBy: [{ lastContactAt: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    orderBy: leadOrder("lastContactAt", { explicitNullsLast: dbProvider === "postgresql" }) as Prisma.LeadOrderByWithRelationInput[],
     take: CANDIDATES,
     select: leadSelect,
   });

@@ -47,9 +47,15 @@ export function decodeLeadCursor(value: string, sort: LeadSort): LeadCursor {
   return cursor;
 }
 
-/** The order for a sort: newest / largest first, then id so equal values never skip a row at a page edge. */
-export function leadOrder(sort: LeadSort) {
-  return [sort === "createdAt" ? { createdAt: "desc" as const } : { [sort]: { sort: "desc" as const, nulls: "last" as const } }, { id: "desc" as const }];
+/**
+ * The order for a sort: newest / largest first, rows without a value last, then id so equal values
+ * never skip a row at a page edge. SQLite already sorts NULL last when descending; spelling it out
+ * there makes Prisma order by a CASE expression that no index serves (a full sort of every lead,
+ * measured 0.1-0.2 s at 100k), so only PostgreSQL, which sorts NULL first, is told.
+ */
+export function leadOrder(sort: LeadSort, options: { explicitNullsLast: boolean }) {
+  const first = sort === "createdAt" || !options.explicitNullsLast ? { [sort]: "desc" as const } : { [sort]: { sort: "desc" as const, nulls: "last" as const } };
+  return [first, { id: "desc" as const }];
 }
 
 /**

@@ -16,6 +16,7 @@ export async function leadFilterWhere(filter: Omit<LeadFilterQuery, "sort">, use
   if (filter.status) where.push({ status: { in: filter.status } });
   if (filter.ownerId) where.push({ ownerId: filter.ownerId === "none" ? null : filter.ownerId === "me" ? user.id : filter.ownerId });
   if (filter.channel) where.push({ contacts: { some: { channel: filter.channel } } });
+  if (filter.label) where.push({ conversations: { some: { labels: { some: { labelId: filter.label } } } } });
   if (filter.source === "ad") where.push({ sourceKind: "ad" });
   if (filter.source === "organic") where.push({ OR: [{ sourceKind: null }, { sourceKind: { not: "ad" } }] });
   if (filter.lastContactFrom) where.push({ lastContactAt: { gte: new Date(filter.lastContactFrom) } });

@@ -1,5 +1,23 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 
+/** Where the lead's first touch came from: kept together by merge (the earliest) and split. */
+export const leadSourceSelect = {
+  sourceKind: true,
+  sourceChannel: true,
+  sourceAdId: true,
+  sourceHeadline: true,
+  sourceUrl: true,
+  sourceClickId: true,
+} as const satisfies Prisma.LeadSelect;
+
+export type LeadSourceFields = Prisma.LeadGetPayload<{ select: typeof leadSourceSelect }>;
+
+/** The source columns of a row, to copy onto another lead. */
+export function sourceFields(row: LeadSourceFields): LeadSourceFields {
+  const { sourceKind, sourceChannel, sourceAdId, sourceHeadline, sourceUrl, sourceClickId } = row;
+  return { sourceKind, sourceChannel, sourceAdId, sourceHeadline, sourceUrl, sourceClickId };
+}
+
 /** What a lead's JSON needs, for lists, the detail, the board and the export alike. Never tokens. */
 export const leadSelect = {
   id: true,
@@ -13,12 +31,7 @@ export const leadSelect = {
   lastContactAt: true,
   lastContactChannel: true,
   createdAt: true,
-  sourceKind: true,
-  sourceChannel: true,
-  sourceAdId: true,
-  sourceHeadline: true,
-  sourceUrl: true,
-  sourceClickId: true,
+  ...leadSourceSelect,
   owner: { select: { id: true, name: true } },
   contacts: {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -35,7 +48,15 @@ export const leadSelect = {
   },
   conversations: {
     orderBy: [{ lastMessageAt: "desc" }, { id: "desc" }],
-    select: { id: true, channel: true, status: true, unreadCount: true, lastMessageAt: true, lastInboundAt: true },
+    select: {
+      id: true,
+      channel: true,
+      status: true,
+      unreadCount: true,
+      lastMessageAt: true,
+      lastInboundAt: true,
+      labels: { select: { label: { select: { id: true, name: true, color: true } } } },
+    },
   },
 } as const satisfies Prisma.LeadSelect;
 
@@ -83,12 +104,14 @@ export interface Lead {
   createdAt: Date;
   source: LeadSource | null;
   contacts: LeadContact[];
+  /** The labels on the lead's conversations, each once, by name. */
+  labels: { id: string; name: string; color: string }[];
   conversations: Pick<LeadRow["conversations"][number], "id" | "channel" | "status" | "unreadCount" | "lastMessageAt">[];
 }
 
 const SOURCE_KINDS: readonly string[] = ["ad", "link", "organic"];
 
-export function contactLabel(contact: Pick<LeadContact, "displayName" | "username" | "phone" | "externalId">): string {
+function contactLabel(contact: Pick<LeadContact, "displayName" | "username" | "phone" | "externalId">): string {
   return contact.displayName || (contact.username ? `@${contact.username}` : null) || (contact.phone ? `+${contact.phone}` : contact.externalId);
 }
 
@@ -123,8 +146,14 @@ export function toLead(row: LeadRow): Lead {
     createdAt: row.createdAt,
     source: toSource(row),
     contacts,
+    labels: leadLabels(row),
     conversations: row.conversations.map(({ id, channel, status, unreadCount, lastMessageAt }) => ({ id, channel, status, unreadCount, lastMessageAt })),
   };
+}
+
+function leadLabels(row: LeadRow): Lead["labels"] {
+  const byId = new Map(row.conversations.flatMap((conversation) => conversation.labels.map(({ label }) => [label.id, label] as const)));
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function toSource(row: LeadRow): LeadSource | null {

@@ -19,6 +19,8 @@ export interface LeadsUrlState {
   from: string;
   to: string;
   sort: LeadSort;
+  /** Leads with a conversation carrying this label (its id); absent for any. */
+  label?: string;
 }
 
 /** The table's page size; the server page loads the first page with it so the client's key matches. */
@@ -42,6 +44,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Lenient: whatever a hand-edited URL gets wrong falls back to the default instead of failing. */
 export function parseLeadsUrl(params: Params): LeadsUrlState {
   const owner = read(params, "owner");
+  const label = read(params, "label");
   return {
     view: read(params, "view") === "table" ? "table" : "board",
     status: read(params, "status").split(",").filter((status): status is LeadStatusValue => (LEAD_STATUSES as readonly string[]).includes(status)),
@@ -52,6 +55,7 @@ export function parseLeadsUrl(params: Params): LeadsUrlState {
     from: DAY.test(read(params, "from")) ? read(params, "from") : "",
     to: DAY.test(read(params, "to")) ? read(params, "to") : "",
     sort: oneOf(read(params, "sort"), LEAD_SORTS, "lastContactAt") || "lastContactAt",
+    ...(/^[\w-]{1,100}$/.test(label) ? { label } : {}),
   };
 }
 
@@ -59,7 +63,7 @@ export function leadsHref(state: LeadsUrlState): string {
   const search = new URLSearchParams();
   if (state.view !== "board") search.set("view", state.view);
   if (state.status.length) search.set("status", state.status.join(","));
-  for (const key of ["owner", "channel", "source", "q", "from", "to"] as const) if (state[key]) search.set(key, state[key]);
+  for (const key of ["owner", "channel", "source", "q", "from", "to", "label"] as const) if (state[key]) search.set(key, state[key]);
   if (state.sort !== "lastContactAt") search.set("sort", state.sort);
   const query = search.toString();
   return query ? `/leads?${query}` : "/leads";
@@ -72,6 +76,7 @@ export function leadsApiQuery(state: LeadsUrlState, options: { board?: boolean }
   if (state.owner) search.set("ownerId", state.owner);
   if (state.channel) search.set("channel", state.channel);
   if (state.source) search.set("source", state.source);
+  if (state.label) search.set("label", state.label);
   if (state.q) search.set("q", state.q);
   if (state.from) search.set("lastContactFrom", `${state.from}T00:00:00.000Z`);
   if (state.to) search.set("lastContactTo", `${state.to}T23:59:59.999Z`);

@@ -2,6 +2,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { leadNotFound, loadLead } from "@/lib/leads/get-lead";
+import { leadSourceSelect, sourceFields } from "@/lib/leads/lead-select";
 import { laterStage } from "@/lib/leads/stage-rules";
 import { visibleLeadWhere } from "@/lib/leads/visibility";
 import { eventBus } from "@/lib/realtime/bus";
@@ -20,12 +21,7 @@ const mergeSelect = {
   lastContactAt: true,
   lastContactChannel: true,
   createdAt: true,
-  sourceKind: true,
-  sourceChannel: true,
-  sourceAdId: true,
-  sourceHeadline: true,
-  sourceUrl: true,
-  sourceClickId: true,
+  ...leadSourceSelect,
 } as const;
 
 /**
@@ -70,12 +66,7 @@ export async function mergeLeads(id: string, input: MergeLeadInput, user: Pick<S
     createdAt: firstTouch.createdAt,
     lastContactAt: latest.lastContactAt,
     lastContactChannel: latest.lastContactChannel,
-    sourceKind: source.sourceKind,
-    sourceChannel: source.sourceChannel,
-    sourceAdId: source.sourceAdId,
-    sourceHeadline: source.sourceHeadline,
-    sourceUrl: source.sourceUrl,
-    sourceClickId: source.sourceClickId,
+    ...sourceFields(source),
   };
 
   await db.$transaction(async (tx) => {

@@ -3,6 +3,7 @@ import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { leadNotFound, loadLead } from "@/lib/leads/get-lead";
+import { leadSourceSelect, sourceFields } from "@/lib/leads/lead-select";
 import { visibleLeadWhere } from "@/lib/leads/visibility";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
@@ -19,7 +20,7 @@ export async function splitLead(id: string, input: SplitLeadInput, user: Pick<Se
     where: { AND: [{ id }, await visibleLeadWhere(user)] },
     select: {
       id: true, status: true, ownerId: true, currency: true, statusChangedAt: true, wonAt: true, lostReason: true,
-      sourceKind: true, sourceChannel: true, sourceAdId: true, sourceHeadline: true, sourceUrl: true, sourceClickId: true,
+      ...leadSourceSelect,
       contacts: { select: { id: true, channel: true, createdAt: true } },
     },
   });
@@ -32,14 +33,6 @@ export async function splitLead(id: string, input: SplitLeadInput, user: Pick<Se
     throw new ApiError({ code: "CONFLICT", message: "This is the lead's only contact: there is nothing to split it from" });
   }
   const sourceMoves = lead.sourceChannel === contact.channel && !lead.contacts.some((other) => other.id !== contact.id && other.channel === contact.channel);
-  const source = {
-    sourceKind: lead.sourceKind,
-    sourceChannel: lead.sourceChannel,
-    sourceAdId: lead.sourceAdId,
-    sourceHeadline: lead.sourceHeadline,
-    sourceUrl: lead.sourceUrl,
-    sourceClickId: lead.sourceClickId,
-  };
 
   const newLeadId = await db.$transaction(async (tx) => {
     const created = await tx.lead.create({
@@ -51,14 +44,18 @@ export async function splitLead(id: string, input: SplitLeadInput, user: Pick<Se
         wonAt: lead.wonAt,
         lostReason: lead.lostReason,
         createdAt: contact.createdAt,
-        ...(sourceMoves ? source : { sourceKind: "organic", sourceChannel: contact.channel }),
+        ...(sourceMoves ? sourceFields(lead) : { sourceKind: "organic", sourceChannel: contact.channel }),
       },
       select: { id: true },
     });
     await tx.contact.update({ where: { id: contact.id }, data: { leadId: created.id } });
     await tx.conversation.updateMany({ where: { contactId: contact.id }, data: { leadId: created.id } });
     await tx.communicationLog.updateMany({ where: { contactId: contact.id }, data: { leadId: created.id } });
-    if (sourceMoves) await tx.lead.update({ where: { id }, data: { sourceKind: "organic", sourceAdId: null, sourceHeadline: null, sourceUrl: null, sourceClickId: null, sourceChannel: lead.contacts.find((other) => other.id !== contact.id)!.channel } });
+    if (sourceMoves) {
+      const remaining = lead.contacts.find((other) => other.id !== contact.id)!;
+      const organic = { sourceKind: "organic", sourceChannel: remaining.channel, sourceAdId: null, sourceHeadline: null, sourceUrl: null, sourceClickId: null };
+      await tx.lead.update({ where: { id }, data: organic });
+    }
     await Promise.all([refreshLastContact(tx, id), refreshLastContact(tx, created.id)]);
     await writeAuditLog({ actorId: user.id, action: "lead.split", target: id, details: { contactId: contact.id, newLeadId: created.id } }, tx);
     return created.id;

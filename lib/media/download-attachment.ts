@@ -34,7 +34,7 @@ export interface DownloadedMedia {
  * Where Meta serves attachment files from (Instagram and Facebook CDNs, WhatsApp's lookaside host).
  * A link elsewhere is something a customer shared or a forged delivery named: not fetched.
  */
-const META_MEDIA_HOSTS = ["fbcdn.net", "cdninstagram.com", "fbsbx.com", "facebook.com", "instagram.com", "whatsapp.net"];
+export const META_MEDIA_HOSTS = ["fbcdn.net", "cdninstagram.com", "fbsbx.com", "facebook.com", "instagram.com", "whatsapp.net"];
 
 const EXPIRED_STATUSES = new Set([400, 401, 403, 404, 410]);
 

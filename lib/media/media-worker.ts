@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { channelFromDb } from "@/lib/channels/registry";
 import type { Attachment } from "@/lib/channels/types";
 import { db } from "@/lib/db";
@@ -73,7 +74,7 @@ async function pump(): Promise<void> {
       claimedAny = true;
       worker.running++;
       void downloadMediaFile(row.id, row.attempts + 1)
-        .catch((error: unknown) => console.error(`[media] ${row.id}: ${describe(error)}`))
+        .catch((error: unknown) => console.error(`[media] ${row.id}: ${describeError(error)}`))
         .finally(() => {
           worker.running--;
           kickMediaWorker();
@@ -146,12 +147,12 @@ async function downloadMediaFile(id: string, attempt: number): Promise<void> {
     }
     const permanent = error instanceof MediaDownloadError && error.permanent;
     if (permanent || attempt >= env.MEDIA_MAX_ATTEMPTS) {
-      await finish(id, { status: "FAILED", error: describe(error) });
+      await finish(id, { status: "FAILED", error: describeError(error) });
       await announce();
       return;
     }
     const delay = retryDelayMs(attempt, env.MEDIA_RETRY_BASE_MS, MAX_BACKOFF_MS);
-    await finish(id, { status: "PENDING", error: describe(error), nextAttemptAt: new Date(Date.now() + delay) });
+    await finish(id, { status: "PENDING", error: describeError(error), nextAttemptAt: new Date(Date.now() + delay) });
     // This instance retries on time; the sweep covers a restart in between.
     setTimeout(kickMediaWorker, delay).unref();
   }
@@ -176,6 +177,3 @@ async function finish(id: string, outcome: Outcome): Promise<void> {
   });
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -3,16 +3,18 @@ import { env } from "@/lib/env";
 
 /**
  * The client's IP address, for the sign-in throttle. Route handlers see only headers, and Next
- * fills X-Forwarded-For with the socket's address only when the client sent none, so that header
- * is whatever the client wants unless a trusted proxy overwrote it. The socket's own address is
- * copied into a header of ours on every request instead (overwriting anything a client sent
- * under that name), and X-Forwarded-For counts only with TRUST_PROXY=true.
+ * fills X-Forwarded-For/-Host/-Proto from the socket and Host header only when the client sent
+ * none, so those headers are whatever the client wants unless a trusted proxy overwrote them.
+ * So on every request the socket's own address is copied into a header of ours (overwriting
+ * anything a client sent under that name), and without TRUST_PROXY=true the client's
+ * X-Forwarded-* headers are dropped before Next (and next-auth, which builds URLs from them) sees them.
  */
 const SOCKET_ADDRESS_HEADER = "x-inbox-socket-address";
+const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
 
 const globalForHook = globalThis as unknown as { inboxSocketAddressHook?: boolean };
 
-/** Once per process, before serving (lib/start-up.ts): stamps each request with its socket's address. */
+/** Once per process, before serving (lib/start-up.ts): stamps each request with its socket's address and drops untrusted forwarding headers. */
 export function recordSocketAddresses(): void {
   if (globalForHook.inboxSocketAddressHook) return;
   globalForHook.inboxSocketAddressHook = true;
@@ -21,6 +23,7 @@ export function recordSocketAddresses(): void {
     if (event === "request") {
       const req = args[0] as http.IncomingMessage;
       req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
+      if (!env.TRUST_PROXY) for (const name of FORWARDED_HEADERS) delete req.headers[name];
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;

@@ -11,7 +11,7 @@ describe("inboxEventStream", () => {
   it("sends a retry hint, bus events as data lines, heartbeats, and unsubscribes on abort", async () => {
     const bus = createInProcessBus();
     const abort = new AbortController();
-    const reader = inboxEventStream(bus, abort.signal, 20).getReader();
+    const reader = inboxEventStream(bus, abort.signal, { heartbeatMs: 20 }).getReader();
     expect(await readChunk(reader)).toMatch(/^retry: \d+\n/);
     await bus.publish({ type: "conversation.updated", conversationId: "c1", channel: "instagram" });
     expect(await readChunk(reader)).toBe(`data: {"type":"conversation.updated","conversationId":"c1","channel":"instagram"}\n\n`);
@@ -26,5 +26,21 @@ describe("inboxEventStream", () => {
       received += new TextDecoder().decode(value);
     }
     expect(received).not.toContain("c2");
+  });
+
+  it("passes only what the filter allows, in publish order, even when an earlier check is slower", async () => {
+    const bus = createInProcessBus();
+    const abort = new AbortController();
+    const slowFirst = async (event: { type: string; conversationId?: string }) => {
+      if (event.conversationId === "visible-1") await new Promise((resolve) => setTimeout(resolve, 30));
+      return event.conversationId !== "hidden";
+    };
+    const reader = inboxEventStream(bus, abort.signal, { heartbeatMs: 60_000, filter: slowFirst }).getReader();
+    await readChunk(reader);
+    for (const conversationId of ["visible-1", "hidden", "visible-2"]) await bus.publish({ type: "conversation.updated", conversationId, channel: "instagram" });
+    const first = await readChunk(reader);
+    const second = await readChunk(reader);
+    expect([first, second].map((chunk) => JSON.parse(chunk.slice(6)).conversationId)).toEqual(["visible-1", "visible-2"]);
+    abort.abort();
   });
 });

@@ -9,7 +9,11 @@ export type InboxEvent =
   | { type: "message.updated"; conversationId: string; messageId: string; channel: string }
   | { type: "integration.updated"; channel: string }
   /** A lead moved, changed hands or value, or was merged away (then it answers 404). */
-  | { type: "lead.updated"; leadId: string };
+  | { type: "lead.updated"; leadId: string }
+  /** A teammate was @mentioned in a private note, or read their mentions: their bell refetches. */
+  | { type: "mention.updated"; userId: string }
+  /** Admins renamed, recoloured or removed a label: lists refetch the labels they show. */
+  | { type: "labels.updated" };
 
 export type InboxEventListener = (event: InboxEvent) => void;
 

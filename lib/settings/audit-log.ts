@@ -1,3 +1,5 @@
+import { describeDelivery } from "@/lib/channels/meta/describe-delivery";
+import { getChannel, isChannelKey } from "@/lib/channels/registry";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditScope } from "@/lib/validations/settings";
@@ -19,6 +21,11 @@ export type AuditAction =
   | "user.enable"
   | "user.password-reset"
   | "user.sign-in-throttled"
+  | "user.team-settings"
+  | "user.two-factor-enable"
+  | "user.two-factor-disable"
+  | "user.sign-out-everywhere"
+  | "user.security-policy"
   | "blocklist.add"
   | "blocklist.remove"
   | "event.replay"
@@ -32,7 +39,11 @@ export type AuditAction =
   | "webhook.update"
   | "webhook.delete"
   | "webhook.disable"
-  | "webhook.replay";
+  | "webhook.replay"
+  | "label.create"
+  | "label.update"
+  | "label.delete"
+  | "away-message.update";
 
 export interface AuditEntryInput {
   /** null: the app itself (the background token renewal). */
@@ -75,5 +86,46 @@ export async function listAuditLog(scope: AuditScope, limit = 20): Promise<Audit
       actor: { select: { name: true, email: true } },
     },
   });
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  const targets = await readableTargets(rows);
+  return rows.map((row) => ({ ...row, target: targets.get(row.id) ?? row.target, createdAt: row.createdAt.toISOString() }));
+}
+
+/**
+ * Targets as people know them: staff by name (with the email that identified them), channel
+ * accounts by label, a replayed event by its sender and kind — not bare ids. Rows are stored as
+ * written (an email, a key, an event id), so a rename shows the current name.
+ */
+async function readableTargets(rows: { id: string; action: string; target: string | null }[]): Promise<Map<string, string>> {
+  const emails = rows.filter((row) => row.action.startsWith("user.") && row.target).map((row) => row.target!);
+  const eventIds = rows.filter((row) => row.action === "event.replay" && row.target).map((row) => row.target!.split(" ").at(-1)!);
+  const [users, events] = await Promise.all([
+    emails.length ? db.user.findMany({ where: { email: { in: emails } }, select: { email: true, name: true } }) : [],
+    eventIds.length ? db.externalEventLog.findMany({ where: { id: { in: eventIds } }, select: { id: true, source: true, rawBody: true } }) : [],
+  ]);
+  const names = new Map(users.map((user) => [user.email, user.name]));
+  const eventLabels = new Map(
+    events.map((event) => {
+      const { sender, type } = describeDelivery(event.rawBody);
+      return [event.id, `${channelLabel(event.source)} ${type ?? "event"}${sender ? ` from ${sender}` : ""}`];
+    }),
+  );
+  const readable = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.target) continue;
+    if (row.action.startsWith("user.") && names.has(row.target)) readable.set(row.id, `${names.get(row.target)} (${row.target})`);
+    if (row.action.startsWith("integration.")) readable.set(row.id, accountLabel(row.target));
+    const eventLabel = row.action === "event.replay" ? eventLabels.get(row.target.split(" ").at(-1)!) : undefined;
+    if (eventLabel) readable.set(row.id, eventLabel);
+  }
+  return readable;
+}
+
+/** "instagram" → "Instagram", "instagram-2" → "Instagram (account 2)". */
+function accountLabel(key: string): string {
+  const [channel, number] = key.split("-");
+  return number ? `${channelLabel(channel)} (account ${number})` : channelLabel(channel);
+}
+
+function channelLabel(key: string): string {
+  return isChannelKey(key) ? getChannel(key).label : key;
 }

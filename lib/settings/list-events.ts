@@ -1,3 +1,5 @@
+import { describeDelivery } from "@/lib/channels/meta/describe-delivery";
+import { getChannel, isChannelKey } from "@/lib/channels/registry";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ListEventsQuery } from "@/lib/validations/settings";
@@ -14,11 +16,21 @@ export interface WebhookEventRow {
   attempts: number;
   error: string | null;
   rawBody: string;
+  /** "WhatsApp", "Instagram": the channel as people spell it. */
+  sourceLabel: string;
+  /** Who sent it and what kind of event it is, read from the body (lib/channels/meta/describe-delivery.ts). */
+  sender: string | null;
+  kind: string | null;
 }
 
 export interface WebhookEventPage {
   events: WebhookEventRow[];
   nextCursor: string | null;
+}
+
+function describeEvent(rawBody: string) {
+  const { sender, type } = describeDelivery(rawBody);
+  return { sender, kind: type };
 }
 
 export async function listEvents(query: ListEventsQuery): Promise<WebhookEventPage> {
@@ -47,6 +59,8 @@ export async function listEvents(query: ListEventsQuery): Promise<WebhookEventPa
   return {
     events: page.map((row) => ({
       ...row,
+      sourceLabel: isChannelKey(row.source) ? getChannel(row.source).label : row.source,
+      ...describeEvent(row.rawBody),
       receivedAt: row.receivedAt.toISOString(),
       processedAt: row.processedAt?.toISOString() ?? null,
     })),

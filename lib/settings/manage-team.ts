@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { writeAuditLog } from "@/lib/settings/audit-log";
 import { createUser, publicUserSelect } from "@/lib/users/create-user";
 import { hashPassword } from "@/lib/users/password";
+import { endAllUserSessions } from "@/lib/users/user-sessions";
 import type { CreateStaffInput, UpdateStaffInput } from "@/lib/validations/settings";
 
 /**
@@ -72,4 +73,12 @@ export async function resetStaffPassword(userId: string, password: string, actor
     await writeAuditLog({ actorId, action: "user.password-reset", target: user.email }, tx);
     return updated;
   });
+}
+
+/** Ends every session of a team member (a lost laptop, a shared computer), without changing anything else. */
+export async function signOutStaffEverywhere(userId: string, actorId: string): Promise<void> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (!user) throw new ApiError({ code: "NOT_FOUND", message: "No such staff member" });
+  await endAllUserSessions(userId);
+  await writeAuditLog({ actorId, action: "user.sign-out-everywhere", target: user.email });
 }

@@ -11,11 +11,13 @@ export interface ListParams {
   channel: InboxTab;
   filter: InboxFilter;
   q: string;
+  label?: string | null;
 }
 
 export function conversationsPageKey(params: ListParams, cursor: string | null): string {
   const search = new URLSearchParams({ channel: params.channel, filter: params.filter });
   if (params.q) search.set("q", params.q);
+  if (params.label) search.set("label", params.label);
   search.set("limit", String(CONVERSATIONS_PAGE_SIZE));
   if (cursor) search.set("cursor", cursor);
   return `/api/inbox/conversations?${search}`;

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
 import type { InboxEvent } from "@/lib/realtime/types";
+import { LABELS_KEY } from "@/lib/swr/use-labels";
+import { MENTIONS_KEY } from "@/lib/swr/use-mentions";
 
 const LIST_PREFIX = "$inf$/api/inbox/conversations?";
 const DETAIL_KEY = /^\/api\/inbox\/conversations\/[^/?]+$/;
@@ -40,8 +42,11 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
       }, COALESCE_MS);
     };
     const touches = (event: InboxEvent) => (key: string) => {
+      if (event.type === "mention.updated" || key === MENTIONS_KEY) return event.type === "mention.updated" && key === MENTIONS_KEY;
+      if (event.type === "labels.updated") return key === LABELS_KEY || key.startsWith(LIST_PREFIX) || DETAIL_KEY.test(key);
       if (key.startsWith(LIST_PREFIX)) return true;
-      if (LEAD_KEY.test(key)) return event.type === "lead.updated" || event.type === "conversation.updated";
+      // Duplicate suggestions change only when leads do; a message arriving does not move them.
+      if (LEAD_KEY.test(key)) return event.type === "lead.updated" || (event.type === "conversation.updated" && !key.endsWith("/duplicates"));
       // The conversation's detail carries its lead.
       if (event.type === "lead.updated") return DETAIL_KEY.test(key);
       if (!("conversationId" in event)) return false;
@@ -53,7 +58,7 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
       source = new EventSource("/api/inbox/events");
       source.onopen = () => {
         setLive(true);
-        schedule((key) => key.startsWith("$inf$/api/inbox/") || DETAIL_KEY.test(key) || LEAD_KEY.test(key));
+        schedule((key) => key.startsWith("$inf$/api/inbox/") || DETAIL_KEY.test(key) || LEAD_KEY.test(key) || key === MENTIONS_KEY);
       };
       source.onmessage = (message) => {
         let event: InboxEvent;

@@ -14,6 +14,13 @@ export const passwordSchema = z
 export const signInSchema = z.object({
   email: emailSchema,
   password: z.string().min(1, "Enter your password").max(200),
+  /** The second factor, for users with two-factor sign-in: a TOTP code or a recovery code. */
+  code: z
+    .string()
+    .trim()
+    .max(20)
+    .optional()
+    .transform((value) => value || undefined),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 

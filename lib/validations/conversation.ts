@@ -10,6 +10,10 @@ export const listConversationsQuerySchema = z.object({
   channel: z.enum(INBOX_TABS).default("all"),
   filter: z.enum(INBOX_FILTERS).default("open"),
   q: z.string().trim().max(100, "Keep the search under 100 characters").optional(),
+  /** Overrides the view's status: `status=SNOOZED` is the Snoozed view. */
+  status: z.enum(["OPEN", "ARCHIVED", "SNOOZED"]).optional(),
+  /** Only conversations carrying this label. */
+  label: z.string().trim().min(1).max(100).optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
@@ -22,6 +26,14 @@ export const listMessagesQuerySchema = z.object({
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
 
+/** At most a year ahead: a date further out is more likely a typo than a plan. */
+const MAX_SNOOZE_MS = 366 * 24 * 60 * 60 * 1000;
+
+export const snoozedUntilSchema = z.iso
+  .datetime({ offset: true, message: "snoozedUntil must be an ISO date-time" })
+  .refine((value) => Date.parse(value) > Date.now(), "Pick a time in the future")
+  .refine((value) => Date.parse(value) <= Date.now() + MAX_SNOOZE_MS, "Snooze for at most a year");
+
 /** PATCH /api/inbox/conversations/[id] — every field optional; at least one. */
 export const updateConversationSchema = z
   .object({
@@ -29,6 +41,8 @@ export const updateConversationSchema = z
     assigneeId: z.string().trim().min(1).max(100).nullable().optional(),
     leadStatus: z.enum(LEAD_STATUSES).optional(),
     note: z.string().trim().min(1, "Write the note first").max(5000, "Keep notes under 5000 characters").optional(),
+    /** Snooze until then (must be in the future); null wakes the conversation now. */
+    snoozedUntil: snoozedUntilSchema.nullable().optional(),
   })
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {

@@ -21,6 +21,8 @@ export const leadFilterSchema = z.object({
   ownerId: id.optional(),
   channel: z.enum(LEAD_CHANNELS).optional(),
   source: z.enum(LEAD_SOURCES).optional(),
+  /** Leads with a conversation carrying this label. */
+  label: id.optional(),
   q: z.string().trim().max(100, "Keep the search under 100 characters").optional(),
   lastContactFrom: z.iso.datetime({ offset: true, message: "lastContactFrom must be an ISO date-time" }).optional(),
   lastContactTo: z.iso.datetime({ offset: true, message: "lastContactTo must be an ISO date-time" }).optional(),

@@ -105,7 +105,7 @@ export const listEventsQuerySchema = z.object({
 export type ListEventsQuery = z.infer<typeof listEventsQuerySchema>;
 
 /** Which page's slice of the audit trail to show. */
-export const auditScopeSchema = z.enum(["integration", "user", "blocklist", "event", "api-token", "webhook"]);
+export const auditScopeSchema = z.enum(["integration", "user", "blocklist", "event", "label", "away-message", "api-token", "webhook"]);
 export type AuditScope = z.infer<typeof auditScopeSchema>;
 
 export const auditQuerySchema = z.object({

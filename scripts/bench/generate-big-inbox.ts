@@ -74,8 +74,17 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
      VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const insertLead = database.prepare(
-    `INSERT INTO "Lead" ("id","status","lastContactAt","lastContactChannel","createdAt","updatedAt") VALUES (?,?,?,?,?,?)`,
+    `INSERT INTO "Lead" ("id","status","value","currency","ownerId","sourceKind","sourceChannel","sourceAdId","sourceHeadline","lastContactAt","lastContactChannel","createdAt","updatedAt")
+     VALUES (?,?,?,'EUR',?,?,?,?,?,?,?,?,?)`,
   );
+  // A sales team of eight who own most leads (the board and table show owners; "mine" filters by them).
+  const owners = Array.from({ length: 8 }, (_, index) => `bu${index}`);
+  const insertUser = database.prepare(
+    `INSERT INTO "User" ("id","name","email","passwordHash","role","createdAt","updatedAt") VALUES (?,?,?,'!',?,?,?)`,
+  );
+  for (const [index, id] of owners.entries()) {
+    insertUser.run(id, `${FIRST[index]} Sales`, `sales${index}@bench.example`, "AGENT", isoDate(now), isoDate(now));
+  }
   const insertConversation = database.prepare(
     `INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","leadId","status","unreadCount","lastMessageAt","lastMessagePreview","lastInboundAt","hidden","createdAt","updatedAt")
      VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)`,
@@ -106,7 +115,23 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
     const lastAt = now - random.int(365 * DAY_MS);
     const createdAt = lastAt - messageCount * 60_000;
     const externalId = channel === "INSTAGRAM" ? `17${String(index).padStart(14, "0")}` : `3519${String(index).padStart(8, "0")}`;
-    insertLead.run(leadId, leadStatuses[random.int(5)], isoDate(lastAt), channel, isoDate(createdAt), isoDate(lastAt));
+    // Leads as a pipeline holds them: most valued and owned, a third from ads, some from links.
+    const source = random.int(10);
+    const sourceKind = source < 3 ? "ad" : source === 3 ? "link" : "organic";
+    insertLead.run(
+      leadId,
+      leadStatuses[random.int(5)],
+      random.int(5) < 3 ? 1_000 + random.int(500_000) : null,
+      random.int(10) < 7 ? owners[random.int(owners.length)] : null,
+      sourceKind,
+      channel,
+      sourceKind === "ad" ? `ad-${random.int(40)}` : null,
+      sourceKind === "ad" ? `${WORDS[random.int(WORDS.length)]} sale -${10 + random.int(40)}%` : null,
+      isoDate(lastAt),
+      channel,
+      isoDate(createdAt),
+      isoDate(lastAt),
+    );
     insertContact.run(
       contactId,
       channel,

@@ -210,6 +210,18 @@ describe("WhatsApp", () => {
     expect(await read.json()).toEqual({ success: true });
   });
 
+  it("sends to a business-scoped user id in `recipient` (answering user_id, no wa_id); `to` wins when both come", async () => {
+    const send = (body: object) => call("/v21.0/106540352242922/messages", { body: { messaging_product: "whatsapp", type: "text", text: { body: "hi" }, ...body } });
+    const byBsuid = await send({ recipient: "PT.1502576394655843" });
+    expect(byBsuid.status).toBe(200);
+    const answer = await byBsuid.json();
+    expect(answer.contacts).toEqual([{ input: "PT.1502576394655843", user_id: "PT.1502576394655843" }]);
+    expect(answer.messages[0].id).toMatch(/^wamid\./);
+    expect((await (await send({ to: "351912345678", recipient: "PT.1502576394655843" })).json()).contacts).toEqual([{ input: "351912345678", wa_id: "351912345678" }]);
+    expect((await send({})).status).toBe(400);
+    expect((await send({ recipient: "not a bsuid" })).status).toBe(400);
+  });
+
   it("serves media metadata whose url downloads the bytes only with the bearer token", async () => {
     const bytes = Buffer.from("%PDF-1.4 quote");
     fake.addMedia("1473567290098372", bytes, "application/pdf");

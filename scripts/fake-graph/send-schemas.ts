@@ -39,7 +39,9 @@ const mediaObject = z
 const base = {
   messaging_product: z.literal("whatsapp"),
   recipient_type: z.literal("individual").optional(),
-  to: z.string().regex(/^\+?[\d\s-]{6,20}$/, "must be a phone number"),
+  to: z.string().regex(/^\+?[\d\s-]{6,20}$/, "must be a phone number").optional(),
+  // A business-scoped user id, for customers known only by username; `to` wins when both are sent.
+  recipient: z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/, "must be a business-scoped user ID").optional(),
   context: z.object({ message_id: z.string() }).optional(),
 };
 

@@ -21,12 +21,14 @@ export function sendWhatsAppMessage(state: FakeState, body: unknown): GraphReply
   if (mediaId !== undefined && !state.media.has(mediaId)) {
     return fail(invalidParameterError("Invalid parameter", `Media id ${mediaId} was not uploaded to this phone number or has expired`));
   }
-  const waId = parsed.data.to.replace(/\D/g, "");
-  return ok({
-    messaging_product: "whatsapp",
-    contacts: [{ input: parsed.data.to, wa_id: waId }],
-    messages: [{ id: newWamid(waId) }],
-  });
+  const { to, recipient } = parsed.data;
+  if (to !== undefined) {
+    const waId = to.replace(/\D/g, "");
+    return ok({ messaging_product: "whatsapp", contacts: [{ input: to, wa_id: waId }], messages: [{ id: newWamid(waId) }] });
+  }
+  if (recipient === undefined) return fail(invalidParameterError("Invalid parameter", "The parameter to is required"));
+  // Sent by business-scoped user id: Meta answers with user_id and no wa_id.
+  return ok({ messaging_product: "whatsapp", contacts: [{ input: recipient, user_id: recipient }], messages: [{ id: newWamid(recipient) }] });
 }
 
 function mediaIdOf(message: Record<string, unknown> & { type: string }): string | undefined {

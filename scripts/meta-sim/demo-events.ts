@@ -28,6 +28,15 @@ export function demoCustomers(channel: Channel): string[] {
   return [...new Set(script.filter((step) => step.channel === channel).map((step) => step.from))];
 }
 
+/**
+ * `--from ana` after `--demo` continues the demo's Ana Costa: a first name alone is the demo
+ * customer of that channel who has it ("ana" → "ana.costa"); any other name is a customer of its own.
+ */
+export function demoCustomerFor(channel: Channel, name: string): string {
+  const lower = name.toLowerCase();
+  return demoCustomers(channel).find((customer) => customer.split(".")[0] === lower) ?? name;
+}
+
 /** The demo's deliveries, timestamped a couple of minutes apart and ending now. */
 export function demoEvents(settings: { accounts: Record<Channel, string>; graphUrl: string; now: number }): SimulatedEvent[] {
   // The reaction answers the business's latest reply to that customer, sent earlier as an echo.

@@ -55,6 +55,11 @@ export function waIdFor(name: string): string {
   return `35191${hashDigits(`wa:${name.toLowerCase()}`, 7)}`;
 }
 
+/** A stable WhatsApp business-scoped user id for a simulated customer name ("PT.1502…"). */
+export function bsuidFor(name: string): string {
+  return `PT.${hashDigits(`bsuid:${name.toLowerCase()}`, 16)}`;
+}
+
 /** "ana.costa" / "ana costa" / "ana_costa" → "Ana Costa". */
 export function displayNameFor(name: string): string {
   return name

@@ -15,6 +15,31 @@ export interface InstagramMessage {
   is_deleted?: true;
   quick_reply?: { payload: string };
   reply_to?: { mid: string } | { story: { url: string; id: string } };
+  referral?: InstagramReferral;
+}
+
+/** On the first message after a click-to-Instagram-Direct ad (source "ADS") or an ig.me link with a ref ("SHORTLINK"). */
+export interface InstagramReferral {
+  ref?: string;
+  ad_id?: string;
+  source: "ADS" | "SHORTLINK";
+  type: "OPEN_THREAD";
+  ads_context_data?: { ad_title?: string; photo_url?: string; video_url?: string; post_id?: string };
+}
+
+export function instagramAdReferral(overrides: Partial<InstagramReferral> = {}): InstagramReferral {
+  return {
+    ref: "spring_campaign",
+    ad_id: "120219876543210987",
+    source: "ADS",
+    type: "OPEN_THREAD",
+    ads_context_data: { ad_title: "Linen sofas for spring", photo_url: "https://scontent.example/ad-photo.jpg", post_id: "17900000000000001" },
+    ...overrides,
+  };
+}
+
+export function instagramLinkReferral(ref = "shop_window"): InstagramReferral {
+  return { ref, source: "SHORTLINK", type: "OPEN_THREAD" };
 }
 
 export interface InstagramMessaging {
@@ -77,13 +102,14 @@ function inbound(options: InstagramEventOptions, event: Omit<InstagramMessaging,
 }
 
 export function instagramText(
-  options: InstagramEventOptions & { text?: string; mid?: string; replyToMid?: string } = {},
+  options: InstagramEventOptions & { text?: string; mid?: string; replyToMid?: string; referral?: InstagramReferral } = {},
 ): InstagramDelivery {
   const message: InstagramMessage = {
     mid: options.mid ?? newInstagramMid(options.accountId),
     text: options.text ?? "Hi! Is the blue sofa still available?",
   };
   if (options.replyToMid) message.reply_to = { mid: options.replyToMid };
+  if (options.referral) message.referral = options.referral;
   return inbound(options, { message });
 }
 

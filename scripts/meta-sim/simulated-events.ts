@@ -1,12 +1,14 @@
 // Turns a simulator request ("3 image messages from ana on WhatsApp") into the deliveries to post,
 // in order. Events that refer to a message (read, reaction, unsend, edit) bring that message along when no
 // id is given, so the app sees a coherent conversation.
-import { displayNameFor, igsidFor, newNumericId, waIdFor } from "./ids";
+import { bsuidFor, displayNameFor, igsidFor, newNumericId, waIdFor } from "./ids";
 import {
   instagramAttachment,
   instagramDeleted,
   instagramEcho,
+  instagramAdReferral,
   instagramEdit,
+  instagramLinkReferral,
   instagramPostback,
   instagramQuickReply,
   instagramReaction,
@@ -18,6 +20,7 @@ import {
 } from "./instagram-payloads";
 import type { Channel, SimulatedType } from "./simulator-args";
 import {
+  whatsappAdReferral,
   whatsappButton,
   whatsappEdit,
   whatsappMedia,
@@ -43,6 +46,11 @@ export interface EventRequest {
   text?: string;
   status?: "delivered" | "read" | "failed";
   messageId?: string;
+  /** WhatsApp: the customer shows this username, so their phone is withheld and a BSUID sent. */
+  username?: string;
+  bsuid?: string;
+  /** The ad or link the customer's text came from. */
+  referral?: "ad" | "link" | "post";
   /** Epoch ms of the event; the simulator spaces a run's events a second apart. */
   timestamp: number;
 }
@@ -83,10 +91,17 @@ function instagramEvents(request: EventRequest): SimulatedEvent[] {
     instagramEcho({ accountId: request.account, recipientId: senderId, text: "Thanks for your message! How can I help?", timestamp: request.timestamp - 1000 });
 
   switch (request.type) {
-    case "text":
-      return [event(`text from ${who}: "${text}"`, instagramText({ ...base, text }))];
+    case "text": {
+      const referral = request.referral === "ad" ? instagramAdReferral() : request.referral === "link" ? instagramLinkReferral() : undefined;
+      return [event(`text from ${who}${referral ? ` (from ${request.referral})` : ""}: "${text}"`, instagramText({ ...base, text, referral }))];
+    }
     case "image":
-      return [event(`image from ${who}`, instagramAttachment({ ...base, type: "image", url: imageUrl(request.graphUrl) }))];
+    {
+      const image = event(`image from ${who}`, instagramAttachment({ ...base, type: "image", url: imageUrl(request.graphUrl) }));
+      // Instagram has no captions: people send the photo, then their words as a message of its own.
+      if (!request.text) return [image];
+      return [image, event(`text from ${who}: "${text}"`, instagramText({ ...base, text, timestamp: request.timestamp + 1 }))];
+    }
     case "story-reply":
       return [event(`story reply from ${who}: "${text}"`, instagramStoryReply({ ...base, text, storyUrl: imageUrl(request.graphUrl) }))];
     case "echo":
@@ -130,16 +145,20 @@ function instagramEvents(request: EventRequest): SimulatedEvent[] {
 }
 
 function whatsappEvents(request: EventRequest): SimulatedEvent[] {
-  const from = waIdFor(request.from);
+  // A customer with a username keeps their number from us: Meta sends "" and their BSUID instead.
+  const from = request.username ? "" : waIdFor(request.from);
+  const bsuid = request.bsuid ?? (request.username ? bsuidFor(request.from) : undefined);
   const name = displayNameFor(request.from);
-  const who = `${name} (+${from})`;
-  const base = { from, name, phoneNumberId: request.account, timestamp: request.timestamp };
+  const who = request.username ? `${name} (@${request.username}, BSUID ${bsuid})` : `${name} (+${from}${bsuid ? `, BSUID ${bsuid}` : ""})`;
+  const base = { from, bsuid, username: request.username, name, phoneNumberId: request.account, timestamp: request.timestamp };
   const event = (description: string, payload: WhatsAppDelivery): SimulatedEvent => ({ channel: "whatsapp", description, payload });
   const text = request.text ?? sampleText(0);
 
   switch (request.type) {
-    case "text":
-      return [event(`text from ${who}: "${text}"`, whatsappText({ ...base, text }))];
+    case "text": {
+      const referral = request.referral === "ad" ? whatsappAdReferral() : request.referral === "post" ? whatsappAdReferral({ source_type: "post", ctwa_clid: undefined }) : undefined;
+      return [event(`text from ${who}${referral ? ` (from ${request.referral})` : ""}: "${text}"`, whatsappText({ ...base, text, referral }))];
+    }
     case "image":
       return [event(`image from ${who}${request.text ? `: "${text}"` : ""}`, whatsappMedia({ ...base, type: "image", mimeType: "image/png", caption: request.text }))];
     case "reaction":
@@ -160,7 +179,7 @@ function whatsappEvents(request: EventRequest): SimulatedEvent[] {
       return [
         event(
           `status ${status} for ${shortId(request.messageId ?? "")} (to ${who})`,
-          whatsappStatus({ phoneNumberId: request.account, timestamp: request.timestamp, messageId: request.messageId ?? "", status, recipientId: from }),
+          whatsappStatus({ phoneNumberId: request.account, timestamp: request.timestamp, messageId: request.messageId ?? "", status, recipientId: from, recipientUserId: bsuid }),
         ),
       ];
     }

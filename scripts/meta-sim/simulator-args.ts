@@ -12,9 +12,12 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
 
   --channel <c>        instagram | whatsapp (not needed with --demo)
   --from <name>        customer's friendly name (default "ana"); the same name is always the same
-                       customer: a stable IGSID / WhatsApp number is derived from it
+                       customer: a stable IGSID / WhatsApp number is derived from it. A first name
+                       of a --demo customer continues that customer (ana → Ana Costa on Instagram,
+                       maria → Maria Silva on WhatsApp)
   --text <text>        message text (default: a realistic sample)
-  --type <type>        text (default) | image | story-reply | story-mention | reaction | read |
+  --type <type>        text (default) | image (with --text: WhatsApp's caption; on Instagram the
+                       text follows as its own message) | story-reply | story-mention | reaction | read |
                        echo | deleted | edit | postback | quick-reply | button | status
                        instagram: all but button and status; whatsapp: text, image, reaction,
                        edit, button, status
@@ -22,7 +25,14 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
   --message-id <id>    message the event refers to (mid / wamid). Required for whatsapp status and
                        reaction; for instagram reaction/read/deleted and edit a message is sent first
                        when omitted
+  --username <name>     whatsapp: the customer shows this username instead of their number, so
+                       Meta sends their business-scoped user id (BSUID) and an empty phone
+  --bsuid <id>         whatsapp: the customer's BSUID (default: derived from --from when
+                       --username is given); without --username it comes next to the phone
+  --referral <kind>    for --type text, the ad or link the customer came from: instagram ad | link
+                       (ig.me with a ref), whatsapp ad | post (click-to-WhatsApp ad, or a post)
   --count <n>          send n events (default 1, max 1000)
+  --ago <duration>     backdate the events, e.g. 45m, 30h, 2d (30h: the reply window has closed)
   --demo               several customers on both channels with a few messages each
   --app-url <url>      default APP_URL or http://localhost:3000
   --secret <secret>    app secret used to sign; default INSTAGRAM_APP_SECRET / WHATSAPP_APP_SECRET,
@@ -39,7 +49,8 @@ Examples:
   npm run meta:simulate -- --channel instagram --from ana --text "Hi"
   npm run meta:simulate -- --channel whatsapp --from maria --type image
   npm run meta:simulate -- --channel whatsapp --type status --status read --message-id wamid.HBgM...
-  npm run meta:simulate -- --channel instagram --from joao --count 20`;
+  npm run meta:simulate -- --channel instagram --from joao --count 20
+  npm run meta:simulate -- --channel whatsapp --from rui --username rui.moveis --referral ad`;
 
 export const instagramTypes = [
   "text", "image", "story-reply", "story-mention", "reaction", "read", "echo", "deleted", "edit", "postback", "quick-reply",
@@ -61,7 +72,15 @@ const argsSchema = z
     type: z.enum(allTypes as [SimulatedType, ...SimulatedType[]]),
     status: z.enum(["delivered", "read", "failed"]),
     messageId: z.string().min(1).optional(),
+    username: z.string().trim().regex(/^@?[a-z0-9._]{1,35}$/i, "letters, digits, dots and underscores").transform((name) => name.replace(/^@/, "")).optional(),
+    bsuid: z.string().regex(/^[A-Z]{2}\.[A-Za-z0-9.]{1,140}$/, "looks like PT.1502576394655843").optional(),
+    referral: z.enum(["ad", "link", "post"]).optional(),
     count: z.coerce.number().int().min(1).max(1000),
+    ago: z
+      .string()
+      .regex(/^\d+[mhd]$/, "is a number with m, h or d, e.g. 30h")
+      .transform((value) => Number(value.slice(0, -1)) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[value.slice(-1) as "m" | "h" | "d"])
+      .default(0),
     appUrl: z.url(),
     graphUrl: z.url(),
     secret: z.string().min(1).optional(),
@@ -80,6 +99,14 @@ const argsSchema = z
     const allowed: readonly string[] = args.channel === "instagram" ? instagramTypes : whatsappTypes;
     if (!allowed.includes(args.type)) {
       ctx.addIssue({ code: "custom", path: ["type"], message: `${args.type} is not a ${args.channel} event; use one of ${allowed.join(", ")}` });
+    }
+    if (args.channel !== "whatsapp" && (args.username || args.bsuid)) {
+      ctx.addIssue({ code: "custom", path: [args.username ? "username" : "bsuid"], message: "is a WhatsApp option (Instagram customers are known by IGSID)" });
+    }
+    if (args.referral) {
+      const kinds = args.channel === "instagram" ? ["ad", "link"] : ["ad", "post"];
+      if (args.type !== "text") ctx.addIssue({ code: "custom", path: ["referral"], message: "comes with --type text (the customer's first message)" });
+      else if (!kinds.includes(args.referral)) ctx.addIssue({ code: "custom", path: ["referral"], message: `is ${kinds.join(" or ")} on ${args.channel}` });
     }
     if (args.channel === "whatsapp" && (args.type === "status" || args.type === "reaction") && !args.messageId) {
       ctx.addIssue({ code: "custom", path: ["message-id"], message: `is required for whatsapp --type ${args.type} (the wamid of a message the app sent)` });
@@ -107,7 +134,11 @@ export function parseSimulateArgs(argv: string[], env: Record<string, string | u
         type: { type: "string" },
         status: { type: "string" },
         "message-id": { type: "string" },
+        username: { type: "string" },
+        bsuid: { type: "string" },
+        referral: { type: "string" },
         count: { type: "string" },
+        ago: { type: "string" },
         "app-url": { type: "string" },
         "graph-url": { type: "string" },
         secret: { type: "string" },
@@ -127,7 +158,11 @@ export function parseSimulateArgs(argv: string[], env: Record<string, string | u
     type: values.type ?? "text",
     status: values.status ?? "delivered",
     messageId: values["message-id"],
+    username: values.username,
+    bsuid: values.bsuid,
+    referral: values.referral,
     count: values.count ?? 1,
+    ago: values.ago,
     appUrl: values["app-url"] ?? (env.APP_URL || "http://localhost:3000"),
     graphUrl: values["graph-url"] ?? (env.META_GRAPH_API_URL || "http://127.0.0.1:4010"),
     secret: values.secret,

@@ -1,6 +1,6 @@
 // The simulator's argument rules and the deliveries it plans, without posting anything.
 import { describe, expect, it } from "vitest";
-import { demoCustomers, demoEvents } from "./demo-events";
+import { demoCustomerFor, demoCustomers, demoEvents } from "./demo-events";
 import { igsidFor, waIdFor } from "./ids";
 import type { InstagramDelivery } from "./instagram-payloads";
 import { buildEvents, type EventRequest } from "./simulated-events";
@@ -10,6 +10,16 @@ import type { WhatsAppDelivery } from "./whatsapp-payloads";
 const igItem = (payload: unknown) => (payload as InstagramDelivery).entry[0].messaging[0];
 const waValue = (payload: unknown) => (payload as WhatsAppDelivery).entry[0].changes[0].value;
 const parse = (args: string, env: Record<string, string> = {}) => parseSimulateArgs(args.split(" ").filter(Boolean), env);
+
+const request = (overrides: Partial<EventRequest>): EventRequest => ({
+  channel: "instagram",
+  type: "text",
+  from: "ana",
+  account: "17841400000000001",
+  graphUrl: "http://127.0.0.1:4010",
+  timestamp: 1_700_000_000_000,
+  ...overrides,
+});
 
 describe("parseSimulateArgs", () => {
   it("applies defaults and env fallbacks", () => {
@@ -37,9 +47,24 @@ describe("parseSimulateArgs", () => {
     ["--channel whatsapp --type status --message-id w --status seen", "--status"],
     ["--demo --account 123", "--account"],
     ["--channel instagram --unknown", "unknown"],
+    ["--channel instagram --ago yesterday", "--ago"],
   ])("rejects %j naming %s", (argv, named) => {
     expect(() => parse(argv)).toThrow(UsageError);
     expect(() => parse(argv)).toThrow(new RegExp(named, "i"));
+  });
+
+  it("reads --ago as a duration back from now", () => {
+    expect(parse("--channel whatsapp").ago).toBe(0);
+    expect(parse("--channel whatsapp --ago 30h").ago).toBe(30 * 3_600_000);
+    expect(parse("--channel whatsapp --ago 45m").ago).toBe(45 * 60_000);
+    expect(parse("--channel whatsapp --ago 2d").ago).toBe(2 * 86_400_000);
+  });
+
+  it("continues a demo customer from their first name, on the channel where the demo has them", () => {
+    expect(demoCustomerFor("instagram", "ana")).toBe("ana.costa");
+    expect(demoCustomerFor("whatsapp", "Maria")).toBe("maria.silva");
+    expect(demoCustomerFor("whatsapp", "ana")).toBe("ana");
+    expect(demoCustomerFor("instagram", "zeca")).toBe("zeca");
   });
 
   it("accepts --demo and --help without a channel", () => {
@@ -49,16 +74,6 @@ describe("parseSimulateArgs", () => {
 });
 
 describe("buildEvents", () => {
-  const request = (overrides: Partial<EventRequest>): EventRequest => ({
-    channel: "instagram",
-    type: "text",
-    from: "ana",
-    account: "17841400000000001",
-    graphUrl: "http://127.0.0.1:4010",
-    timestamp: 1_700_000_000_000,
-    ...overrides,
-  });
-
   it("derives a stable customer from the friendly name", () => {
     const [first] = buildEvents(request({ text: "Hi" }));
     const [second] = buildEvents(request({ text: "Hi" }));
@@ -67,6 +82,16 @@ describe("buildEvents", () => {
     expect(igItem(first.payload).message?.mid).not.toBe(igItem(second.payload).message?.mid);
     expect(igsidFor("ana")).toMatch(/^[1-9]\d{15}$/);
     expect(igsidFor("ana")).not.toBe(igsidFor("maria"));
+  });
+
+  it("keeps an image's text: WhatsApp's caption, or on Instagram a message right after the photo", () => {
+    const [whatsapp] = buildEvents(request({ channel: "whatsapp", type: "image", text: "These ones, in oak" }));
+    expect(waValue(whatsapp.payload).messages?.[0]).toMatchObject({ type: "image", image: { caption: "These ones, in oak" } });
+    const [photo, words] = buildEvents(request({ type: "image", text: "Like this one" }));
+    expect(igItem(photo.payload).message?.attachments?.[0]?.type).toBe("image");
+    expect(igItem(words.payload).message?.text).toBe("Like this one");
+    expect(igItem(words.payload).timestamp).toBeGreaterThan(igItem(photo.payload).timestamp);
+    expect(buildEvents(request({ type: "image" }))).toHaveLength(1);
   });
 
   it("puts the WhatsApp customer's name in contacts and derives their number", () => {
@@ -110,6 +135,28 @@ describe("buildEvents", () => {
     expect(waValue(status.payload).statuses?.[0]).toMatchObject({ id: "wamid.ABC", status: "failed", errors: [{ code: 131047 }] });
     const [image] = buildEvents(request({ type: "image" }));
     expect(igItem(image.payload).message?.attachments?.[0].payload.url).toMatch(/^http:\/\/127\.0\.0\.1:4010\/cdn\//);
+  });
+});
+
+describe("usernames and referrals", () => {
+
+  it("a WhatsApp --username customer comes with a BSUID and an empty phone, as Meta sends them", () => {
+    const args = parse("--channel whatsapp --from rui --username @rui.moveis --referral ad");
+    expect(args).toMatchObject({ username: "rui.moveis", referral: "ad" });
+    const [{ payload }] = buildEvents(request({ channel: "whatsapp", from: "rui", username: args.username, referral: args.referral }));
+    const value = waValue(payload);
+    const bsuid = value.messages![0].from_user_id;
+    expect(bsuid).toMatch(/^PT\.\d{16}$/);
+    expect(value.messages![0]).toMatchObject({ from: "", referral: { source_type: "ad" } });
+    expect(value.contacts![0]).toMatchObject({ wa_id: "", user_id: bsuid, profile: { username: "@rui.moveis" } });
+  });
+
+  it("an Instagram --referral link carries an ig.me ref; wrong combinations are refused", () => {
+    const [{ payload }] = buildEvents(request({ channel: "instagram", referral: "link" }));
+    expect(igItem(payload).message?.referral).toMatchObject({ source: "SHORTLINK", ref: "shop_window" });
+    expect(() => parse("--channel instagram --username ana")).toThrow(UsageError);
+    expect(() => parse("--channel instagram --referral post")).toThrow(UsageError);
+    expect(() => parse("--channel whatsapp --type image --referral ad")).toThrow(UsageError);
   });
 });
 

@@ -27,7 +27,10 @@ export interface WhatsAppError {
 }
 
 export interface WhatsAppMessage {
+  /** The customer's phone; "" for a customer who shows a username instead (Meta's own examples). */
   from: string;
+  /** The customer's business-scoped user id. */
+  from_user_id?: string;
   id: string;
   timestamp: string;
   type: string;
@@ -46,7 +49,21 @@ export interface WhatsAppMessage {
   button?: { payload: string; text: string };
   reaction?: { message_id: string; emoji?: string };
   edit?: { original_message_id: string; message: { context: { id: string }; type: "text"; text: { body: string } } };
+  system?: { body: string; type: "user_changed_number" | "user_changed_user_id"; wa_id?: string; user_id?: string };
+  referral?: WhatsAppReferral;
   errors?: WhatsAppError[];
+}
+
+/** Click-to-WhatsApp ads (source_type "ad") and taps from a post ("post") carry this on the first message. */
+export interface WhatsAppReferral {
+  source_url: string;
+  source_id: string;
+  source_type: "ad" | "post";
+  headline?: string;
+  body?: string;
+  media_type?: "image" | "video";
+  image_url?: string;
+  ctwa_clid?: string;
 }
 
 export interface WhatsAppContactCard {
@@ -59,6 +76,7 @@ export interface WhatsAppStatus {
   status: "sent" | "delivered" | "read" | "failed";
   timestamp: string;
   recipient_id: string;
+  recipient_user_id?: string;
   conversation?: { id: string; expiration_timestamp?: string; origin: { type: string } };
   pricing?: { billable: boolean; pricing_model: string; category: string };
   errors?: WhatsAppError[];
@@ -67,7 +85,7 @@ export interface WhatsAppStatus {
 export interface WhatsAppValue {
   messaging_product: "whatsapp";
   metadata: { display_phone_number: string; phone_number_id: string };
-  contacts?: { profile: { name: string }; wa_id: string }[];
+  contacts?: { profile: { name: string; username?: string }; wa_id: string; user_id?: string }[];
   messages?: WhatsAppMessage[];
   statuses?: WhatsAppStatus[];
 }
@@ -78,8 +96,12 @@ export interface WhatsAppDelivery {
 }
 
 export interface WhatsAppEventOptions {
-  /** The customer's WhatsApp id (their number, digits only). */
+  /** The customer's WhatsApp id (their number, digits only); "" when they show a username instead. */
   from?: string;
+  /** The customer's business-scoped user id (`user_id`), sent next to or instead of the phone. */
+  bsuid?: string;
+  /** The customer's WhatsApp username (without "@"). */
+  username?: string;
   /** The customer's profile name, delivered in contacts[].profile.name. */
   name?: string;
   phoneNumberId?: string;
@@ -121,9 +143,19 @@ function deliver(options: WhatsAppEventOptions, value: Omit<WhatsAppValue, "mess
 
 function inbound(options: WhatsAppEventOptions & { wamid?: string }, body: MessageBody): WhatsAppDelivery {
   const from = options.from ?? DEMO_WA_ID;
+  const profile = { name: options.name ?? "Maria Silva", ...(options.username ? { username: `@${options.username}` } : {}) };
+  const bsuid = options.bsuid ? { user_id: options.bsuid } : {};
   return deliver(options, {
-    contacts: [{ profile: { name: options.name ?? "Maria Silva" }, wa_id: from }],
-    messages: [{ from, id: options.wamid ?? newWamid(from), timestamp: seconds(options.timestamp), ...body }],
+    contacts: [{ profile, wa_id: from, ...bsuid }],
+    messages: [
+      {
+        from,
+        ...(options.bsuid ? { from_user_id: options.bsuid } : {}),
+        id: options.wamid ?? newWamid(from || options.bsuid),
+        timestamp: seconds(options.timestamp),
+        ...body,
+      },
+    ],
   });
 }
 
@@ -133,10 +165,11 @@ function contextFor(options: WhatsAppEventOptions, contextId: string) {
 }
 
 export function whatsappText(
-  options: WhatsAppEventOptions & { wamid?: string; text?: string; replyToWamid?: string } = {},
+  options: WhatsAppEventOptions & { wamid?: string; text?: string; replyToWamid?: string; referral?: WhatsAppReferral } = {},
 ): WhatsAppDelivery {
   return inbound(options, {
     ...(options.replyToWamid ? { context: contextFor(options, options.replyToWamid) } : {}),
+    ...(options.referral ? { referral: options.referral } : {}),
     type: "text",
     text: { body: options.text ?? "Good morning, can I get a quote for 3 chairs?" },
   });
@@ -286,12 +319,59 @@ export const reengagementError: WhatsAppError = {
   },
 };
 
+/** A click-to-WhatsApp ad referral, as the first message after tapping the ad carries it. */
+export function whatsappAdReferral(overrides: Partial<WhatsAppReferral> = {}): WhatsAppReferral {
+  return {
+    source_url: "https://fb.me/3cr4Wqqkv",
+    source_id: "120211234567890123",
+    source_type: "ad",
+    headline: "Oak tables, 20% off this week",
+    body: "Solid oak, delivered in 3 days.",
+    media_type: "image",
+    image_url: "https://scontent.example/ad.jpg",
+    ctwa_clid: `ARAk${newNumericId(12)}`,
+    ...overrides,
+  };
+}
+
+/**
+ * The system message Meta sends when a customer changes their number (`user_changed_number`: new
+ * wa_id, and a new BSUID with it) or only their business-scoped id (`user_changed_user_id`). It comes
+ * from the old identity and, unlike other messages, without a contacts array.
+ */
+export function whatsappIdentityChange(
+  options: WhatsAppEventOptions & { wamid?: string; newPhone?: string; newBsuid?: string },
+): WhatsAppDelivery {
+  const from = options.from ?? DEMO_WA_ID;
+  const type = options.newPhone ? "user_changed_number" : "user_changed_user_id";
+  const body = `User ${options.name ?? "Maria Silva"} changed from ${from || options.bsuid} to ${options.newPhone ?? options.newBsuid}`;
+  return deliver(options, {
+    messages: [
+      {
+        from,
+        ...(options.bsuid ? { from_user_id: options.bsuid } : {}),
+        id: options.wamid ?? newWamid(from || options.bsuid),
+        timestamp: seconds(options.timestamp),
+        type: "system",
+        system: {
+          body,
+          type,
+          ...(options.newPhone ? { wa_id: options.newPhone } : {}),
+          ...(options.newBsuid ? { user_id: options.newBsuid } : {}),
+        },
+      },
+    ],
+  });
+}
+
 /** A status update for a message the business sent (`messageId` is the wamid the send returned). */
 export function whatsappStatus(
   options: Omit<WhatsAppEventOptions, "from" | "name"> & {
     messageId: string;
     status: WhatsAppStatus["status"];
     recipientId?: string;
+    /** For a message sent by BSUID: recipient_user_id, with recipient_id "" when the phone is hidden. */
+    recipientUserId?: string;
     conversationId?: string;
     errors?: WhatsAppError[];
   },
@@ -301,6 +381,7 @@ export function whatsappStatus(
     status: options.status,
     timestamp: seconds(options.timestamp),
     recipient_id: options.recipientId ?? DEMO_WA_ID,
+    ...(options.recipientUserId ? { recipient_user_id: options.recipientUserId } : {}),
   };
   // Billing details ride on "sent" and "delivered"; "read" and "failed" carry none.
   if (options.status === "sent" || options.status === "delivered") {

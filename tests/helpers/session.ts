@@ -25,6 +25,41 @@ export async function signInSetCookies(appUrl: string, email: string, password: 
   return { csrfCookies, status: response.status, setCookies: response.headers.getSetCookie() };
 }
 
+export type SignInOutcome = "ok" | "invalid" | "throttled" | "code-required" | "code-invalid";
+
+/**
+ * One credentials sign-in as the sign-in form makes it, with the answer next-auth gives the form
+ * (its `error` name) and, on success, the Cookie header. `headers` may add e.g. X-Forwarded-For.
+ */
+export async function trySignIn(
+  appUrl: string,
+  credentials: { email: string; password: string; code?: string },
+  headers: Record<string, string> = {},
+): Promise<{ outcome: SignInOutcome; cookie: string | null }> {
+  const csrf = await fetch(`${appUrl}/api/auth/csrf`, { headers });
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookies = csrf.headers.getSetCookie();
+  const res = await fetch(`${appUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie: cookieHeader(csrfCookies), ...headers },
+    body: new URLSearchParams({ csrfToken, ...credentials, json: "true" }),
+  });
+  const { url } = (await res.json()) as { url: string };
+  const error = new URL(url).searchParams.get("error");
+  const setCookies = res.headers.getSetCookie();
+  if (!error && setCookies.some((value) => value.includes("session-token="))) return { outcome: "ok", cookie: cookieHeader([...csrfCookies, ...setCookies]) };
+  const outcomes: Record<string, SignInOutcome> = {
+    TooManyAttempts: "throttled",
+    CredentialsSignin: "invalid",
+    TwoFactorRequired: "code-required",
+    TwoFactorInvalid: "code-invalid",
+  };
+  const outcome = error ? outcomes[error] : undefined;
+  if (!outcome) throw new Error(`Unexpected sign-in answer: ${res.status} ${url}`);
+  return { outcome, cookie: null };
+}
+
 function cookieHeader(setCookies: string[]): string {
   return setCookies.map((cookie) => cookie.split(";")[0]).join("; ");
 }

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   DEMO_INSTAGRAM_ACCOUNT_ID,
-  DEMO_PHONE_NUMBER_ID,
   igsidFor,
   instagramEcho,
   instagramEdit,
@@ -27,10 +26,11 @@ import type { FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
 import { callApi } from "../helpers/api";
 import type { RunningApp } from "../helpers/app";
 import { eventProcessed, waitFor } from "../helpers/database";
-import { startPipeline, type Pipeline } from "../helpers/pipeline";
+import { bothChannelsEnv, startPipeline, type Pipeline } from "../helpers/pipeline";
 
-const INSTAGRAM_SECRET = "instagram-secret-customer-actions";
-const WHATSAPP_SECRET = "whatsapp-secret-customer-actions";
+const ENV = bothChannelsEnv("customer-actions");
+const INSTAGRAM_SECRET = ENV.INSTAGRAM_APP_SECRET;
+const WHATSAPP_SECRET = ENV.WHATSAPP_APP_SECRET;
 const ACCOUNT = DEMO_INSTAGRAM_ACCOUNT_ID;
 const HOUR = 3_600_000;
 
@@ -43,17 +43,7 @@ let cookie: string;
 beforeAll(async () => {
   pipeline = await startPipeline({
     graphPort: 0,
-    env: {
-      INSTAGRAM_APP_SECRET: INSTAGRAM_SECRET,
-      INSTAGRAM_VERIFY_TOKEN: "verify",
-      INSTAGRAM_PAGE_ID: ACCOUNT,
-      INSTAGRAM_ACCESS_TOKEN: "instagram-token-customer-actions",
-      WHATSAPP_APP_SECRET: WHATSAPP_SECRET,
-      WHATSAPP_VERIFY_TOKEN: "verify",
-      WHATSAPP_PHONE_NUMBER_ID: DEMO_PHONE_NUMBER_ID,
-      WHATSAPP_BUSINESS_ACCOUNT_ID: "102290129340398",
-      WHATSAPP_ACCESS_TOKEN: "whatsapp-token-customer-actions",
-    },
+    env: ENV,
   });
   ({ graph, app, db, cookie } = pipeline);
 });
@@ -155,7 +145,8 @@ describe("edits update the text and say when", () => {
     const igsid = igsidFor("actions.editor");
     const mid = newInstagramMid();
     await deliverInstagram(instagramText({ senderId: igsid, mid, text: "I want 2 chairs" }));
-    const editedAt = Date.now() + 1000;
+    // Now, not later: a time after the delivery arrived would be filed at its receipt time.
+    const editedAt = Date.now();
     const edit = instagramEdit({ senderId: igsid, mid, text: "I want 3 chairs", timestamp: editedAt });
     await deliverInstagram(edit);
     await deliverInstagram(edit);

@@ -67,6 +67,9 @@ describe("bad input", () => {
 
   /** Records any 5xx and any 4xx without `{ error: { code, message } }`. */
   function judge(sent: Sent) {
+    // Node's HTTP parser refuses a request line and headers over 16 KB (two 5,000-character ids and
+    // long query values) before the app sees it: a refusal, but not one the app can shape.
+    if (sent.status === 431) return;
     if (sent.status >= 500) fivexx.push(`${sent.what} → ${sent.status} ${sent.text.slice(0, 200)}`);
     if (sent.status >= 400 && sent.status < 500) {
       try {

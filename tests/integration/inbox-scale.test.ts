@@ -5,7 +5,13 @@ import { describeOnSqlite, openSqlite, seedConversation } from "../helpers/inbox
 import { signIn } from "../helpers/session";
 
 const CONVERSATIONS = 100_000;
-const PAGE_BUDGET_MS = 150;
+/**
+ * Budgets are ratios to a reference request timed in the same run (the machine's speed swings by
+ * half, so absolute milliseconds fail for the wrong reason): `GET /api/inbox/team`, which does the
+ * same session check and one tiny query. A view that scanned instead of seeking its index would
+ * cost hundreds of times that at 100k rows; a seek costs a few times it.
+ */
+const VIEW_BUDGET_RATIO = 12;
 
 /** The list must stay fast with 100k conversations: every view seeks its index, deep pages included. */
 describeOnSqlite("inbox list at 100k conversations", () => {
@@ -55,11 +61,14 @@ describeOnSqlite("inbox list at 100k conversations", () => {
   }
 
   it("answers first pages, deep pages and every view within budget", async () => {
-    const report: Record<string, number> = {};
+    const reference = (await timed("/api/inbox/team")).ms;
+    const report: Record<string, number> = { "reference (team)": Math.round(reference) };
+    // The first list query after the seed warms SQLite's page cache; the measured ones don't pay for it.
+    await timed("/api/inbox/conversations?limit=30");
     for (const query of ["", "channel=whatsapp", "channel=instagram", "filter=unread", "filter=archived", "filter=mine"]) {
       const { ms, body } = await timed(`/api/inbox/conversations?limit=30&${query}`);
       report[query || "all"] = Math.round(ms);
-      expect(ms, query).toBeLessThan(PAGE_BUDGET_MS);
+      expect(ms / reference, query).toBeLessThan(VIEW_BUDGET_RATIO);
       if (query !== "filter=mine") expect(body.conversations).toHaveLength(30);
     }
     // Walk 100 pages in, then time the page there: a keyset seek costs what the first page costs.
@@ -70,7 +79,8 @@ describeOnSqlite("inbox list at 100k conversations", () => {
     }
     const deep = await timed(`/api/inbox/conversations?limit=30&cursor=${cursor}`);
     report["page at 10,000"] = Math.round(deep.ms);
-    expect(deep.ms).toBeLessThan(PAGE_BUDGET_MS);
+    // A keyset seek 10,000 rows deep costs what a first page costs.
+    expect(deep.ms / reference).toBeLessThan(VIEW_BUDGET_RATIO);
     expect(deep.body.conversations).toHaveLength(30);
 
     const search = await timed(`/api/inbox/conversations?q=${encodeURIComponent("needle in the")}`);

@@ -362,7 +362,7 @@ describe(`leads API (${process.env.TEST_DATABASE === "postgres" ? "PostgreSQL" :
     expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="leads-\d{4}-\d{2}-\d{2}\.csv"$/);
     const text = (await res.text()).replace(/^\uFEFF/, "");
     const lines = text.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("id,name,status,value,currency,owner,last_contact_at,last_contact_channel,channels,usernames,phones,source,source_channel,source_headline,source_ad_id,source_url,created_at,won_at,lost_reason");
+    expect(lines[0]).toBe("id,name,status,value,currency,owner,last_contact_at,last_contact_channel,channels,usernames,phones,source,source_channel,source_headline,source_ad_id,source_url,created_at,won_at,lost_reason,labels");
     const expected = (await listIds("?status=NEW,WON&sort=value&limit=200"));
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(expected);
     expect(text).toContain(`${ids.zoe.leadId},"Zoe ""Quote"", Ltd",WON,9900.00,EUR,Bruno Rep,`);

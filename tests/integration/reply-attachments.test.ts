@@ -206,6 +206,22 @@ describe("WhatsApp: uploaded to the phone number, sent by media id", () => {
     expect(send.body).toEqual({ messaging_product: "whatsapp", recipient_type: "individual", to: customerId, type: "image", image: { id: mediaId, caption: "Your sofa" } });
   });
 
+  it("sends text too long for a caption (over 1,024 characters) after the image, whole", async () => {
+    const { conversationId } = await conversationWith("whatsapp", "Attach Lara");
+    const attachmentId = await uploaded(conversationId, { bytes: photo, type: "image/png", name: "table.png" });
+    const long = "The oak table seats eight. ".repeat(60).trim();
+    const res = await reply(conversationId, { text: long, attachmentId });
+    expect(res.status).toBe(201);
+    const { messages } = await res.json();
+    expect(messages.map((message: { type: string; text: string | null }) => [message.type, message.text])).toEqual([
+      ["IMAGE", null],
+      ["TEXT", long],
+    ]);
+    const [image, text] = sends(`/${DEMO_PHONE_NUMBER_ID}/messages`);
+    expect((image.body as { image: object }).image).not.toHaveProperty("caption");
+    expect(text.body).toMatchObject({ type: "text", text: { body: long } });
+  });
+
   it("sends a voice note without a caption and the text after it", async () => {
     const { conversationId } = await conversationWith("whatsapp", "Attach Vera");
     const voice = Buffer.from("OggS fake opus voice note");

@@ -11,8 +11,11 @@ import { createUser, signIn, signInSetCookies } from "../helpers/session";
 import { waitUntil } from "../helpers/wait-until";
 
 const AGENT = { name: "Sam Seller", email: "sam@example.com", password: "agent-password-1", role: "AGENT" as const };
-/** Settings routes agents may use; every other /api/settings route must be admin-only. */
-const AGENT_SETTINGS_ROUTES = new Set<string>();
+/**
+ * Settings routes agents may use; every other /api/settings route must be admin-only. The label
+ * catalogue's GET is read by every staff member (the inbox's label picker); changing it is admin-only.
+ */
+const AGENT_SETTINGS_ROUTES = new Set<string>(["/api/settings/labels"]);
 const SECRET_VALUES = Object.values(BENCH_SECRETS);
 
 const routes = listApiRoutes();
@@ -117,6 +120,27 @@ describe("security", () => {
     } finally {
       await secureApp.stop();
     }
+  });
+
+  it("gives every page a fresh script nonce: no 'unsafe-inline' for scripts, and Next's scripts carry the nonce", async () => {
+    const nonces = new Set<string>();
+    for (const path of ["/sign-in", "/sign-in"]) {
+      const res = await fetch(`${app.url}${path}`);
+      const html = await res.text();
+      const policy = res.headers.get("content-security-policy") ?? "";
+      const scriptSrc = /script-src ([^;]*)/.exec(policy)?.[1] ?? "";
+      expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]{16,}'/);
+      expect(scriptSrc).toContain("'strict-dynamic'");
+      expect(scriptSrc).not.toContain("'unsafe-inline'");
+      expect(scriptSrc).not.toContain("'unsafe-eval'");
+      expect(/style-src ([^;]*)/.exec(policy)?.[1]).not.toContain("'unsafe-inline'");
+      const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1]!;
+      nonces.add(nonce);
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]);
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+    }
+    expect(nonces.size).toBe(2);
   });
 
   it("sends CSP with frame-ancestors, Referrer-Policy and nosniff on pages and API responses", async () => {

@@ -5,28 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callApi } from "../helpers/api";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
-import { signIn } from "../helpers/session";
+import { signIn, trySignIn, type SignInOutcome } from "../helpers/session";
 
-type Outcome = "ok" | "invalid" | "throttled";
+type Outcome = SignInOutcome;
 
-/** One credentials sign-in through next-auth, as the sign-in form makes it, from `ip` (as X-Forwarded-For). */
+/** One sign-in from `ip` (sent as X-Forwarded-For, which only a TRUST_PROXY app believes). */
 async function attempt(appUrl: string, email: string, password: string, ip?: string): Promise<Outcome> {
-  const forwarded: Record<string, string> = ip ? { "x-forwarded-for": ip } : {};
-  const csrf = await fetch(`${appUrl}/api/auth/csrf`, { headers: forwarded });
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
-  const res = await fetch(`${appUrl}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", cookie, ...forwarded },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
-  });
-  const { url } = (await res.json()) as { url: string };
-  const error = new URL(url).searchParams.get("error");
-  if (!error && res.headers.getSetCookie().some((value) => value.includes("session-token="))) return "ok";
-  if (error === "TooManyAttempts") return "throttled";
-  if (error === "CredentialsSignin") return "invalid";
-  throw new Error(`Unexpected sign-in answer: ${res.status} ${url}`);
+  return (await trySignIn(appUrl, { email, password }, ip ? { "x-forwarded-for": ip } : {})).outcome;
 }
 
 const count = (outcomes: Outcome[], outcome: Outcome) => outcomes.filter((value) => value === outcome).length;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { WebhookPayloadError } from "../types";
 import batched from "./fixtures/batched.json";
+import messageAdReferral from "./fixtures/message-ad-referral.json";
 import messageDeleted from "./fixtures/message-deleted.json";
 import messageEcho from "./fixtures/message-echo.json";
 import messageImage from "./fixtures/message-image.json";
@@ -241,6 +242,32 @@ describe("parseInstagramWebhook: message kinds", () => {
     const events = parseInstagramWebhook(inbound({ optin: { ref: "x" }, message: { mid: "m1", text: "hi", brand_new_field: { a: 1 } } }));
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ text: "hi" });
+  });
+});
+
+describe("parseInstagramWebhook: referrals", () => {
+  it("a click-to-Instagram-Direct ad → an ad referral with the ad's id, ref and title", () => {
+    expect(parseInstagramWebhook(messageAdReferral)).toMatchObject([
+      {
+        kind: "message",
+        text: "Hi, I saw your ad, what sizes do you have?",
+        referral: {
+          kind: "ad",
+          source: "ADS",
+          adId: "120219876543210987",
+          ref: "spring_campaign",
+          headline: "Linen sofas for spring",
+          adContext: { title: "Linen sofas for spring", photoUrl: "https://scontent.example/ad-photo.jpg", postId: "17900000000000001" },
+        },
+      },
+    ]);
+  });
+
+  it("an ig.me link with a ref → a link referral; a tapped postback carries its referral too", () => {
+    const link = inbound({ message: { mid: "m.link", text: "hi", referral: { ref: "shop_window", source: "SHORTLINK", type: "OPEN_THREAD" } } });
+    expect(parseInstagramWebhook(link)).toMatchObject([{ referral: { kind: "link", ref: "shop_window", source: "SHORTLINK" } }]);
+    const tapped = inbound({ postback: { mid: "m.pb", title: "Start", payload: "GET_STARTED", referral: { ref: "qr_code", source: "SHORTLINK", type: "OPEN_THREAD" } } });
+    expect(parseInstagramWebhook(tapped)).toMatchObject([{ kind: "message", text: "Start", referral: { kind: "link", ref: "qr_code" } }]);
   });
 });
 

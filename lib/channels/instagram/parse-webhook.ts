@@ -1,5 +1,6 @@
 import { parsePayload } from "../meta/parse-payload";
-import type { Attachment, MessageType, NormalizedEvent, Participant } from "../types";
+import { withoutEmpty } from "../meta/without-empty";
+import type { Attachment, MessageType, NormalizedEvent, Participant, Referral } from "../types";
 import { parseAttachment } from "./parse-attachments";
 import { instagramWebhookSchema, type InstagramMessage, type InstagramMessaging } from "./webhook-schema";
 
@@ -47,6 +48,23 @@ function messageContent(message: InstagramMessage): Pick<MessageEvent, "type" | 
   return { type: "UNSUPPORTED", text: UNSUPPORTED_TEXT, attachments };
 }
 
+type InstagramReferral = NonNullable<InstagramMessage["referral"]>;
+
+/** Meta's referral, normalised: an ad id (source "ADS") is an ad, an ig.me link's ref a link. */
+function referralOf(referral: InstagramReferral | undefined): Referral | undefined {
+  if (!referral) return undefined;
+  const context = referral.ads_context_data;
+  const kind = referral.ad_id || referral.source === "ADS" ? "ad" : referral.ref || referral.source === "SHORTLINK" ? "link" : "organic";
+  const adContext = context
+    ? withoutEmpty({ title: context.ad_title, photoUrl: context.photo_url, videoUrl: context.video_url, postId: context.post_id, productId: context.product_id })
+    : undefined;
+  return {
+    kind,
+    ...withoutEmpty({ source: referral.source, adId: referral.ad_id, ref: referral.ref, headline: context?.ad_title }),
+    ...(adContext && Object.keys(adContext).length > 0 ? { adContext } : {}),
+  };
+}
+
 function messageEvent(message: InstagramMessage, base: EventBase): NormalizedEvent {
   if (message.is_deleted) return { ...base, kind: "message_deleted", externalId: message.mid };
   return {
@@ -57,6 +75,7 @@ function messageEvent(message: InstagramMessage, base: EventBase): NormalizedEve
     ...messageContent(message),
     ...(message.reply_to?.mid ? { replyToExternalId: message.reply_to.mid } : {}),
     ...(message.is_echo ? { isEcho: true } : {}),
+    ...(message.referral ? { referral: referralOf(message.referral) } : {}),
   };
 }
 
@@ -107,6 +126,7 @@ function itemEvents(item: InstagramMessaging, entryId: string): NormalizedEvent[
       type: "TEXT",
       text: title ?? payload ?? null,
       attachments: payload === undefined ? [] : [{ kind: "interactive", meta: { postbackPayload: payload } }],
+      ...(item.postback.referral ? { referral: referralOf(item.postback.referral) } : {}),
     });
   }
   return events;

@@ -17,8 +17,26 @@ const attachmentSchema = z.object({
     .nullish(),
 });
 
+// Click-to-Instagram-Direct ads and ig.me links with a ref: on the first message (or a tapped postback).
+const referralSchema = z.object({
+  ref: z.string().optional(),
+  ad_id: z.string().optional(),
+  source: z.string().optional(),
+  type: z.string().optional(),
+  ads_context_data: z
+    .object({
+      ad_title: z.string().optional(),
+      photo_url: z.string().optional(),
+      video_url: z.string().optional(),
+      post_id: z.string().optional(),
+      product_id: z.string().optional(),
+    })
+    .optional(),
+});
+
 const messageSchema = z.object({
   mid: z.string().min(1),
+  referral: referralSchema.optional(),
   text: z.string().optional(),
   attachments: z.array(attachmentSchema).optional(),
   is_echo: z.boolean().optional(),
@@ -48,7 +66,9 @@ const messagingSchema = z.object({
       emoji: z.string().optional(),
     })
     .optional(),
-  postback: z.object({ mid: z.string().min(1), title: z.string().optional(), payload: z.string().optional() }).optional(),
+  postback: z
+    .object({ mid: z.string().min(1), title: z.string().optional(), payload: z.string().optional(), referral: referralSchema.optional() })
+    .optional(),
 });
 
 export const instagramWebhookSchema = z.object({

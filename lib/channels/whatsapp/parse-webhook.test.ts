@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { WebhookPayloadError } from "../types";
 import messageImage from "./fixtures/message-image.json";
+import messageAdReferral from "./fixtures/message-ad-referral.json";
+import messagePhoneAndBsuid from "./fixtures/message-phone-and-bsuid.json";
 import messageText from "./fixtures/message-text.json";
+import messageUsernameOnly from "./fixtures/message-username-only.json";
 import statusDeliveredRead from "./fixtures/status-delivered-read.json";
 import statusFailed from "./fixtures/status-failed.json";
 import { parseWhatsAppWebhook } from "./parse-webhook";
@@ -252,10 +255,20 @@ describe("parseWhatsAppWebhook: message types", () => {
     });
   });
 
-  it("system message → its own text", () => {
-    expect(parseOne({ type: "system", system: { body: "Maria changed their phone number", type: "user_changed_number" } })).toMatchObject({
+  it("a number-change system message → the identity change first, then its own text", () => {
+    const events = parseWhatsAppWebhook(
+      inbound({ type: "system", system: { body: "Maria changed their phone number", type: "user_changed_number", wa_id: "351934000111", user_id: "PT.77" } }),
+    );
+    expect(events).toMatchObject([
+      { kind: "identity_changed", participant: { id: WA_ID }, newPhone: "351934000111", newBsuid: "PT.77" },
+      { kind: "message", type: "UNSUPPORTED", text: "ℹ️ Maria changed their phone number", participant: { id: "351934000111", bsuid: "PT.77" } },
+    ]);
+  });
+
+  it("other system messages → their own text only", () => {
+    expect(parseOne({ type: "system", system: { body: "Something happened", type: "customer_identity_changed" } })).toMatchObject({
       type: "UNSUPPORTED",
-      text: "ℹ️ Maria changed their phone number",
+      text: "ℹ️ Something happened",
     });
   });
 
@@ -267,6 +280,56 @@ describe("parseWhatsAppWebhook: message types", () => {
     const payload = inbound({ type: "text", text: { body: "hi" } });
     payload.entry[0].changes[0].value.contacts = [];
     expect(parseWhatsAppWebhook(payload)[0].participant).toEqual({ id: WA_ID, phone: "+351912345678" });
+  });
+});
+
+describe("parseWhatsAppWebhook: identities (business-scoped user ids)", () => {
+  it("a username-only customer: no phone, known by BSUID, with the username", () => {
+    const [event] = parseWhatsAppWebhook(messageUsernameOnly);
+    expect(event.participant).toEqual({ id: "PT.1502576394655843", bsuid: "PT.1502576394655843", name: "Rui M.", username: "rui.moveis" });
+  });
+
+  it("phone and BSUID: known by phone, keeping the BSUID", () => {
+    const [event] = parseWhatsAppWebhook(messagePhoneAndBsuid);
+    expect(event.participant).toEqual({ id: "351912345678", phone: "+351912345678", bsuid: "PT.2209871234567701", name: "Marta Sousa" });
+  });
+
+  it("empty phone fields, as Meta's examples send them, count as absent", () => {
+    const payload = inbound({ type: "text", text: { body: "hi" }, from: "", from_user_id: "PT.9" });
+    payload.entry[0].changes[0].value.contacts = [{ profile: { name: "Rui" }, wa_id: "", user_id: "PT.9" } as never];
+    expect(parseWhatsAppWebhook(payload)[0].participant).toEqual({ id: "PT.9", bsuid: "PT.9", name: "Rui" });
+  });
+
+  it("refuses a message with neither phone nor BSUID", () => {
+    expect(() => parseWhatsAppWebhook(inbound({ type: "text", text: { body: "hi" }, from: "" }))).toThrow(WebhookPayloadError);
+  });
+
+  it("a status to a username-only customer names them by BSUID", () => {
+    const payload = {
+      object: "whatsapp_business_account",
+      entry: [{ id: "1", changes: [{ field: "messages", value: {
+        messaging_product: "whatsapp",
+        metadata: { phone_number_id: PHONE_NUMBER_ID },
+        statuses: [{ id: "wamid.S", status: "delivered", timestamp: "1763740800", recipient_id: "", recipient_user_id: "PT.9" }],
+      } }] }],
+    };
+    expect(parseWhatsAppWebhook(payload)).toMatchObject([{ kind: "status", status: "DELIVERED", participant: { id: "PT.9", bsuid: "PT.9" } }]);
+  });
+});
+
+describe("parseWhatsAppWebhook: referrals", () => {
+  it("a click-to-WhatsApp ad → an ad referral with its id, headline and click id", () => {
+    const [event] = parseWhatsAppWebhook(messageAdReferral);
+    expect(event).toMatchObject({ kind: "message", referral: { kind: "ad", source: "ad" } });
+    const referral = event.kind === "message" ? event.referral : undefined;
+    expect(referral?.adId).toBe("120211234567890123");
+    expect(referral?.clickId).toMatch(/^ARAk/);
+  });
+
+  it("a tap through from a post → organic", () => {
+    expect(parseOne({ type: "text", text: { body: "hi" }, referral: { source_type: "post", source_id: "123", source_url: "https://fb.me/x" } })).toMatchObject({
+      referral: { kind: "organic", source: "post", url: "https://fb.me/x" },
+    });
   });
 });
 

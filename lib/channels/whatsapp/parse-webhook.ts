@@ -1,22 +1,74 @@
 import { parsePayload } from "../meta/parse-payload";
-import type { DeliveryStatus, NormalizedEvent, Participant } from "../types";
+import { withoutEmpty } from "../meta/without-empty";
+import type { DeliveryStatus, NormalizedEvent, Participant, Referral } from "../types";
 import { messageContent } from "./message-content";
 import { whatsappValueSchema, whatsappWebhookSchema, type WhatsAppMessage, type WhatsAppStatus, type WhatsAppValue } from "./webhook-schema";
 
 const statuses: Record<string, DeliveryStatus> = { sent: "SENT", delivered: "DELIVERED", read: "READ", failed: "FAILED" };
 
-function participant(waId: string, value: WhatsAppValue): Participant {
-  const name = value.contacts?.find((contact) => contact.wa_id === waId)?.profile?.name;
-  return { id: waId, phone: `+${waId}`, ...(name ? { name } : {}) };
+/**
+ * The customer by phone (wa_id), business-scoped user id (user_id), or both: a customer with a
+ * username may come without a phone, which Meta sends as "" or leaves out. The id is the phone when
+ * there is one (what every contact was known by before usernames), else the BSUID.
+ */
+function participant(phone: string | undefined, bsuid: string | undefined, value: WhatsAppValue): Participant {
+  const profile = value.contacts?.find((contact) => (phone && contact.wa_id === phone) || (bsuid && contact.user_id === bsuid));
+  const userId = bsuid || profile?.user_id || undefined;
+  const name = profile?.profile?.name;
+  const username = profile?.profile?.username?.replace(/^@/, "");
+  return {
+    id: phone || userId || "",
+    ...(phone ? { phone: `+${phone}` } : {}),
+    ...(userId ? { bsuid: userId } : {}),
+    ...(name ? { name } : {}),
+    ...(username ? { username } : {}),
+  };
 }
 
-function messageEvent(message: WhatsAppMessage, value: WhatsAppValue): NormalizedEvent | undefined {
+const IDENTITY_CHANGES = new Set(["user_changed_number", "user_changed_user_id"]);
+
+/**
+ * Meta's referral, normalised: source_type "ad" (or a click id) is a click-to-WhatsApp ad; the other
+ * source, "post", is a post the customer tapped through from, which no ad paid for.
+ */
+function referralOf(referral: WhatsAppMessage["referral"]): Referral | undefined {
+  if (!referral) return undefined;
+  const isAd = referral.source_type === "ad" || Boolean(referral.ctwa_clid);
+  const fields: Omit<Referral, "kind"> = {
+    source: referral.source_type,
+    adId: isAd ? referral.source_id : undefined,
+    url: referral.source_url,
+    headline: referral.headline,
+    body: referral.body,
+    mediaType: referral.media_type,
+    clickId: referral.ctwa_clid,
+  };
+  return { kind: isAd ? "ad" : "organic", ...withoutEmpty(fields) };
+}
+
+function messageEvents(message: WhatsAppMessage, value: WhatsAppValue): NormalizedEvent[] {
   const base = {
     channel: "whatsapp" as const,
     businessAccountId: value.metadata.phone_number_id,
-    participant: participant(message.from, value),
+    participant: participant(message.from, message.from_user_id, value),
     timestamp: message.timestamp,
   };
+  if (message.type !== "system" || !message.system?.type || !IDENTITY_CHANGES.has(message.system.type)) {
+    const event = messageEvent(message, base);
+    return event ? [event] : [];
+  }
+  // The identity moves first; the notice then lands, under the new identity, in the customer's one conversation.
+  const { wa_id: newPhone, user_id: newBsuid } = message.system;
+  const change: NormalizedEvent = { ...base, kind: "identity_changed", ...(newPhone ? { newPhone } : {}), ...(newBsuid ? { newBsuid } : {}) };
+  const current = participant(newPhone || message.from, newBsuid || message.from_user_id, value);
+  const notice = messageEvent(message, { ...base, participant: current });
+  return notice ? [change, notice] : [change];
+}
+
+function messageEvent(
+  message: WhatsAppMessage,
+  base: { channel: "whatsapp"; businessAccountId: string; participant: Participant; timestamp: Date },
+): NormalizedEvent | undefined {
   if (message.type === "reaction" && message.reaction) {
     // WhatsApp signals a removed reaction with an empty (or missing) emoji.
     const emoji = message.reaction.emoji || null;
@@ -34,6 +86,7 @@ function messageEvent(message: WhatsAppMessage, value: WhatsAppValue): Normalize
     externalId: message.id,
     ...messageContent(message),
     ...(message.context?.id ? { replyToExternalId: message.context.id } : {}),
+    ...(message.referral ? { referral: referralOf(message.referral) } : {}),
   };
 }
 
@@ -62,7 +115,7 @@ function statusEvent(status: WhatsAppStatus, value: WhatsAppValue): NormalizedEv
     channel: "whatsapp",
     kind: "status",
     businessAccountId: value.metadata.phone_number_id,
-    participant: { id: status.recipient_id, phone: `+${status.recipient_id}` },
+    participant: participant(status.recipient_id, status.recipient_user_id, value),
     timestamp: status.timestamp,
     externalId: status.id,
     status: mapped,
@@ -78,10 +131,7 @@ export function parseWhatsAppWebhook(payload: unknown): NormalizedEvent[] {
     entry.changes.forEach((change, changeIndex) => {
       if (change.field !== "messages") return;
       const value = parsePayload(whatsappValueSchema, change.value, "WhatsApp", ["entry", entryIndex, "changes", changeIndex, "value"]);
-      for (const message of value.messages ?? []) {
-        const event = messageEvent(message, value);
-        if (event) events.push(event);
-      }
+      for (const message of value.messages ?? []) events.push(...messageEvents(message, value));
       for (const status of value.statuses ?? []) {
         const event = statusEvent(status, value);
         if (event) events.push(event);

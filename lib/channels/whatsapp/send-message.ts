@@ -7,7 +7,15 @@ const sendAnswerSchema = z.object({ messages: z.array(z.object({ id: z.string().
 
 const mediaTypes: Record<OutboundAttachment["kind"], string> = { image: "image", video: "video", audio: "audio", file: "document" };
 
-/** Posts one Cloud API message object to the phone number and returns its wamid. */
+/**
+ * A business-scoped user id ("PT.1502576394655843"; a parent one "US.ENT.…") goes in `recipient`,
+ * a phone number in `to`: Meta's send API for customers known only by username.
+ */
+const BSUID = /^[A-Z]{2}\./;
+
+const recipientOf = (to: string) => (BSUID.test(to) ? { recipient: to } : { to });
+
+/** Posts one Cloud API message object to the phone number or BSUID and returns its wamid. */
 async function sendWhatsAppMessage(
   creds: ChannelCredentials,
   to: string,
@@ -20,7 +28,7 @@ async function sendWhatsAppMessage(
     {
       method: "POST",
       path: `/${encodeURIComponent(phoneNumberId)}/messages`,
-      body: { messaging_product: "whatsapp", recipient_type: "individual", to, ...message },
+      body: { messaging_product: "whatsapp", recipient_type: "individual", ...recipientOf(to), ...message },
     },
     { channel: "whatsapp", ...options },
   );

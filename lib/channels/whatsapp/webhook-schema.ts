@@ -27,8 +27,13 @@ const contactCardSchema = z.object({
   phones: z.array(z.object({ phone: z.string().optional(), wa_id: z.string().optional(), type: z.string().optional() })).optional(),
 });
 
+/**
+ * Who wrote: the phone (`from`) and/or the business-scoped user id (`from_user_id`). A customer with
+ * a WhatsApp username may come without a phone (absent or ""), so either may be missing, not both.
+ */
 const messageSchema = z.object({
-  from: z.string().min(1),
+  from: z.string().optional(),
+  from_user_id: z.string().optional(),
   id: z.string().min(1),
   timestamp: epochSeconds,
   type: z.string(),
@@ -72,22 +77,49 @@ const messageSchema = z.object({
         .optional(),
     })
     .optional(),
-  system: z.object({ body: z.string().optional(), type: z.string().optional() }).optional(),
+  // user_changed_number / user_changed_user_id: the new phone (wa_id) and business-scoped user id.
+  system: z
+    .object({ body: z.string().optional(), type: z.string().optional(), wa_id: z.string().optional(), user_id: z.string().optional() })
+    .optional(),
+  referral: z
+    .object({
+      source_url: z.string().optional(),
+      source_id: z.string().optional(),
+      source_type: z.string().optional(),
+      headline: z.string().optional(),
+      body: z.string().optional(),
+      media_type: z.string().optional(),
+      image_url: z.string().optional(),
+      video_url: z.string().optional(),
+      thumbnail_url: z.string().optional(),
+      ctwa_clid: z.string().optional(),
+    })
+    .optional(),
   errors: z.array(errorSchema).optional(),
-});
+}).refine((message) => Boolean(message.from || message.from_user_id), { message: "needs from or from_user_id", path: ["from"] });
 
 const statusSchema = z.object({
   id: z.string().min(1),
   status: z.string(),
   timestamp: epochSeconds,
-  recipient_id: z.string().min(1),
+  // As for messages: the phone, the business-scoped user id, or both.
+  recipient_id: z.string().optional(),
+  recipient_user_id: z.string().optional(),
   errors: z.array(errorSchema).optional(),
 });
 
 export const whatsappValueSchema = z.object({
   messaging_product: z.literal("whatsapp").optional(),
   metadata: z.object({ phone_number_id: z.string().min(1), display_phone_number: z.string().optional() }),
-  contacts: z.array(z.object({ wa_id: z.string(), profile: z.object({ name: z.string().optional() }).optional() })).optional(),
+  contacts: z
+    .array(
+      z.object({
+        wa_id: z.string().optional(),
+        user_id: z.string().optional(),
+        profile: z.object({ name: z.string().optional(), username: z.string().optional() }).optional(),
+      }),
+    )
+    .optional(),
   messages: z.array(messageSchema).optional(),
   statuses: z.array(statusSchema).optional(),
 });

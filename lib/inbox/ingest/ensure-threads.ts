@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DbChannel, Participant } from "@/lib/channels/types";
+import type { DbChannel, Participant, Referral } from "@/lib/channels/types";
 import { canSkipDuplicates } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getTeamSettings } from "@/lib/settings/team-settings";
@@ -23,6 +23,8 @@ export interface ThreadRequest {
   channel: DbChannel;
   businessAccountId: string;
   participant: Participant;
+  /** The ad or link the message came from: a new lead's source when this is its first touch. */
+  referral?: Referral;
 }
 
 export interface ThreadRef {
@@ -42,23 +44,15 @@ export const skipExisting = (canSkipDuplicates ? { skipDuplicates: true } : {}) 
 
 export const byKey = <T>(keyOf: (row: T) => string) => (a: T, b: T) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
 
-/** The values grouped by channel, for `OR: [{ channel, field: { in } }, …]` over several channels at once. */
-export function perChannel<T>(entries: Array<{ channel: DbChannel; value: T }>): Array<{ channel: DbChannel; values: T[] }> {
-  const byChannel = new Map<DbChannel, Set<T>>();
-  for (const { channel, value } of entries) byChannel.set(channel, (byChannel.get(channel) ?? new Set()).add(value));
-  return [...byChannel].map(([channel, values]) => ({ channel, values: [...values] }));
-}
-
 /** One thread per request, in request order; requests naming the same customer share rows. */
 export async function ensureThreads(tx: Tx, requests: ThreadRequest[]): Promise<ThreadRef[]> {
   const contacts = await upsertContacts(tx, requests);
-  const contactOf = (request: ThreadRequest) => contacts.get(key(request.channel, request.participant.id))!;
   const conversations = await ensureConversations(
     tx,
-    requests.map((request) => ({ channel: request.channel, businessAccountId: request.businessAccountId, contact: contactOf(request) })),
+    requests.map((request, index) => ({ channel: request.channel, businessAccountId: request.businessAccountId, contact: contacts[index] })),
   );
-  return requests.map((request) => {
-    const contact = contactOf(request);
+  return requests.map((request, index) => {
+    const contact = contacts[index];
     return {
       contactId: contact.id,
       leadId: contact.leadId,
@@ -78,82 +72,158 @@ interface StoredContact {
 }
 
 /**
- * The contacts behind the requests, created on first contact. What a payload says about the person
- * (WhatsApp's profile name, Instagram's username) is written when it differs from what we have, the
- * newest request's word winning — as upserting once per message would leave it.
+ * One customer as the requests name them. On WhatsApp a customer may be known by phone, by
+ * business-scoped user id (BSUID), or both: requests sharing either are the same person.
  */
-async function upsertContacts(tx: Tx, requests: ThreadRequest[]): Promise<Map<string, StoredContact>> {
-  const wanted = new Map<string, { channel: DbChannel; externalId: string; profile: ProfileFields }>();
-  for (const { channel, participant } of requests) {
-    const contactKey = key(channel, participant.id);
-    const previous = wanted.get(contactKey);
-    wanted.set(contactKey, { channel, externalId: participant.id, profile: { ...previous?.profile, ...profileFields(participant) } });
+interface Identity {
+  channel: DbChannel;
+  /** What a new contact's externalId becomes: the phone when known, else the BSUID (or the IGSID). */
+  externalId: string;
+  ids: Set<string>;
+  bsuid?: string;
+  phone?: string;
+  profile: ProfileFields;
+  /** From the person's first request: the first touch of a new lead. */
+  referral?: Referral;
+}
+
+/** The requests grouped into people; `of[i]` is request i's person. */
+function identitiesOf(requests: ThreadRequest[]): { people: Identity[]; of: Identity[] } {
+  const people: Identity[] = [];
+  const seen = new Map<string, Identity>();
+  const of = requests.map(({ channel, participant, referral }) => {
+    const phone = channel === "WHATSAPP" && participant.phone ? participant.phone.replace(/\D/g, "") : undefined;
+    const keys = [participant.bsuid && key(channel, "bsuid", participant.bsuid), key(channel, "id", participant.id), phone && key(channel, "phone", phone)]
+      .filter((candidate): candidate is string => Boolean(candidate));
+    let person = keys.map((candidate) => seen.get(candidate)).find(Boolean);
+    if (!person) {
+      person = { channel, externalId: participant.id, ids: new Set(), profile: {}, referral };
+      people.push(person);
+    }
+    person.ids.add(participant.id);
+    if (participant.bsuid) person.bsuid = participant.bsuid;
+    if (phone) {
+      person.phone = phone;
+      // A phone seen in any of the person's requests names a new contact, as it always did.
+      person.externalId = phone;
+    }
+    // The newest request's word wins, as upserting once per message would leave it.
+    person.profile = { ...person.profile, ...profileFields(channel, participant) };
+    for (const candidate of keys) seen.set(candidate, person);
+    return person;
+  });
+  return { people, of };
+}
+
+/** Contacts matching any of the people's identities. */
+function identityWhere(people: Identity[]): Prisma.ContactWhereInput {
+  const byChannel = new Map<DbChannel, { ids: Set<string>; bsuids: Set<string>; phones: Set<string> }>();
+  for (const person of people) {
+    const entry = byChannel.get(person.channel) ?? { ids: new Set(), bsuids: new Set(), phones: new Set() };
+    for (const id of person.ids) entry.ids.add(id);
+    if (person.bsuid) entry.bsuids.add(person.bsuid);
+    if (person.phone) entry.phones.add(person.phone);
+    byChannel.set(person.channel, entry);
   }
-  const select = { id: true, channel: true, externalId: true, leadId: true, profileFetchedAt: true, displayName: true, instagramUsername: true, avatarUrl: true } as const;
+  return {
+    OR: [...byChannel].flatMap(([channel, { ids, bsuids, phones }]) => [
+      { channel, externalId: { in: [...ids] } },
+      ...(bsuids.size > 0 ? [{ channel, bsuid: { in: [...bsuids] } }] : []),
+      ...(phones.size > 0 ? [{ channel, whatsappId: { in: [...phones] } }] : []),
+    ]),
+  };
+}
+
+/** The stored contact a person is: by BSUID first (it survives a hidden phone), then the id, then the phone. */
+function matchOf(person: Identity, contacts: ContactRow[]): ContactRow | undefined {
+  const same = contacts.filter((contact) => contact.channel === person.channel);
+  return (
+    (person.bsuid ? same.find((contact) => contact.bsuid === person.bsuid) : undefined) ??
+    same.find((contact) => person.ids.has(contact.externalId)) ??
+    (person.phone ? same.find((contact) => contact.whatsappId === person.phone) : undefined)
+  );
+}
+
+/**
+ * The contacts behind the requests, created on first contact. What a payload says about the person
+ * (WhatsApp's profile name, phone, BSUID and username; Instagram's username) is written when it
+ * differs from what we have, so a customer we knew by phone who now also has a BSUID stays one
+ * contact that keeps both.
+ */
+async function upsertContacts(tx: Tx, requests: ThreadRequest[]): Promise<StoredContact[]> {
+  const { people, of } = identitiesOf(requests);
+  const select = {
+    id: true, channel: true, externalId: true, leadId: true, bsuid: true, whatsappId: true, whatsappUsername: true,
+    profileFetchedAt: true, displayName: true, instagramUsername: true, avatarUrl: true,
+  } as const;
   // The conversations come along: one query (one compile) instead of two.
   const withThreads = { ...select, conversations: { select: { id: true, businessAccountId: true } } } as const;
-  const whereKeys = (contacts: Array<{ channel: DbChannel; externalId: string }>) => ({
-    OR: perChannel(contacts.map(({ channel, externalId }) => ({ channel, value: externalId }))).map(({ channel, values }) => ({
-      channel,
-      externalId: { in: values },
-    })),
-  });
-  const existing = await tx.contact.findMany({ where: whereKeys([...wanted.values()]), select: withThreads });
-  const found = new Map<string, ContactRow>(existing.map((contact) => [key(contact.channel, contact.externalId), contact]));
+  const existing: ContactRow[] = await tx.contact.findMany({ where: identityWhere(people), select: withThreads });
+  const found = new Map<Identity, ContactRow>();
+  for (const person of people) {
+    const contact = matchOf(person, existing);
+    if (contact) found.set(person, contact);
+  }
 
-  const racedKeys = new Set<string>();
-  const missing = [...wanted].filter(([contactKey]) => !found.has(contactKey)).sort(byKey(([contactKey]) => contactKey));
+  const createdNow = new Set<Identity>();
+  const missing = people.filter((person) => !found.has(person)).sort(byKey((person) => key(person.channel, person.externalId)));
   if (missing.length > 0) {
     // Each new contact's lead first (the contact row points at it), with ids of our own so each
     // contact knows its lead without reading the leads back.
     const leadIds = missing.map(() => newLeadId());
     const { defaultCurrency } = await getTeamSettings(tx);
-    await tx.lead.createMany({ data: leadIds.map((id) => ({ id, currency: defaultCurrency })) });
+    await tx.lead.createMany({
+      data: missing.map((person, index) => ({ id: leadIds[index], currency: defaultCurrency, ...leadSource(person.channel, person.referral) })),
+    });
     const created = await tx.contact.createManyAndReturn({
-      data: missing.map(([, { channel, externalId, profile }], index) => ({
-        channel,
-        externalId,
+      data: missing.map((person, index) => ({
+        channel: person.channel,
+        externalId: person.externalId,
         leadId: leadIds[index],
-        ...channelIds(channel, externalId),
-        ...profileData(profile),
+        ...(person.channel === "INSTAGRAM" ? { instagramId: person.externalId } : {}),
+        ...(person.phone ? { whatsappId: person.phone } : {}),
+        ...(person.bsuid ? { bsuid: person.bsuid } : {}),
+        ...profileData(person.profile),
       })),
       select,
       ...skipExisting,
     });
-    for (const contact of created) found.set(key(contact.channel, contact.externalId), { ...contact, conversations: [] });
-    const raced = missing.filter(([contactKey]) => !found.has(contactKey));
-    for (const [contactKey] of raced) racedKeys.add(contactKey);
+    const rows = created.map((contact) => ({ ...contact, conversations: [] }));
+    for (const person of missing) {
+      const contact = matchOf(person, rows);
+      if (contact) {
+        found.set(person, contact);
+        createdNow.add(person);
+      }
+    }
+    const raced = missing.filter((person) => !found.has(person));
     if (raced.length > 0) {
       // A concurrent batch created these contacts, with leads of its own: ours would be empty.
-      await tx.lead.deleteMany({ where: { id: { in: missing.flatMap(([contactKey], index) => (racedKeys.has(contactKey) ? [leadIds[index]] : [])) } } });
-      for (const contact of await tx.contact.findMany({ where: whereKeys(raced.map(([, contact]) => contact)), select: withThreads })) {
-        found.set(key(contact.channel, contact.externalId), contact);
-      }
+      const used = new Set(rows.map((contact) => contact.leadId));
+      await tx.lead.deleteMany({ where: { id: { in: leadIds.filter((id) => !used.has(id)) } } });
+      const winners: ContactRow[] = await tx.contact.findMany({ where: identityWhere(raced), select: withThreads });
+      for (const person of raced) found.set(person, matchOf(person, winners)!);
     }
   }
 
-  const createdNow = new Set(missing.map(([contactKey]) => contactKey).filter((contactKey) => !racedKeys.has(contactKey)));
-  const result = new Map<string, StoredContact>();
-  for (const [contactKey, { profile }] of wanted) {
-    const contact = found.get(contactKey)!;
-    const data = profileData(profile);
-    const changed =
-      (profile.displayName !== undefined && (profile.displayName !== contact.displayName || contact.profileFetchedAt === null)) ||
-      (profile.instagramUsername !== undefined && profile.instagramUsername !== contact.instagramUsername) ||
-      (profile.avatarUrl !== undefined && profile.avatarUrl !== contact.avatarUrl);
-    if (changed && !createdNow.has(contactKey)) {
-      const updated = await tx.contact.update({ where: { id: contact.id }, data, select: { profileFetchedAt: true } });
-      contact.profileFetchedAt = updated.profileFetchedAt;
-    }
-    result.set(contactKey, {
+  for (const person of people) {
+    const contact = found.get(person)!;
+    if (createdNow.has(person)) continue;
+    const data = { ...changedIdentity(person, contact), ...changedProfile(person.profile, contact) };
+    if (Object.keys(data).length === 0) continue;
+    const updated = await tx.contact.update({ where: { id: contact.id }, data, select: { profileFetchedAt: true } });
+    contact.profileFetchedAt = updated.profileFetchedAt;
+  }
+  return of.map((person) => {
+    const contact = found.get(person)!;
+    return {
       id: contact.id,
       leadId: contact.leadId,
       profileFetchedAt: contact.profileFetchedAt,
       conversations: contact.conversations,
-      leadCreated: createdNow.has(contactKey),
-    });
-  }
-  return result;
+      leadCreated: createdNow.has(person),
+    };
+  });
 }
 
 interface ContactRow {
@@ -161,6 +231,9 @@ interface ContactRow {
   channel: DbChannel;
   externalId: string;
   leadId: string;
+  bsuid: string | null;
+  whatsappId: string | null;
+  whatsappUsername: string | null;
   profileFetchedAt: Date | null;
   displayName: string | null;
   instagramUsername: string | null;
@@ -168,16 +241,39 @@ interface ContactRow {
   conversations: Array<{ id: string; businessAccountId: string }>;
 }
 
+/**
+ * A phone or BSUID the contact did not have yet: kept, so the contact is found by either. One it has
+ * is replaced only by Meta's change notice (ingest-identity-change.ts): a late redelivery from the
+ * old identity must not undo it.
+ */
+function changedIdentity(person: Identity, contact: ContactRow) {
+  return {
+    ...(person.bsuid && !contact.bsuid ? { bsuid: person.bsuid } : {}),
+    ...(person.phone && !contact.whatsappId ? { whatsappId: person.phone } : {}),
+  };
+}
+
+function changedProfile(profile: ProfileFields, contact: ContactRow) {
+  const changed =
+    (profile.displayName !== undefined && (profile.displayName !== contact.displayName || contact.profileFetchedAt === null)) ||
+    (profile.instagramUsername !== undefined && profile.instagramUsername !== contact.instagramUsername) ||
+    (profile.whatsappUsername !== undefined && profile.whatsappUsername !== contact.whatsappUsername) ||
+    (profile.avatarUrl !== undefined && profile.avatarUrl !== contact.avatarUrl);
+  return changed ? profileData(profile) : {};
+}
+
 interface ProfileFields {
   displayName?: string;
   instagramUsername?: string;
+  whatsappUsername?: string;
   avatarUrl?: string;
 }
 
-function profileFields(participant: Participant): ProfileFields {
+function profileFields(channel: DbChannel, participant: Participant): ProfileFields {
+  const username = channel === "WHATSAPP" ? "whatsappUsername" : "instagramUsername";
   return {
     ...(participant.name ? { displayName: participant.name } : {}),
-    ...(participant.username ? { instagramUsername: participant.username } : {}),
+    ...(participant.username ? { [username]: participant.username } : {}),
     ...(participant.avatarUrl ? { avatarUrl: participant.avatarUrl } : {}),
   };
 }
@@ -187,8 +283,19 @@ function profileData(profile: ProfileFields) {
   return { ...profile, ...(profile.displayName ? { profileFetchedAt: new Date() } : {}) };
 }
 
-function channelIds(channel: DbChannel, externalId: string) {
-  return channel === "WHATSAPP" ? { whatsappId: externalId } : channel === "INSTAGRAM" ? { instagramId: externalId } : {};
+/**
+ * A new lead's source: the ad or link of its first message, else "organic" (only leads from before
+ * sources were kept have none).
+ */
+function leadSource(channel: DbChannel, referral: Referral | undefined) {
+  return {
+    sourceKind: referral?.kind ?? "organic",
+    sourceChannel: channel,
+    sourceAdId: referral?.adId ?? null,
+    sourceHeadline: referral?.headline ?? null,
+    sourceUrl: referral?.url ?? null,
+    sourceClickId: referral?.clickId ?? null,
+  };
 }
 
 /** Same shape as Prisma's cuid()s in length and alphabet, so ids from either look alike in URLs. */

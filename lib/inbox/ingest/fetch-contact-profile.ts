@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import type { ChannelAdapter, ChannelCredentials } from "@/lib/channels/types";
 import { db } from "@/lib/db";
 import { eventBus } from "@/lib/realtime/bus";
@@ -28,11 +29,8 @@ export async function fetchContactProfile(
     await eventBus.publish({ type: "conversation.updated", conversationId: target.conversationId, channel: adapter.key });
     return true;
   } catch (error) {
-    console.warn(`[ingest] ${adapter.key} profile fetch failed, will retry later: ${describe(error)}`);
+    console.warn(`[ingest] ${adapter.key} profile fetch failed, will retry later: ${describeError(error)}`);
     return false;
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -1,5 +1,6 @@
 import type { ChannelAdapter, NormalizedEvent } from "@/lib/channels/types";
 import { isBlocked } from "@/lib/inbox/blocklist";
+import { ingestIdentityChange } from "@/lib/inbox/ingest/ingest-identity-change";
 import { ingestMessage } from "@/lib/inbox/ingest/ingest-message";
 import { ingestMessageDeleted, ingestMessageEdited } from "@/lib/inbox/ingest/ingest-message-change";
 import { ingestReaction } from "@/lib/inbox/ingest/ingest-reaction";
@@ -12,8 +13,9 @@ import { nothingChanged, type IngestResult } from "@/lib/inbox/ingest/types";
  * so replaying a delivery (or Meta redelivering it) changes nothing the second time.
  */
 export async function ingestEvent(adapter: ChannelAdapter, event: NormalizedEvent): Promise<IngestResult> {
-  // Blocklisted people stay out of the inbox entirely; the raw event is still in the log.
-  if (await isBlocked(adapter.dbChannel, event.participant.id)) return nothingChanged();
+  // Blocklisted people stay out of the inbox entirely; the raw event is still in the log. Their
+  // identity still follows a number change, so the block holds for the new number too.
+  if (event.kind !== "identity_changed" && (await isBlocked(adapter.dbChannel, event.participant.id))) return nothingChanged();
   switch (event.kind) {
     case "message":
       return ingestMessage(adapter, event);
@@ -27,5 +29,7 @@ export async function ingestEvent(adapter: ChannelAdapter, event: NormalizedEven
       return ingestReaction(adapter, event);
     case "status":
       return ingestStatus(adapter, event);
+    case "identity_changed":
+      return ingestIdentityChange(adapter, event);
   }
 }

@@ -1,7 +1,7 @@
 import type { ChannelAdapter, DbChannel, NormalizedEvent } from "@/lib/channels/types";
 import { dbProvider } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { byKey, ensureThreads, perChannel, skipExisting } from "@/lib/inbox/ingest/ensure-threads";
+import { byKey, ensureThreads, skipExisting } from "@/lib/inbox/ingest/ensure-threads";
 import { previewOf, receivedMessageData } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import { transactionRetryingRaces } from "@/lib/inbox/transactions";
@@ -11,9 +11,9 @@ import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
 import { truncateText } from "@/lib/text/truncate";
 
 /**
- * Customers' messages from a burst, stored together: the same rows and the same outcome as
- * `ingestMessage` one at a time, in one transaction with a fixed number of queries per batch plus two
- * small updates per conversation, instead of about ten queries per message. Why: every Prisma query
+ * The one writer of customers' messages: a burst's stored together, a single message (replay, the
+ * one-by-one fallback) as a batch of one — the same rows and outcome either way, in one transaction
+ * with a fixed number of queries per batch, instead of about ten queries per message. Why: every Prisma query
  * costs about a millisecond of CPU here (the query is compiled each time), SQLite never makes the
  * event loop wait, so the ingest's CPU is time the webhooks cannot be answered in (BENCHMARKS.md).
  *
@@ -22,9 +22,8 @@ import { truncateText } from "@/lib/text/truncate";
  * order, closing the current batch first.
  *
  * On PostgreSQL several batches run at once (and other instances too): inserts skip rows a
- * concurrent batch committed first (its twin of a redelivered message is the one stored; its new
- * contact is read back), and new contacts, leads and conversations are inserted in key order so two
- * batches wait for each other in one order rather than deadlock.
+ * concurrent batch committed first (its twin of a redelivered message is the one stored), and the
+ * threads come from `ensure-threads.ts`, which does the same for contacts, leads and conversations.
  */
 
 export interface InboundItem {
@@ -51,6 +50,13 @@ export async function ingestInboundBatch(items: InboundItem[]): Promise<IngestRe
 
 const key = (...parts: string[]) => parts.join("\u0000");
 
+/** The values grouped by channel, for `OR: [{ channel, field: { in } }, …]` over several channels at once. */
+function perChannel<T>(entries: Array<{ channel: DbChannel; value: T }>): Array<{ channel: DbChannel; values: T[] }> {
+  const byChannel = new Map<DbChannel, Set<T>>();
+  for (const { channel, value } of entries) byChannel.set(channel, (byChannel.get(channel) ?? new Set()).add(value));
+  return [...byChannel].map(([channel, values]) => ({ channel, values: [...values] }));
+}
+
 async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]> {
   const results: IngestResult[] = items.map(() => ({ outcome: "duplicate", publish: [] }));
 
@@ -76,7 +82,10 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
 
   const threads = await ensureThreads(
     tx,
-    fresh.map((index) => ({ channel: items[index].adapter.dbChannel, businessAccountId: items[index].event.businessAccountId, participant: items[index].event.participant })),
+    fresh.map((index) => {
+      const { adapter, event } = items[index];
+      return { channel: adapter.dbChannel, businessAccountId: event.businessAccountId, participant: event.participant, referral: event.referral };
+    }),
   );
   const threadByIndex = new Map(fresh.map((index, position) => [index, threads[position]]));
   const threadOf = (index: number) => threadByIndex.get(index)!;
@@ -144,7 +153,7 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
 /**
  * Per conversation, what `touchConversation` once per message would leave: unread +1 for each, the
  * preview and order from the newest (the later one on a tie), lastInboundAt only ever forward, and
- * an archived thread back in the inbox. One UPDATE for the whole batch — a Prisma query per
+ * an archived or snoozed thread back in the inbox. One UPDATE for the whole batch — a Prisma query per
  * conversation cost ~0.5 ms of CPU each to compile, most of a batch's time (BENCHMARKS.md). The
  * "newest" tests compare with the row being updated, not with an earlier read, so concurrent
  * batches on PostgreSQL cannot put an older preview over a newer one.
@@ -170,6 +179,7 @@ async function touchConversations(tx: Tx, messages: Array<{ conversationId: stri
     UPDATE "Conversation" AS c SET
       "unreadCount" = c."unreadCount" + v.n,
       "status" = 'OPEN',
+      "snoozedUntil" = NULL,
       "lastMessageAt" = CASE WHEN ${isNewest} THEN v.at ELSE c."lastMessageAt" END,
       "lastMessagePreview" = CASE WHEN ${isNewest} THEN v.preview ELSE c."lastMessagePreview" END,
       "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.at ELSE c."lastInboundAt" END,

@@ -22,7 +22,7 @@ export async function ingestMessageDeleted(
       data: { status: "DELETED", deletedAt: event.timestamp, text: null, attachments: Prisma.DbNull },
     });
     const newer = await tx.message.count({
-      where: { conversationId: message.conversationId, sentAt: { gt: message.sentAt } },
+      where: { conversationId: message.conversationId, sentAt: { gt: message.sentAt }, type: { not: "NOTE" } },
     });
     if (newer === 0) {
       await tx.conversation.update({

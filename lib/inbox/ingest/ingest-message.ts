@@ -1,31 +1,33 @@
 import { truncateText } from "@/lib/text/truncate";
 import type { ChannelAdapter } from "@/lib/channels/types";
 import { isDuplicateMessage, transactionRetryingRaces } from "@/lib/inbox/transactions";
+import { ingestInboundBatch } from "@/lib/inbox/ingest/ingest-inbound-batch";
 import { previewOf, receivedMessageData, touchThread, upsertThread } from "@/lib/inbox/ingest/thread";
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
-import { inboundWebhookEvents } from "@/lib/outbound-webhooks/inbound-webhook-events";
-import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
 
 /** An echo this recent with the same text is our own reply whose Send API answer is still on its way. */
 const PENDING_ECHO_MATCH_MS = 10 * 60_000;
 
 /**
- * A customer's message (INBOUND) or one the business sent (OUTBOUND echo). Exactly once per
- * Meta message id: checked inside the transaction, and a concurrent twin that wins the race
+ * A customer's message (INBOUND) or one the business sent (OUTBOUND echo). A customer's message is
+ * a batch of one (`ingest-inbound-batch.ts`), so one writer stores them however they arrive. Exactly
+ * once per Meta message id: checked inside the transaction, and a concurrent twin that wins the race
  * surfaces as a violation of the message dedupe key, which is the same "already stored" answer.
  */
 export async function ingestMessage(adapter: ChannelAdapter, event: EventOf<"message">): Promise<IngestResult> {
   try {
-    return await transactionRetryingRaces((tx) => storeMessage(tx, adapter, event));
+    if (event.direction === "INBOUND") return (await ingestInboundBatch([{ adapter, event }]))[0];
+    return await transactionRetryingRaces((tx) => storeEcho(tx, adapter, event));
   } catch (error) {
     if (isDuplicateMessage(error)) return { outcome: "duplicate", publish: [] };
     throw error;
   }
 }
 
-async function storeMessage(
+/** An echo: the business wrote from another app, or Meta echoes our own reply. */
+async function storeEcho(
   tx: Prisma.TransactionClient,
   adapter: ChannelAdapter,
   event: EventOf<"message">,
@@ -37,17 +39,14 @@ async function storeMessage(
   if (existing) return { outcome: "duplicate", publish: [] };
 
   const thread = await upsertThread(tx, adapter, event);
-  const inbound = event.direction === "INBOUND";
   const channel = adapter.key;
 
-  if (!inbound) {
-    const claimed = await claimPendingReply(tx, thread.conversationId, event);
-    if (claimed) {
-      return {
-        outcome: "stored",
-        publish: [{ type: "message.updated", conversationId: thread.conversationId, messageId: claimed, channel }],
-      };
-    }
+  const claimed = await claimPendingReply(tx, thread.conversationId, event);
+  if (claimed) {
+    return {
+      outcome: "stored",
+      publish: [{ type: "message.updated", conversationId: thread.conversationId, messageId: claimed, channel }],
+    };
   }
 
   const message = await tx.message.create({
@@ -57,8 +56,7 @@ async function storeMessage(
   // One insert here; the download waits for the media worker so the webhook path stays fast.
   const media = pendingMediaRows(message.id, event.attachments);
   if (media.length > 0) await tx.mediaFile.createMany({ data: media });
-  await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: inbound });
-  if (inbound) await recordWebhookEvents(tx, inboundWebhookEvents([{ item: { adapter, event }, thread, messageId: message.id }]));
+  await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: false });
   await tx.communicationLog.create({
     data: {
       channel: adapter.dbChannel,
@@ -66,8 +64,8 @@ async function storeMessage(
       contactId: thread.contactId,
       leadId: thread.leadId,
       messageId: message.id,
-      kind: inbound ? "inbound_message" : "outbound_echo",
-      summary: `${inbound ? "Received" : "Sent from the app"}: ${truncateText(previewOf(event), 120)}`,
+      kind: "outbound_echo",
+      summary: `Sent from the app: ${truncateText(previewOf(event), 120)}`,
     },
   });
   return {
@@ -76,10 +74,6 @@ async function storeMessage(
       { type: "message.created", conversationId: thread.conversationId, messageId: message.id, channel },
       { type: "conversation.updated", conversationId: thread.conversationId, channel },
     ],
-    fetchProfileFor:
-      inbound && thread.needsProfile
-        ? { contactId: thread.contactId, conversationId: thread.conversationId, participantId: event.participant.id }
-        : undefined,
     mediaQueued: media.length > 0,
   };
 }

@@ -77,10 +77,11 @@ export async function ingestReaction(adapter: ChannelAdapter, event: EventOf<"re
 
 /** The list preview said "Reacted …" for the reaction just withdrawn: show the newest message left instead. */
 async function restorePreview(tx: Prisma.TransactionClient, conversationId: string, removedAt: Date) {
-  const newer = await tx.message.count({ where: { conversationId, sentAt: { gt: removedAt } } });
+  const newer = await tx.message.count({ where: { conversationId, sentAt: { gt: removedAt }, type: { not: "NOTE" } } });
   if (newer > 0) return;
   const newest = await tx.message.findFirst({
-    where: { conversationId },
+    // Private notes are not part of the customer's conversation, so never its preview.
+    where: { conversationId, type: { not: "NOTE" } },
     orderBy: [{ sentAt: "desc" }, { id: "desc" }],
     select: { direction: true, type: true, text: true, attachments: true, status: true },
   });

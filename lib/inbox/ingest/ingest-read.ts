@@ -25,6 +25,8 @@ export async function ingestRead(adapter: ChannelAdapter, event: EventOf<"read">
     where: {
       conversationId: conversation.id,
       direction: "OUTBOUND",
+      // A private note never reached the customer, so they cannot have read it.
+      type: { not: "NOTE" },
       status: { in: ["SENT", "DELIVERED"] },
       sentAt: { lte: upTo },
     },

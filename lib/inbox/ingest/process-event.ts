@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { truncateText } from "@/lib/text/truncate";
 import { getChannel, isChannelKey } from "@/lib/channels/registry";
 import type { ChannelAdapter, NormalizedEvent } from "@/lib/channels/types";
@@ -13,6 +14,7 @@ import { nothingChanged, type IngestResult } from "@/lib/inbox/ingest/types";
 import { cachedAccountCredentials } from "@/lib/settings/channel-credentials";
 import { eventBus } from "@/lib/realtime/bus";
 import { kickMediaWorker } from "@/lib/media/media-worker";
+import { queueAwayMessage } from "@/lib/away-message/send-away-message";
 
 export interface EventOutcome {
   eventLogId: string;
@@ -70,8 +72,8 @@ export async function processEvents(eventLogIds: string[], timing: BatchTiming =
   return outcomes;
 }
 
-const ROW = { id: true, source: true, rawBody: true } as const;
-type Row = { id: string; source: string; rawBody: string };
+const ROW = { id: true, source: true, rawBody: true, receivedAt: true } as const;
+type Row = { id: string; source: string; rawBody: string; receivedAt: Date };
 
 /**
  * Filled in by processEvents: the CPU time its database work took (ms), profile calls left out.
@@ -120,6 +122,9 @@ async function processSegment(rows: Row[], timing: BatchTiming): Promise<EventOu
   const record = async (delivery: Delivery, event: NormalizedEvent, result: IngestResult) => {
     delivery.results.push(result);
     for (const published of result.publish) await eventBus.publish(published);
+    // After the commit, in the background: the away message never holds up ingest.
+    const created = result.publish.find((published) => published.type === "message.created");
+    if (created && event.kind === "message" && event.direction === "INBOUND") queueAwayMessage(delivery.adapter!, created.conversationId, event.timestamp);
     if (result.mediaQueued) kickMediaWorker();
     const target = result.fetchProfileFor;
     if (target && !profiles.has(target.contactId)) {
@@ -173,11 +178,19 @@ function parseDelivery(row: Row): Delivery {
   const delivery: Delivery = { id: row.id, source: row.source, events: [], results: [], error: null };
   try {
     delivery.adapter = adapterFor(row.source);
-    delivery.events = delivery.adapter.parseWebhook(JSON.parse(row.rawBody));
+    delivery.events = delivery.adapter.parseWebhook(JSON.parse(row.rawBody)).map((event) => notAfter(event, row.receivedAt));
   } catch (error) {
     fail(delivery, error);
   }
   return delivery;
+}
+
+/**
+ * A timestamp after the delivery arrived is a sender's clock (or a forged body) speaking: a message
+ * "from 2100" would pin its conversation to the top of the list for good. It happened when it came.
+ */
+function notAfter<E extends { timestamp: Date }>(event: E, receivedAt: Date): E {
+  return event.timestamp > receivedAt ? { ...event, timestamp: receivedAt } : event;
 }
 
 /**
@@ -194,7 +207,7 @@ async function ingestBatch(batch: Array<{ delivery: Delivery; item: InboundItem 
   try {
     stored = await ingestInboundBatch(open.map(({ item }) => item));
   } catch (error) {
-    console.warn(`[ingest] batch of ${open.length} messages failed (${describe(error)}); storing them one by one`);
+    console.warn(`[ingest] batch of ${open.length} messages failed (${describeError(error)}); storing them one by one`);
     stored = [];
     for (const { item } of open) stored.push(await ingestMessage(item.adapter, item.event).catch((failure: unknown) => asError(failure)));
   }
@@ -220,7 +233,7 @@ function statusOf(delivery: Delivery): EventStatus {
 }
 
 function fail(delivery: Delivery, error: unknown) {
-  delivery.error = truncateText(error instanceof Error ? `${error.name}: ${error.message}` : String(error), 2000);
+  delivery.error = truncateText(describeError(error), 2000);
   console.error(`[ingest] event ${delivery.id} (${delivery.source}) failed: ${delivery.error}`);
 }
 
@@ -256,6 +269,3 @@ function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

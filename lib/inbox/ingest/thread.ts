@@ -1,14 +1,11 @@
 import { truncateText } from "@/lib/text/truncate";
-import type { ChannelAdapter, Participant, RemoteMessage } from "@/lib/channels/types";
+import type { ChannelAdapter, Participant, Referral, RemoteMessage } from "@/lib/channels/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ensureThreads, type ThreadRef } from "@/lib/inbox/ingest/ensure-threads";
 
 type Tx = Prisma.TransactionClient;
 
-export interface Thread extends ThreadRef {
-  /** No profile yet: fetch it from the Graph API after the transaction. */
-  needsProfile: boolean;
-}
+export type Thread = Pick<ThreadRef, "contactId" | "leadId" | "conversationId">;
 
 /**
  * The Contact → Lead → Conversation chain one event belongs to (echoes, sync), created on first
@@ -21,7 +18,7 @@ export async function upsertThread(
   input: { businessAccountId: string; participant: Participant },
 ): Promise<Thread> {
   const [thread] = await ensureThreads(tx, [{ channel: adapter.dbChannel, businessAccountId: input.businessAccountId, participant: input.participant }]);
-  return { ...thread, needsProfile: thread.profileFetchedAt === null };
+  return { contactId: thread.contactId, leadId: thread.leadId, conversationId: thread.conversationId };
 }
 
 /** Lead.lastContactAt only moves forward: a late redelivery must not make a lead look colder. */
@@ -50,8 +47,8 @@ export async function touchConversation(
   await tx.conversation.update({
     where: { id: conversationId },
     data: {
-      // A customer writing again also brings an archived thread back.
-      ...(message.countsAsUnread ? { unreadCount: { increment: 1 }, status: "OPEN" as const } : {}),
+      // A customer writing again also brings an archived or snoozed thread back.
+      ...(message.countsAsUnread ? { unreadCount: { increment: 1 }, status: "OPEN" as const, snoozedUntil: null } : {}),
       ...(newest ? { lastMessageAt: message.at, lastMessagePreview: truncateText(message.preview, 200) } : {}),
       ...(newestInbound ? { lastInboundAt: message.at } : {}),
     },
@@ -96,7 +93,7 @@ export function previewOf(message: { text: string | null; type: string; attachme
 export function receivedMessageData(
   conversationId: string,
   adapter: ChannelAdapter,
-  message: RemoteMessage & { replyToExternalId?: string },
+  message: RemoteMessage & { replyToExternalId?: string; referral?: Referral },
 ): Prisma.MessageUncheckedCreateInput {
   const inbound = message.direction === "INBOUND";
   return {
@@ -111,5 +108,6 @@ export function receivedMessageData(
     sentAt: message.timestamp,
     deliveredAt: inbound ? message.timestamp : null,
     replyToExternalId: message.replyToExternalId ?? null,
+    referral: message.referral ? (message.referral as unknown as Prisma.InputJsonValue) : undefined,
   };
 }

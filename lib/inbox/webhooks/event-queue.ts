@@ -1,3 +1,4 @@
+import { describeError } from "@/lib/describe-error";
 import { writeConcurrency } from "@/lib/db";
 import { processEvents, type BatchTiming } from "@/lib/inbox/ingest/process-event";
 import { BUSY_BATCH_BUDGET_MS, IDLE_BATCH_BUDGET_MS, nextBatchSize } from "@/lib/inbox/webhooks/batch-size";
@@ -82,7 +83,7 @@ async function work(): Promise<void> {
         await processEvents(ids, timing);
       } catch (error) {
         // processEvents records its own failures; this is the database itself being unreachable.
-        console.error(`[events] could not process ${ids.length} event(s): ${error instanceof Error ? error.message : String(error)}`);
+        console.error(`[events] could not process ${ids.length} event(s): ${describeError(error)}`);
       } finally {
         for (const id of ids) queue.queued.delete(id);
       }
