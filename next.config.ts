@@ -19,8 +19,9 @@ const nextConfig: NextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
-      // Pages get a per-request CSP with a script nonce from proxy.ts; the API gets this one.
-      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+      // Pages get a per-request CSP with a script nonce from proxy.ts; the API gets this one, except
+      // its reference page (/api/v1/docs), which is a page.
+      { source: "/api/:path((?!v1/docs$).*)", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
     ];
   },
 };

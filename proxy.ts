@@ -17,7 +17,9 @@ export function proxy(request: NextRequest) {
   const refusal = crossOriginRefusal(request.method, request.nextUrl.pathname, request.headers);
   if (refusal) return errorResponse(refusal);
   const nonce = randomBytes(16).toString("base64");
-  const policy = contentSecurityPolicy(nonce, env.NODE_ENV === "development", env.MEDIA_ALLOWED_HOSTS);
+  const policy = contentSecurityPolicy(nonce, env.NODE_ENV === "development", env.MEDIA_ALLOWED_HOSTS, {
+    inlineStyles: request.nextUrl.pathname === API_DOCS_PATH,
+  });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
   headers.set(REQUESTED_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
@@ -26,8 +28,11 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/** The API reference is a page that lives under /api (its path is part of the API's contract). */
+const API_DOCS_PATH = "/api/v1/docs";
+
 export const config = {
   // Not the API: a proxy makes Next buffer each request body in memory (and cut it at 10 MB) before
   // the route runs, which would break large uploads and make webhooks read unsigned bodies whole.
-  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico).*)", "/api/v1/docs"],
 };

@@ -5,14 +5,21 @@
  * elements; `style` attributes stay allowed (React renders computed widths and sizes as attributes,
  * and an attribute can't run code). Development keeps 'unsafe-eval' for React's error overlay.
  */
-export function contentSecurityPolicy(nonce: string, development: boolean, mediaHosts: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  development: boolean,
+  mediaHosts: readonly string[] = [],
+  options: { inlineStyles?: boolean } = {},
+): string {
   // Hosts trusted for customer media (MEDIA_ALLOWED_HOSTS: the local fake Graph API in demos and
   // tests) serve profile pictures too, possibly over plain http.
   const extraImages = mediaHosts.flatMap((host) => [`http://${host}`, `https://${host}`]).join(" ");
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // A nonce in style-src would make browsers ignore 'unsafe-inline', so a page that needs inline
+    // styles (the API reference's viewer injects its theme) names none.
+    options.inlineStyles ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     `img-src 'self' data: blob: https:${extraImages ? ` ${extraImages}` : ""}`,
     "media-src 'self' blob: https:",
