@@ -4,6 +4,8 @@ import { assertOwnerCanOwn } from "@/lib/leads/assert-owner";
 import { visibleLeadWhere } from "@/lib/leads/visibility";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
+import { leadUpdated } from "@/lib/outbound-webhooks/webhook-payloads";
 import type { BulkUpdateLeadsInput } from "@/lib/validations/lead";
 
 /**
@@ -28,6 +30,8 @@ export async function bulkUpdateLeads(input: BulkUpdateLeadsInput, user: Pick<Se
       { actorId: user.id, action: "lead.bulk-update", target: `${ids.length} leads`, details: { ids, ...(input.status ? { status: input.status } : {}), ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}) } },
       tx,
     );
+    const changes = { ...(input.status ? { status: input.status } : {}), ...(input.ownerId !== undefined ? { ownerId: input.ownerId } : {}) };
+    await recordWebhookEvents(tx, ids.map((leadId) => leadUpdated({ id: leadId, changes, actorId: user.id })));
   });
   await Promise.all(ids.map((leadId) => eventBus.publish({ type: "lead.updated", leadId })));
   return { updated: ids.length };

@@ -7,6 +7,8 @@ import { laterStage } from "@/lib/leads/stage-rules";
 import { visibleLeadWhere } from "@/lib/leads/visibility";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
+import { leadUpdated } from "@/lib/outbound-webhooks/webhook-payloads";
 import type { MergeLeadInput } from "@/lib/validations/lead";
 
 const mergeSelect = {
@@ -78,6 +80,7 @@ export async function mergeLeads(id: string, input: MergeLeadInput, user: Pick<S
     await tx.lead.delete({ where: { id: other.id } });
     await tx.lead.update({ where: { id }, data });
     await writeAuditLog({ actorId: user.id, action: "lead.merge", target: id, details: { mergedLeadId: other.id, status } }, tx);
+    await recordWebhookEvents(tx, [leadUpdated({ id, changes: { mergedLeadId: other.id, status: data.status }, actorId: user.id })]);
   });
   await Promise.all([eventBus.publish({ type: "lead.updated", leadId: id }), eventBus.publish({ type: "lead.updated", leadId: other.id })]);
   return { lead: await loadLead(id) };

@@ -7,6 +7,8 @@ import { leadSourceSelect, sourceFields } from "@/lib/leads/lead-select";
 import { visibleLeadWhere } from "@/lib/leads/visibility";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
+import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
+import { leadCreated, leadUpdated } from "@/lib/outbound-webhooks/webhook-payloads";
 import type { SplitLeadInput } from "@/lib/validations/lead";
 
 /**
@@ -58,6 +60,10 @@ export async function splitLead(id: string, input: SplitLeadInput, user: Pick<Se
     }
     await Promise.all([refreshLastContact(tx, id), refreshLastContact(tx, created.id)]);
     await writeAuditLog({ actorId: user.id, action: "lead.split", target: id, details: { contactId: contact.id, newLeadId: created.id } }, tx);
+    await recordWebhookEvents(tx, [
+      leadCreated({ id: created.id, contactId: contact.id, channel: contact.channel }),
+      leadUpdated({ id, changes: { splitContactId: contact.id, newLeadId: created.id }, actorId: user.id }),
+    ]);
     return created.id;
   });
   await Promise.all([eventBus.publish({ type: "lead.updated", leadId: id }), eventBus.publish({ type: "lead.updated", leadId: newLeadId })]);

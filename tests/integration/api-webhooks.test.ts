@@ -303,6 +303,27 @@ describe("outgoing webhooks", () => {
     await callApi(app.url, cookie, "DELETE", `/api/settings/webhooks/${endpoint.id}`);
   });
 
+  it("tells subscribers of merges, splits and bulk changes as lead events", async () => {
+    const endpoint = await createEndpoint("/lead-moves", ["lead.created", "lead.updated"]);
+    const first = await inboundText("351910000021", "Merge me");
+    const second = await inboundText("351910000022", "And me");
+    expect((await callApi(app.url, cookie, "POST", `/api/leads/${first.leadId}/merge`, { leadId: second.leadId })).status).toBe(200);
+    const secondContact = await pipeline.db.contact.findFirstOrThrow({ where: { externalId: "351910000022" } });
+    const split = await callApi(app.url, cookie, "POST", `/api/leads/${first.leadId}/split`, { contactId: secondContact.id });
+    expect(split.status).toBe(200);
+    expect((await callApi(app.url, cookie, "POST", "/api/leads/bulk", { ids: [first.leadId], status: "QUALIFIED" })).status).toBe(200);
+
+    type Payload = { type: string; data: { lead: { id: string }; changes?: Record<string, unknown> } };
+    const events = () => receiver.received.filter((request) => request.path === "/lead-moves").map((request) => JSON.parse(request.body) as Payload);
+    const about = (leadId: string, type: string, change: string) =>
+      events().some((event) => event.type === type && event.data.lead.id === leadId && (change === "" || event.data.changes?.[change] !== undefined));
+    await waitFor(
+      () => about(first.leadId, "lead.updated", "mergedLeadId") && about(split.body.newLead.id, "lead.created", "") && about(first.leadId, "lead.updated", "splitContactId") && about(first.leadId, "lead.updated", "status"),
+      "merge, split and bulk change delivered",
+    );
+    await callApi(app.url, cookie, "DELETE", `/api/settings/webhooks/${endpoint.id}`);
+  });
+
   it("retries a failing receiver with the same webhook-id until it succeeds; replays on demand", async () => {
     const endpoint = await createEndpoint("/flaky", ["lead.updated"]);
     const { token } = await createToken("read_write");
