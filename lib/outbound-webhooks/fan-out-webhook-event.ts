@@ -11,6 +11,8 @@ import { DELIVER_WEBHOOK_JOB, FAN_OUT_WEBHOOK_JOB } from "./record-webhook-event
  */
 export const fanOutWebhookEventJob: JobDefinition<{ eventId: string; endpointIds: string[] }> = {
   kind: FAN_OUT_WEBHOOK_JOB,
+  // One small transaction: a crash mid-run should hold the event back seconds, not the default lease.
+  leaseMs: 30_000,
   async run({ eventId, endpointIds }) {
     await db.$transaction(async (tx) => {
       const existing = await tx.webhookDelivery.findMany({ where: { eventId }, select: { endpointId: true } });
