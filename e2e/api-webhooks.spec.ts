@@ -52,6 +52,11 @@ test.describe("settings: API and outgoing webhooks", () => {
       await page.screenshot({ path: testInfo.outputPath("settings-webhooks.png"), fullPage: true });
       await testInfo.attach("settings-webhooks", { path: testInfo.outputPath("settings-webhooks.png"), contentType: "image/png" });
     } finally {
+      // Later specs' customer messages must not queue deliveries to a receiver that is gone.
+      const { endpoints } = (await (await page.request.get("/api/settings/webhooks")).json()) as { endpoints: { id: string; url: string }[] };
+      for (const endpoint of endpoints.filter((candidate) => candidate.url.startsWith(receiver.url))) {
+        await page.request.delete(`/api/settings/webhooks/${endpoint.id}`, { headers: { origin: E2E_APP_URL } });
+      }
       await receiver.close();
     }
   });

@@ -123,6 +123,8 @@ test("a lead a teammate moves moves on everyone's board, live", async ({ adminPa
 test("moving a card to Lost asks why", async ({ adminPage: page }) => {
   const [dario] = await leadsNamed(page.request, people.dario.name);
   await page.goto("/leads");
+  // The board answers the keyboard once it has hydrated (it then also goes live).
+  await expect(page.getByTestId("leads-page")).toHaveAttribute("data-live", "true");
   await card(page, dario).focus();
   await page.keyboard.press("Space");
   for (let step = 0; step < 2; step++) await page.keyboard.press("ArrowRight");

@@ -7,6 +7,10 @@ import { E2E_AGENT } from "./e2e-env";
  * authenticator code, then signs in with password and code, and with a recovery code.
  */
 
+// Signing in with the password alone is answered 401 "code required" (next-auth's credentials
+// callback), which the browser logs: expected here.
+test.use({ allowedConsoleErrors: [/status of 401 .*\/api\/auth\/callback\/credentials/] });
+
 const codeAt = (secret: string, stepsAhead = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + stepsAhead * 30 });
 
 test("an agent sets up two-factor sign-in and signs in with a code, then with a recovery code", async ({ agentPage, page }) => {
