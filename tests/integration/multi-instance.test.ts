@@ -1,15 +1,18 @@
 // Two instances of the built app behind one PostgreSQL database, as a team would run them behind a
-// load balancer: live updates cross instances (LISTEN/NOTIFY) and redeliveries split across both
-// store one message.
+// load balancer: live updates cross instances (LISTEN/NOTIFY), redeliveries split across both
+// store one message, and each outgoing webhook event is sent by one instance only.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createDbClient } from "@/lib/db-client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DEMO_INSTAGRAM_ACCOUNT_ID, igsidFor, instagramText, newInstagramMid, postWebhook } from "../../scripts/meta-sim/payloads";
 import { startFakeGraph, type FakeGraph } from "../../scripts/fake-graph/start-fake-graph";
+import { SUBSCRIPTIONS_TTL_MS } from "@/lib/outbound-webhooks/subscriptions";
+import { callApi } from "../helpers/api";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
 import { createTestDatabase, describeWithPostgres, type TestDatabase } from "../helpers/postgres";
 import { signIn } from "../helpers/session";
+import { startWebhookReceiver } from "../helpers/webhook-receiver";
 
 const APP_SECRET = "instagram-app-secret-for-tests";
 
@@ -81,6 +84,7 @@ describeWithPostgres("two app instances on one PostgreSQL database", () => {
       INSTAGRAM_VERIFY_TOKEN: "instagram-verify-token",
       INSTAGRAM_PAGE_ID: DEMO_INSTAGRAM_ACCOUNT_ID,
       INSTAGRAM_ACCESS_TOKEN: "instagram-access-token",
+      WEBHOOKS_ALLOW_PRIVATE_URLS: "true",
     };
     // Started together: both run the migrator at once, and the advisory lock must serialise them.
     [a, b] = await Promise.all([startApp({ env }), startApp({ env })]);
@@ -157,5 +161,27 @@ describeWithPostgres("two app instances on one PostgreSQL database", () => {
     await deliverAcrossInstances(mids.map((mid, index) => instagramText({ senderId, mid, text: `Question ${index + 1}` })));
     expect(await db.message.count({ where: { externalId: { in: mids } } })).toBe(10);
     expect(await db.contact.count({ where: { externalId: senderId } })).toBe(1);
+  });
+
+  it("sends each outgoing webhook event once although both instances run the job runner", async () => {
+    const receiver = await startWebhookReceiver();
+    try {
+      const cookie = await signIn(a.url, TEST_ADMIN.email, TEST_ADMIN.password);
+      const created = await callApi(a.url, cookie, "POST", "/api/settings/webhooks", { url: `${receiver.url}/ok`, events: ["message.received"] });
+      expect(created.status).toBe(201);
+      // B learns of the endpoint when its subscription cache expires.
+      await new Promise((resolve) => setTimeout(resolve, SUBSCRIPTIONS_TTL_MS + 500));
+      const senderId = igsidFor("webhook-subscriber-across");
+      const mids = Array.from({ length: 20 }, () => newInstagramMid());
+      await deliverAcrossInstances(mids.map((mid, index) => instagramText({ senderId, mid, text: `Hook ${index + 1}` })));
+      const events = await db.webhookEvent.count({ where: { type: "message.received" } });
+      expect(events).toBe(20);
+      await waitFor(async () => (await db.webhookDelivery.count({ where: { status: "delivered" } })) === events, "every delivery delivered", 30_000);
+      const ids = receiver.received.map((request) => request.headers["webhook-id"]);
+      expect(new Set(ids).size).toBe(events);
+      expect(ids).toHaveLength(events);
+    } finally {
+      await receiver.close();
+    }
   });
 });
