@@ -143,6 +143,8 @@ test("opens Sofia from the board, sets a value, merges her WhatsApp lead, and Ba
   await page.goto("/leads");
   await card(page, instagram).click();
   await expect(page).toHaveURL(/\/inbox\?c=/);
+  // The panel's fields answer Enter once the inbox has hydrated (it then also goes live).
+  await expect(page.getByTestId("inbox")).toHaveAttribute("data-live", "true");
   const panel = page.getByTestId("lead-panel");
   await expect(panel).toBeVisible();
 
