@@ -23,6 +23,7 @@ import {
 } from "@/lib/inbox/ingest/item-outcomes";
 import { nothingChanged, type IngestResult } from "@/lib/inbox/ingest/types";
 import { cachedAccountCredentials, cachedChannelAccounts } from "@/lib/settings/channel-credentials";
+import { nextBatchSize } from "@/lib/inbox/webhooks/batch-size";
 import { eventBus } from "@/lib/realtime/bus";
 import { kickMediaWorker } from "@/lib/media/media-worker";
 import { queueAwayMessage } from "@/lib/away-message/send-away-message";
@@ -136,11 +137,14 @@ interface ItemState {
 /**
  * Events handled between two yields of the event loop, and so at most the inbound messages stored
  * per transaction: a delivery of thousands of items is processed in slices that stay far below
- * SQLite's and PostgreSQL's limits on bound parameters, with requests (acknowledgements,
- * /api/health) answered in between — on SQLite each slice holds the one thread from its first
- * query to its commit.
+ * SQLite's and PostgreSQL's limits on bound parameters (Prisma chunks IN lists at 999 on SQLite; the
+ * raw batch UPDATEs bind 4 values per conversation), with requests (acknowledgements, /api/health)
+ * answered in between — on SQLite each slice holds the one writer from its first query to its
+ * commit. The slice is sized to a CPU budget, as the queue's batches are (batch-size.ts).
  */
-export const INGEST_SLICE = 100;
+export const MAX_INGEST_SLICE = 200;
+const SLICE_BUDGET_MS = 20;
+const slicing = globalThis as unknown as { ingestSliceSize?: number };
 
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -172,10 +176,13 @@ async function processSegment(rows: Row[], timing: BatchTiming, options: Process
 
   // Between slices the event loop is free: the CPU spent so far is counted, the wait is not.
   let sinceYield = 0;
+  let sliceStarted = started;
   const pause = async () => {
-    timing.storeMs += cpuNow() - started;
+    const now = cpuNow();
+    timing.storeMs += now - started;
+    slicing.ingestSliceSize = Math.min(MAX_INGEST_SLICE, nextBatchSize(sinceYield, now - sliceStarted, SLICE_BUDGET_MS));
     await yieldToEventLoop();
-    started = cpuNow();
+    started = sliceStarted = cpuNow();
     sinceYield = 0;
   };
 
@@ -193,7 +200,7 @@ async function processSegment(rows: Row[], timing: BatchTiming, options: Process
   for (const delivery of deliveries) {
     for (const item of delivery.items) {
       for (const event of item.events) {
-        if (sinceYield >= INGEST_SLICE) {
+        if (sinceYield >= (slicing.ingestSliceSize ??= 50)) {
           await storeBatch();
           await pause();
         }
@@ -337,9 +344,9 @@ async function finish(outcomes: EventOutcome[]) {
   const processedAt = new Date();
   for (const status of ["PROCESSED", "IGNORED"] as const) {
     const ids = outcomes.filter((outcome) => outcome.status === status && !hasProblems(outcome)).map((outcome) => outcome.eventLogId);
-    for (let start = 0; start < ids.length; start += INGEST_SLICE) {
+    for (let start = 0; start < ids.length; start += MAX_INGEST_SLICE) {
       await db.externalEventLog.updateMany({
-        where: { id: { in: ids.slice(start, start + INGEST_SLICE) } },
+        where: { id: { in: ids.slice(start, start + MAX_INGEST_SLICE) } },
         data: { status, error: null, processedAt, itemOutcomes: Prisma.DbNull },
       });
     }
