@@ -134,9 +134,9 @@ try {
     row("Ack ratio 2,500-item ÷ one-item delivery (same run)", ackRatio.toFixed(2), "≤ 3", ackRatio <= 3);
     row(
       `GET /api/health p95 alone → while a 2,500-item delivery is stored (${large.healthDuringSamples} samples)`,
-      `${ms(large.healthAloneP95)} → ${ms(large.healthDuringP95)} (× ${healthRatio.toFixed(1)})`,
-      "p95 < 250 ms",
-      large.healthDuringP95 < 250,
+      `${ms(large.healthAloneP95)} → ${ms(large.healthDuringP95)}`,
+    );
+    row("Ratio health p95 while storing ÷ alone (same run)", healthRatio.toFixed(1), "≤ 10", healthRatio <= 10
     );
     row("2,500-item delivery processed in / stored exactly once", `${large.processSeconds.toFixed(1)} s / ${large.storedOnce ? "yes" : "NO"}`, "once", large.storedOnce);
   }
