@@ -41,7 +41,7 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
       const outcome = await requestJson<{ status: string; error: string | null }>(`/api/settings/events/${event.id}/replay`, { method: "POST" });
       onReplayed(
         outcome.status === "FAILED" || outcome.status === "PARTIAL"
-          ? { tone: "bad", text: `Replayed; ${outcome.status === "PARTIAL" ? "some items" : "it"} failed again: ${outcome.error ?? "unknown error"}` }
+          ? { tone: "bad", text: `Replayed; ${outcome.status === "PARTIAL" ? "some items " : ""}failed again: ${outcome.error ?? "unknown error"}` }
           : { tone: "good", text: `Replayed: ${outcome.status.toLowerCase()}` },
       );
     } catch (error) {
