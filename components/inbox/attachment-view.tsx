@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { UnsupportedContent } from "@/components/inbox/unsupported-content";
 import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
 
 /** A kept attachment's state as the thread receives it (lib/media/media-state.ts). */
@@ -99,6 +100,8 @@ export function AttachmentView({
     }
     case "contacts":
       return <span className="mb-1 block">👤 Shared a contact{attachment.caption ? `: ${attachment.caption}` : ""}</span>;
+    case "unsupported":
+      return <UnsupportedContent attachment={attachment} />;
     case "share":
       return attachment.url ? (
         <a href={attachment.url} target="_blank" rel="noreferrer" className="mb-1 block underline">Shared a post</a>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ActionMessage, type ActionMessageValue } from "@/components/settings/action-message";
+import { EventItemOutcomes } from "@/components/settings/event-item-outcomes";
 import { Button } from "@/components/ui/button";
 import type { WebhookEventRow } from "@/lib/settings/list-events";
 import { requestJson } from "@/lib/swr/fetcher";
@@ -13,6 +14,7 @@ const STATUS_TONES = {
   PROCESSED: "bg-emerald-50 text-emerald-700",
   IGNORED: "bg-slate-100 text-slate-600",
   FAILED: "bg-red-50 text-red-700",
+  PARTIAL: "bg-amber-50 text-amber-800",
 } as const;
 
 function pretty(rawBody: string): string {
@@ -30,7 +32,7 @@ function pretty(rawBody: string): string {
 export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onReplayed: (outcome: ActionMessageValue) => void }) {
   const [replaying, setReplaying] = useState(false);
   const [message, setMessage] = useState<ActionMessageValue | null>(null);
-  const canReplay = event.status === "FAILED" || event.status === "IGNORED";
+  const canReplay = event.status === "FAILED" || event.status === "PARTIAL" || event.status === "IGNORED";
 
   async function replay() {
     setReplaying(true);
@@ -38,8 +40,8 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
     try {
       const outcome = await requestJson<{ status: string; error: string | null }>(`/api/settings/events/${event.id}/replay`, { method: "POST" });
       onReplayed(
-        outcome.status === "FAILED"
-          ? { tone: "bad", text: `Replayed; failed again: ${outcome.error ?? "unknown error"}` }
+        outcome.status === "FAILED" || outcome.status === "PARTIAL"
+          ? { tone: "bad", text: `Replayed; ${outcome.status === "PARTIAL" ? "some items " : ""}failed again: ${outcome.error ?? "unknown error"}` }
           : { tone: "good", text: `Replayed: ${outcome.status.toLowerCase()}` },
       );
     } catch (error) {
@@ -63,6 +65,11 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
             {event.attempts} attempt{event.attempts === 1 ? "" : "s"}
             {event.signatureValid ? "" : " · signature invalid"}
           </span>
+          {event.itemOutcomes && event.itemOutcomes.failedCount > 0 ? (
+            <span data-testid="event-failed-count" className="text-xs font-medium text-red-700">
+              {event.itemOutcomes.failedCount} of {event.itemOutcomes.items} items failed
+            </span>
+          ) : null}
           {event.error ? <span className="min-w-0 flex-1 truncate text-xs text-red-700">{event.error}</span> : null}
           <span className="ml-auto text-xs text-brand-700 underline group-open:hidden">Show body</span>
         </summary>
@@ -73,6 +80,7 @@ export function EventRow({ event, onReplayed }: { event: WebhookEventRow; onRepl
               <pre className="mt-1 whitespace-pre-wrap break-words rounded-md bg-red-50 p-3 text-xs text-red-800">{event.error}</pre>
             </div>
           ) : null}
+          {event.itemOutcomes ? <EventItemOutcomes outcomes={event.itemOutcomes} /> : null}
           <div>
             <h4 className="text-xs font-medium uppercase tracking-wide text-slate-500">Raw body</h4>
             <pre className="mt-1 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="event-raw-body">{pretty(event.rawBody)}</pre>

@@ -46,7 +46,7 @@ export function EventsPanel({ initial }: { initial: FirstPage }) {
           <dd className="mt-1 text-2xl font-semibold text-slate-900" data-testid="received-24h">{counters.received24h}</dd>
         </div>
         <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Failed, last 24 h</dt>
+          <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">With failed items, last 24 h</dt>
           <dd className={`mt-1 text-2xl font-semibold ${counters.failed24h > 0 ? "text-red-700" : "text-slate-900"}`} data-testid="failed-24h">
             {counters.failed24h}
           </dd>
@@ -55,7 +55,7 @@ export function EventsPanel({ initial }: { initial: FirstPage }) {
 
       <div className="flex flex-wrap items-end gap-3">
         {select("source", "Channel", [["", "All channels"], ["instagram", "Instagram"], ["whatsapp", "WhatsApp"]])}
-        {select("status", "Status", [["", "Any status"], ["FAILED", "Failed"], ["IGNORED", "Ignored"], ["PROCESSED", "Processed"], ["RECEIVED", "Received"]])}
+        {select("status", "Status", [["", "Any status"], ["FAILED", "Failed"], ["PARTIAL", "Partial (some items failed)"], ["IGNORED", "Ignored"], ["PROCESSED", "Processed"], ["RECEIVED", "Received"]])}
         <Button variant="ghost" onClick={() => void mutate()} disabled={isValidating}>{isValidating ? "Refreshing…" : "Refresh"}</Button>
       </div>
 

@@ -2,6 +2,7 @@ import { describeDelivery } from "@/lib/channels/meta/describe-delivery";
 import { getChannel, isChannelKey } from "@/lib/channels/registry";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isItemOutcomes, type ItemOutcomes } from "@/lib/inbox/ingest/item-outcomes";
 import type { ListEventsQuery } from "@/lib/validations/settings";
 
 /** Settings → Webhook events: the raw delivery log, newest first, for debugging a channel. */
@@ -9,13 +10,15 @@ import type { ListEventsQuery } from "@/lib/validations/settings";
 export interface WebhookEventRow {
   id: string;
   source: string;
-  status: "RECEIVED" | "PROCESSED" | "IGNORED" | "FAILED";
+  status: "RECEIVED" | "PROCESSED" | "IGNORED" | "FAILED" | "PARTIAL";
   signatureValid: boolean;
   receivedAt: string;
   processedAt: string | null;
   attempts: number;
   error: string | null;
   rawBody: string;
+  /** Per item: counts, the failed items and the unreadable ones with why (null when nothing went wrong). */
+  itemOutcomes: ItemOutcomes | null;
   /** "WhatsApp", "Instagram": the channel as people spell it. */
   sourceLabel: string;
   /** Who sent it and what kind of event it is, read from the body (lib/channels/meta/describe-delivery.ts). */
@@ -53,12 +56,14 @@ export async function listEvents(query: ListEventsQuery): Promise<WebhookEventPa
       attempts: true,
       error: true,
       rawBody: true,
+      itemOutcomes: true,
     },
   });
   const page = rows.slice(0, query.limit);
   return {
     events: page.map((row) => ({
       ...row,
+      itemOutcomes: isItemOutcomes(row.itemOutcomes) ? row.itemOutcomes : null,
       sourceLabel: isChannelKey(row.source) ? getChannel(row.source).label : row.source,
       ...describeEvent(row.rawBody),
       receivedAt: row.receivedAt.toISOString(),
@@ -70,14 +75,21 @@ export async function listEvents(query: ListEventsQuery): Promise<WebhookEventPa
 
 export interface EventCounters {
   received24h: number;
+  /** Deliveries with failed items in the last 24 hours: FAILED whole, or PARTIAL. */
   failed24h: number;
 }
 
 export async function countRecentEvents(now = new Date()): Promise<EventCounters> {
-  const since = new Date(now.getTime() - 24 * 60 * 60 * 1000);
   const [received24h, failed24h] = await Promise.all([
-    db.externalEventLog.count({ where: { receivedAt: { gte: since } } }),
-    db.externalEventLog.count({ where: { receivedAt: { gte: since }, status: "FAILED" } }),
+    db.externalEventLog.count({ where: { receivedAt: { gte: dayBefore(now) } } }),
+    countFailedDeliveries(now),
   ]);
   return { received24h, failed24h };
+}
+
+const dayBefore = (now: Date) => new Date(now.getTime() - 24 * 60 * 60 * 1000);
+
+/** Deliveries with failed items in the last 24 hours: what the events page and /api/health report. */
+export function countFailedDeliveries(now = new Date()): Promise<number> {
+  return db.externalEventLog.count({ where: { receivedAt: { gte: dayBefore(now) }, status: { in: ["FAILED", "PARTIAL"] } } });
 }

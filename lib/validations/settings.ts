@@ -94,7 +94,7 @@ export const blockContactSchema = z.object({
 });
 export type BlockContactInput = z.infer<typeof blockContactSchema>;
 
-export const eventStatusSchema = z.enum(["RECEIVED", "PROCESSED", "IGNORED", "FAILED"]);
+export const eventStatusSchema = z.enum(["RECEIVED", "PROCESSED", "IGNORED", "FAILED", "PARTIAL"]);
 
 export const listEventsQuerySchema = z.object({
   source: integrationChannelSchema.optional(),

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -14,6 +14,7 @@ import { benchBigInbox } from "./big-inbox";
 import { channelEnv } from "./channel-env";
 import { generateBigInbox } from "./generate-big-inbox";
 import { benchIngest, type ChannelKey } from "./ingest";
+import { benchLargeDelivery } from "./large-delivery";
 import { benchLeadsExport } from "./leads-export";
 import { benchLabelFilter, seedLabels } from "./label-filter";
 import { benchLiveLatency } from "./live-latency";
@@ -31,7 +32,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned" },
+    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -122,6 +123,22 @@ try {
     row("Unsigned 900 KB bodies: req/s refused (401) / other answers", `${flood.floodRequestsPerSecond.toFixed(0)} (${flood.flood401} × 401) / ${flood.floodOther}`);
     row("GET /api/health p50 alone → under the unsigned flood", `${ms(flood.healthAloneP50)} → ${ms(flood.healthUnderFloodP50)}`);
     row("Ratio health p50 under flood / alone", ratio.toFixed(2), "≤ 3", ratio <= 3);
+  }
+
+  if (sections.has("large")) {
+    console.log(`Large delivery: 2,500 WhatsApp messages in one signed body vs one-message deliveries, /api/health meanwhile … (load ${loadNow()})`);
+    const large = await withApp({}, (app) => benchLargeDelivery(app));
+    const ackRatio = large.largeAckMedian / large.smallAckMedian;
+    const healthRatio = large.healthDuringP95 / large.healthAloneP95;
+    row("Ack: one message / 2,500 messages (median)", `${ms(large.smallAckMedian)} / ${ms(large.largeAckMedian)}`);
+    row("Ack ratio 2,500-item ÷ one-item delivery (same run)", ackRatio.toFixed(2), "≤ 3", ackRatio <= 3);
+    row(
+      `GET /api/health p95 alone → while a 2,500-item delivery is stored (${large.healthDuringSamples} samples)`,
+      `${ms(large.healthAloneP95)} → ${ms(large.healthDuringP95)}`,
+    );
+    row("Ratio health p95 while storing ÷ alone (same run)", healthRatio.toFixed(1), "≤ 10", healthRatio <= 10
+    );
+    row("2,500-item delivery processed in / stored exactly once", `${large.processSeconds.toFixed(1)} s / ${large.storedOnce ? "yes" : "NO"}`, "once", large.storedOnce);
   }
 
   if (sections.has("inbox")) {

@@ -30,6 +30,8 @@ import {
   type WhatsAppDelivery,
 } from "./whatsapp-payloads";
 
+import { instagramOddBatch, whatsappOddBatch } from "./odd-payloads";
+
 export interface SimulatedEvent {
   channel: Channel;
   /** One line for the console: what happened, from whom. */
@@ -138,6 +140,8 @@ function instagramEvents(request: EventRequest): SimulatedEvent[] {
           : event(`❤️ reaction from ${who} to ${shortId(mid)}`, instagramReaction({ ...base, mid }));
       return [...prior.map((delivery) => event(`echo (business message) to ${who}`, delivery)), action];
     }
+    case "odd":
+      return [event(`odd batch from ${who}: no mid, "${text}", a null-emoji un-reaction, an item without sender`, instagramOddBatch({ ...base, text }))];
     case "button":
     case "status":
       throw new Error(`${request.type} is a WhatsApp event`);
@@ -165,6 +169,8 @@ function whatsappEvents(request: EventRequest): SimulatedEvent[] {
       return [event(`👍 reaction from ${who} to ${shortId(request.messageId ?? "")}`, whatsappReaction({ ...base, messageId: request.messageId ?? "" }))];
     case "button":
       return [event(`template button "Confirm" from ${who}`, whatsappButton(base))];
+    case "odd":
+      return [event(`odd batch from ${who}: "${text}", a location without type, an order, a message without sender`, whatsappOddBatch({ ...base, from: from || waIdFor(request.from), text }))];
     case "edit": {
       if (request.messageId) return [event(`edit of ${shortId(request.messageId)} by ${who}: "${text}"`, whatsappEdit({ ...base, messageId: request.messageId, text }))];
       const original = whatsappText({ ...base, text: "I'd like 2 chairs", timestamp: request.timestamp - 1000 });

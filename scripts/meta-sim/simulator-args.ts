@@ -18,9 +18,11 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
   --text <text>        message text (default: a realistic sample)
   --type <type>        text (default) | image (with --text: WhatsApp's caption; on Instagram the
                        text follows as its own message) | story-reply | story-mention | reaction | read |
-                       echo | deleted | edit | postback | quick-reply | button | status
+                       echo | deleted | edit | postback | quick-reply | button | status | odd
                        instagram: all but button and status; whatsapp: text, image, reaction,
-                       edit, button, status
+                       edit, button, status, odd. odd: one delivery shaped the way Meta's
+                       sometimes are (an item without mid or type, nulls, an unknown type, an
+                       item without sender): the valid items are stored, the rest kept
   --status <s>         for --type status: delivered (default) | read | failed
   --message-id <id>    message the event refers to (mid / wamid). Required for whatsapp status and
                        reaction; for instagram reaction/read/deleted and edit a message is sent first
@@ -53,9 +55,9 @@ Examples:
   npm run meta:simulate -- --channel whatsapp --from rui --username rui.moveis --referral ad`;
 
 export const instagramTypes = [
-  "text", "image", "story-reply", "story-mention", "reaction", "read", "echo", "deleted", "edit", "postback", "quick-reply",
+  "text", "image", "story-reply", "story-mention", "reaction", "read", "echo", "deleted", "edit", "postback", "quick-reply", "odd",
 ] as const;
-export const whatsappTypes = ["text", "image", "reaction", "edit", "button", "status"] as const;
+export const whatsappTypes = ["text", "image", "reaction", "edit", "button", "status", "odd"] as const;
 const allTypes = [...new Set([...instagramTypes, ...whatsappTypes])] as [string, ...string[]];
 
 export type Channel = "instagram" | "whatsapp";

@@ -4,7 +4,7 @@ import { getChannel } from "@/lib/channels/registry";
 import type { ChannelKey } from "@/lib/channels/types";
 import { enqueueEvent } from "@/lib/inbox/webhooks/event-queue";
 import { recordDelivery } from "@/lib/inbox/webhooks/record-delivery";
-import { signingAccounts, unsignedRecipients, webhookRecipientIds } from "@/lib/inbox/webhooks/webhook-accounts";
+import { addressedIds, signingAccounts, unsignedRecipients, webhookRecipientIds } from "@/lib/inbox/webhooks/webhook-accounts";
 import { cachedChannelAccounts } from "@/lib/settings/channel-credentials";
 
 /**
@@ -55,7 +55,7 @@ export async function handleWebhookDelivery(req: Request, key: ChannelKey): Prom
     if (payload?.object !== adapter.webhookObject) {
       throw new ApiError({ code: "BAD_REQUEST", message: `Expected object "${adapter.webhookObject}"` });
     }
-    const foreign = unsignedRecipients(accounts, signers, webhookRecipientIds(payload));
+    const foreign = unsignedRecipients(accounts, signers, addressedIds(accounts, webhookRecipientIds(payload)));
     if (foreign.length > 0) {
       throw invalidSignature(key, `it addresses account(s) ${foreign.join(", ")} whose app secret did not sign it`);
     }

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { verifySignature } from "@/lib/channels/meta/verify-signature";
 import type { ChannelAccount } from "@/lib/settings/channel-credentials";
 
@@ -15,27 +14,50 @@ export function signingAccounts(accounts: ChannelAccount[], raw: Uint8Array, sig
   return accounts.filter((account) => verifySignature(raw, signature, account.creds.appSecret));
 }
 
-const routingSchema = z.object({
-  entry: z
-    .array(
-      z.object({
-        id: z.union([z.string(), z.number()]).optional(),
-        // WhatsApp: the entry is the business account; the phone number id is in each change.
-        changes: z.array(z.object({ value: z.object({ metadata: z.object({ phone_number_id: z.string() }).optional() }).optional() })).optional(),
-      }),
-    )
-    .optional(),
-});
+const idOf = (value: unknown): string | undefined =>
+  typeof value === "string" && value !== "" ? value : typeof value === "number" && Number.isFinite(value) ? String(value) : undefined;
+const at = (value: unknown, key: string): unknown => (value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined);
+const items = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** The business-side ids a (signed, parsed) delivery addresses: `entry[].id` and WhatsApp's phone number ids. */
-export function webhookRecipientIds(payload: unknown): string[] {
-  const parsed = routingSchema.safeParse(payload);
-  if (!parsed.success) return [];
-  const ids = (parsed.data.entry ?? []).flatMap((entry) => [
-    ...(entry.id === undefined ? [] : [String(entry.id)]),
-    ...(entry.changes ?? []).flatMap((change) => (change.value?.metadata ? [change.value.metadata.phone_number_id] : [])),
-  ]);
-  return [...new Set(ids)];
+export interface WebhookRecipients {
+  /** Every id ingest could file an item under: `entry[].id`, both sides of Instagram items, WhatsApp's phone number ids. */
+  ids: string[];
+  /** Some item names no account at all: ingest files it under the channel's first account (process-event.ts). */
+  unaddressed: boolean;
+}
+
+/**
+ * The business-side ids a (signed, parsed) delivery addresses, read as leniently as the parsers
+ * read items (never throws, whatever the shape), so that nothing ingest may store is left out of
+ * the signature check. Customers' ids come along on Instagram; no account claims them.
+ */
+export function webhookRecipientIds(payload: unknown): WebhookRecipients {
+  const ids = new Set<string>();
+  let unaddressed = false;
+  const add = (id: string | undefined) => id !== undefined && ids.add(id);
+  for (const entry of items(at(payload, "entry"))) {
+    const entryId = idOf(at(entry, "id"));
+    add(entryId);
+    for (const item of items(at(entry, "messaging"))) {
+      const sender = idOf(at(at(item, "sender"), "id"));
+      const recipient = idOf(at(at(item, "recipient"), "id"));
+      add(sender);
+      add(recipient);
+      if (!entryId && (!sender || !recipient)) unaddressed = true;
+    }
+    for (const change of items(at(entry, "changes"))) {
+      const value = at(change, "value");
+      const phoneNumberId = idOf(at(at(value, "metadata"), "phone_number_id"));
+      add(phoneNumberId);
+      if (!phoneNumberId && (at(value, "messages") !== undefined || at(value, "statuses") !== undefined)) unaddressed = true;
+    }
+  }
+  return { ids: [...ids], unaddressed };
+}
+
+/** What a delivery speaks for: its ids, plus the channel's first account when some item names none (ingest files it there). */
+export function addressedIds(accounts: ChannelAccount[], recipients: WebhookRecipients): string[] {
+  return recipients.unaddressed && accounts[0] ? [...recipients.ids, ...accounts[0].recipientIds] : recipients.ids;
 }
 
 /**

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ExternalEventLog" ADD COLUMN "itemOutcomes" JSONB;
+
