@@ -16,7 +16,8 @@ function seedEvents(rows: object[]): string[] {
 
 test.describe("settings: webhook events", () => {
   test("an admin filters the log, reads a failed event's body and error", async ({ adminPage: page }, testInfo) => {
-    const body = { object: "instagram", entry: [{ id: "17841400000000001", time: 1732230000, messaging: [{ sender: { id: "555" } }] }] };
+    // No sender: an item nobody's thread can take, so replaying it fails again.
+    const body = { object: "instagram", entry: [{ id: "17841400000000001", time: 1732230000, messaging: [{ recipient: { id: "17841400000000001" }, message: { mid: "m.nobody", text: "?" } }] }] };
     const [failedId] = seedEvents([
       { source: "instagram", status: "FAILED", rawBody: JSON.stringify(body), error: "WebhookPayloadError: messaging[0] has no message", minutesAgo: 5 },
       { source: "whatsapp", status: "PROCESSED", rawBody: JSON.stringify({ object: "whatsapp_business_account", entry: [] }), minutesAgo: 3 },
