@@ -18,6 +18,7 @@ import { ContactPanel, type ContactPanelActions } from "./contact-panel";
 import { ConversationList } from "./conversation-list";
 import { GettingStarted, NoChannels, NoConversationOpen, type Welcome } from "./empty-states";
 import { Thread } from "./thread";
+import { SlaClockProvider, type SlaClock } from "@/components/speed-to-lead/waiting-badge";
 import { ToastBar } from "./toast-bar";
 import { useInboxKeyboard } from "./use-inbox-keyboard";
 import { useToast } from "./use-toast";
@@ -32,7 +33,9 @@ interface Me {
  * the hooks ask for, so nothing is fetched twice on load; from then on SWR and the live stream
  * own the data.
  */
-export function InboxApp({ me, initial, fallback, noChannels, welcome }: { me: Me; initial: InboxUrlState; fallback: InboxFallback; noChannels: boolean; welcome: Welcome | null }) {
+export function InboxApp({ me, initial, fallback, noChannels, welcome, slaClock }: {
+  me: Me; initial: InboxUrlState; fallback: InboxFallback; noChannels: boolean; welcome: Welcome | null; slaClock: SlaClock;
+}) {
   const seeded = useMemo(() => {
     const entries: Record<string, unknown> = {
       [unstable_serialize(conversationsGetKey(initial))]: [fallback.conversations],
@@ -45,7 +48,9 @@ export function InboxApp({ me, initial, fallback, noChannels, welcome }: { me: M
   }, [initial, fallback]);
   return (
     <SWRConfig value={{ fallback: seeded, revalidateIfStale: false }}>
-      <Inbox me={me} noChannels={noChannels} welcome={welcome} />
+      <SlaClockProvider value={slaClock}>
+        <Inbox me={me} noChannels={noChannels} welcome={welcome} />
+      </SlaClockProvider>
     </SWRConfig>
   );
 }
