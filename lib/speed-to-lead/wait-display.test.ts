@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { waitedLabel, waitLevel } from "./waiting-badge";
+import { waitedLabel, waitLevel } from "./wait-display";
 
 describe("waiting badge", () => {
   it("reads coarsely", () => {
