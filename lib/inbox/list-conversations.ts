@@ -36,6 +36,8 @@ const filterStatus = { open: "OPEN", unread: "OPEN", mine: "OPEN", waiting: "OPE
  * walks the index in order and stops at the page size even with 100k conversations. A search
  * (lib/inbox/search-conversations.ts) picks the page's ids in SQL, then the same rows are loaded.
  * An agent who sees only their own and unassigned conversations gets only those, counts included.
+ * `sort=waiting` and the Waiting / Window closing views add their conditions from lib/speed-to-lead
+ * (sort=waiting pages on (waitingSince asc, id asc) instead).
  */
 export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id" | "role">): Promise<ConversationPage> {
   const visible = await visibleConversationSql(user);

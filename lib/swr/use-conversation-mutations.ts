@@ -49,7 +49,9 @@ export function useConversationMutations(mutateList: SWRInfiniteKeyedMutator<Con
       },
       unblock: async (id: string) => {
         await requestJson(`/api/inbox/conversations/${id}/block`, { method: "DELETE" });
-        await mutate(conversationKey(id));
+        // Fetched here, not just revalidated: after Undo the thread is closed, and SWR revalidates
+        // only keys a mounted hook uses, so the reopened thread would show the cached "blocked".
+        await mutate(conversationKey(id), requestJson<{ conversation: ConversationDetailJson }>(conversationKey(id)), { revalidate: false });
         void mutateList();
       },
     }),
