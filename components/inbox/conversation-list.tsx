@@ -5,9 +5,10 @@ import type { ConversationItemJson } from "@/lib/inbox/api-types";
 import { avatarSrc, contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
 import type { UnreadCounts } from "@/lib/inbox/list-conversations";
-import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
+import type { InboxFilter, InboxSort, InboxTab } from "@/lib/inbox/constants";
 import { LabelChips, LabelFilter } from "./label-chips";
 import { LocalTime } from "@/components/ui/local-time";
+import { WaitingBadge } from "@/components/speed-to-lead/waiting-badge";
 import { findFolded } from "@/lib/text/fold-match";
 import { Avatar } from "./avatar";
 import { ChannelIcon, SearchIcon } from "./icons";
@@ -22,6 +23,8 @@ const FILTERS: { key: InboxFilter; label: string }[] = [
   { key: "open", label: "Open" },
   { key: "unread", label: "Unread" },
   { key: "mine", label: "Assigned to me" },
+  { key: "waiting", label: "Waiting" },
+  { key: "window-closing", label: "Window closing" },
   { key: "snoozed", label: "Snoozed" },
   { key: "archived", label: "Archived" },
 ];
@@ -59,7 +62,7 @@ export function ConversationList(props: ConversationListProps) {
           </select>
           <LabelFilter value={state.label} onChange={(label) => onNavigate({ label })} />
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex items-center justify-between gap-2">
           <nav aria-label="Channels" className="flex gap-1">
             {TABS.map((tab) => {
               const count = props.unreadCounts?.[tab.key] ?? 0;
@@ -92,6 +95,12 @@ export function ConversationList(props: ConversationListProps) {
               );
             })}
           </nav>
+          <label className="sr-only" htmlFor="inbox-sort">Sort</label>
+          <select id="inbox-sort" value={state.sort ?? "recent"} onChange={(event) => onNavigate({ sort: event.target.value as InboxSort })}
+            className="shrink-0 rounded-md border border-slate-200 bg-white py-1 pl-2 text-xs text-slate-700 hover:border-slate-300">
+            <option value="recent">Newest</option>
+            <option value="waiting">Waiting longest</option>
+          </select>
         </div>
       </div>
       {state.q ? <p className="shrink-0 border-b border-slate-100 px-3 py-1 text-xs text-slate-500">Searching every view: open and archived</p> : null}
@@ -227,6 +236,7 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
                 <span className={`truncate text-sm ${unread ? "text-slate-800" : "text-slate-600"}`}>{conversation.lastMessagePreview ?? "No messages yet"}</span>
               )}
             </span>
+            <WaitingBadge since={conversation.waitingSince} />
             {unread ? (
               <span data-testid="unread-badge" aria-label={`${conversation.unreadCount} unread`} className="min-w-5 shrink-0 rounded-full bg-brand-600 px-1.5 text-center text-xs font-semibold text-white tabular-nums">
                 {conversation.unreadCount}
@@ -293,9 +303,11 @@ function EmptyList({ state }: { state: InboxUrlState }) {
         open: `No open ${channel}conversations. New messages will appear here as they arrive.`,
         unread: `You're all caught up: no unread ${channel}conversations.`,
         mine: `No open ${channel}conversations are assigned to you.`,
+        waiting: `Nobody is waiting: every ${channel}customer has an answer.`,
+        "window-closing": `No ${channel}reply window closes in the next two hours.`,
         snoozed: `No snoozed ${channel}conversations. Snoozed ones come back by themselves at their time, or when the customer writes.`,
         archived: `No archived ${channel}conversations.`,
-      }[state.filter];
+      }[state.sort === "waiting" && state.filter === "open" ? "waiting" : state.filter];
   return (
     <div data-testid="empty-list" className="flex-1 px-6 py-10 text-center text-sm text-slate-500">
       {text}

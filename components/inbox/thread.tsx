@@ -15,6 +15,7 @@ import { MessageBubble, messageElementId, type BubbleMessage } from "./message-b
 import { NoteBubble } from "./note-bubble";
 import { LabelChips } from "./label-chips";
 import { LabelPicker, SnoozeMenu } from "./thread-workflow-actions";
+import { WaitingBadge } from "@/components/speed-to-lead/waiting-badge";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -261,6 +262,7 @@ function ThreadHeader({
               {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"}
               {handle && handle !== name ? ` · ${handle}` : ""}
               {conversation.status === "ARCHIVED" ? " · Archived" : ""}
+              <WaitingBadge since={conversation.waitingSince} />
             </p>
             <LabelChips labels={conversation.labels} className="mt-0.5" />
           </div>

@@ -7,30 +7,10 @@ import { useAction } from "@/components/settings/use-action";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { AwayMessageSettings } from "@/lib/away-message/away-message-settings";
-import type { WeeklySchedule } from "@/lib/business-hours/weekly-schedule";
 import { requestJson } from "@/lib/swr/fetcher";
 import { auditLogKey } from "@/lib/swr/use-audit-log";
 import { awayMessageSchema } from "@/lib/validations/away-message";
-
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
-/** One day's hours in the form: open or closed, one range (the API takes several; one covers most teams). */
-interface DayHours {
-  open: boolean;
-  start: string;
-  end: string;
-}
-
-function toDays(schedule: WeeklySchedule): DayHours[] {
-  return DAYS.map((_, day) => {
-    const range = schedule.find((entry) => entry.day === day);
-    return range ? { open: true, start: range.start, end: range.end } : { open: false, start: "09:00", end: "18:00" };
-  });
-}
-
-function toSchedule(days: DayHours[]): WeeklySchedule {
-  return days.flatMap((hours, day) => (hours.open ? [{ day, start: hours.start, end: hours.end }] : []));
-}
+import { toDays, toSchedule, WeeklyHoursFields } from "./weekly-hours-fields";
 
 /** A channel's away message: on/off, the text, the time zone and the weekly business hours. */
 export function AwayMessagesPanel({ initial }: { initial: AwayMessageSettings }) {
@@ -53,7 +33,6 @@ export function AwayMessagesPanel({ initial }: { initial: AwayMessageSettings })
     }, "Saved.");
   }
 
-  const setDay = (day: number, change: Partial<DayHours>) => setDays((list) => list.map((hours, index) => (index === day ? { ...hours, ...change } : hours)));
   return (
     <form onSubmit={onSave} noValidate aria-label={`${initial.channelLabel} away message`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex items-center justify-between gap-3">
@@ -66,24 +45,7 @@ export function AwayMessagesPanel({ initial }: { initial: AwayMessageSettings })
       <label htmlFor={`${id}-text`} className="mt-3 mb-1 block text-sm font-medium text-slate-700">Message</label>
       <textarea id={`${id}-text`} name="text" defaultValue={initial.text} rows={3} className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm" />
       <TextField id={`${id}-zone`} name="timeZone" label="Time zone (IANA, e.g. Europe/Lisbon)" defaultValue={initial.timeZone} className="mt-3 max-w-sm" />
-      <fieldset className="mt-3">
-        <legend className="mb-1 text-sm font-medium text-slate-700">Business hours</legend>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {days.map((hours, day) => (
-            <div key={day} className="flex items-center gap-2 text-sm">
-              <label className="flex w-32 items-center gap-2">
-                <input type="checkbox" checked={hours.open} onChange={(event) => setDay(day, { open: event.target.checked })} />
-                {DAYS[day]}
-              </label>
-              <input aria-label={`${DAYS[day]} opens`} type="time" value={hours.start} disabled={!hours.open} onChange={(event) => setDay(day, { start: event.target.value })}
-                className="rounded border border-slate-300 px-1 py-0.5 disabled:text-slate-400" />
-              –
-              <input aria-label={`${DAYS[day]} closes`} type="time" value={hours.end} disabled={!hours.open} onChange={(event) => setDay(day, { end: event.target.value })}
-                className="rounded border border-slate-300 px-1 py-0.5 disabled:text-slate-400" />
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <WeeklyHoursFields days={days} onChange={setDays} />
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={pending}>Save</Button>
         <ActionMessage message={invalid ? { tone: "bad", text: invalid } : message} />

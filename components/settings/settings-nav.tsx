@@ -9,6 +9,7 @@ const SECTIONS = [
   { href: "/settings/security", label: "Security" },
   { href: "/settings/labels", label: "Labels" },
   { href: "/settings/away-messages", label: "Away messages" },
+  { href: "/settings/speed-to-lead", label: "Speed to lead" },
   { href: "/settings/blocklist", label: "Blocklist" },
   { href: "/settings/events", label: "Webhook events" },
   { href: "/settings/api", label: "API" },

@@ -12,6 +12,8 @@ export const conversationListSelect = {
   lastMessagePreview: true,
   lastInboundAt: true,
   snoozedUntil: true,
+  waitingSince: true,
+  firstResponseAt: true,
   assignee: { select: { id: true, name: true } },
   contact: {
     select: {

@@ -17,6 +17,7 @@ import type { ReplyTemplateInput } from "@/lib/validations/reply";
 import { clearTokenErrors, recordTokenError } from "@/lib/settings/token-errors";
 import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
 import { messageSent } from "@/lib/outbound-webhooks/webhook-payloads";
+import { recordStaffAnswer } from "@/lib/speed-to-lead/record-answer";
 
 /**
  * Sends a stored PENDING outbound message through the channel and records the outcome: SENT with
@@ -108,6 +109,8 @@ async function recordSent(message: OutboundMessage, target: DeliveryTarget, exte
       { countsAsUnread: false },
     );
     await logReply(tx, target, message.id, target.template ? "template_sent" : "reply_sent", sentSummary(message, target));
+    // A person's reply ends the customer's wait; the away message (no user) does not.
+    if (target.userId) await recordStaffAnswer(tx, { conversationId: message.conversationId, messageId: message.id, answeredAt: new Date(), byUserId: target.userId });
     await recordWebhookEvents(tx, [
       messageSent({
         id: updated.id,

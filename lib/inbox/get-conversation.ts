@@ -22,6 +22,8 @@ const conversationDetailSelect = {
   lastMessageAt: true,
   lastInboundAt: true,
   snoozedUntil: true,
+  waitingSince: true,
+  firstResponseAt: true,
   createdAt: true,
   assignee: { select: { id: true, name: true } },
   contact: {

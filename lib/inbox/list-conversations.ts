@@ -11,6 +11,7 @@ import { visibleConversationSql, visibleConversationWhere } from "@/lib/leads/vi
 import type { LabelJson } from "@/lib/labels/conversation-labels";
 import { labelWhere } from "@/lib/labels/label-filter";
 import { withLabels } from "@/lib/labels/conversation-labels";
+import { speedToLeadWhere, waitingOrder } from "@/lib/speed-to-lead/list-view";
 
 export interface UnreadCounts {
   all: number;
@@ -27,7 +28,7 @@ export interface ConversationPage {
 
 const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
 
-const filterStatus = { open: "OPEN", unread: "OPEN", mine: "OPEN", snoozed: "SNOOZED", archived: "ARCHIVED" } as const;
+const filterStatus = { open: "OPEN", unread: "OPEN", mine: "OPEN", waiting: "OPEN", "window-closing": "OPEN", snoozed: "SNOOZED", archived: "ARCHIVED" } as const;
 
 /**
  * The inbox list, newest activity first, keyset-paginated on (lastMessageAt desc, id desc). Every
@@ -35,28 +36,33 @@ const filterStatus = { open: "OPEN", unread: "OPEN", mine: "OPEN", snoozed: "SNO
  * walks the index in order and stops at the page size even with 100k conversations. A search
  * (lib/inbox/search-conversations.ts) picks the page's ids in SQL, then the same rows are loaded.
  * An agent who sees only their own and unassigned conversations gets only those, counts included.
+ * `sort=waiting` and the Waiting / Window closing views add their conditions from lib/speed-to-lead
+ * (sort=waiting pages on (waitingSince asc, id asc) instead).
  */
 export async function listConversations(query: ListConversationsQuery, user: Pick<SessionUser, "id" | "role">): Promise<ConversationPage> {
   const visible = await visibleConversationSql(user);
+  const byWait = !query.q && query.sort === "waiting";
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const speedWhere = query.q ? null : speedToLeadWhere(query, byWait ? cursor : undefined, new Date());
   const view: ListView = {
     channel: query.channel === "all" ? undefined : tabChannel[query.channel],
     // A search looks in every view, so an archived lead is found; each hit shows its status.
     status: query.q ? undefined : (query.status ?? filterStatus[query.filter]),
     unreadOnly: !query.q && query.filter === "unread",
     assigneeId: !query.q && query.filter === "mine" ? user.id : undefined,
-    cursor: query.cursor ? decodeCursor(query.cursor) : undefined,
+    cursor: byWait ? undefined : cursor,
     visible,
   };
   const take = query.limit + 1;
   const where = query.q
     ? { id: { in: await searchConversations(query.q, view, take) } }
-    : query.label
-      ? { AND: [listWhere(view), await labelWhere(query.label), visible ? await visibleConversationWhere(user) : {}] }
+    : query.label || speedWhere
+      ? { AND: [listWhere(view), query.label ? await labelWhere(query.label) : {}, speedWhere ?? {}, visible ? await visibleConversationWhere(user) : {}] }
       : visible
         ? { id: { in: await visibleIds(view, take) } }
         : listWhere(view);
-  const rows = await db.conversation.findMany({ where, orderBy: conversationListOrder, take, select: conversationListSelect });
-  const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.lastMessageAt);
+  const rows = await db.conversation.findMany({ where, orderBy: byWait ? waitingOrder : conversationListOrder, take, select: conversationListSelect });
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => (byWait ? row.waitingSince : row.lastMessageAt));
   const shown = await withLabels(await withPreviewThumbnails(page));
   const conversations = query.q ? await withMatchingMessages(query.q, shown) : shown;
   if (query.cursor) return { conversations, nextCursor };

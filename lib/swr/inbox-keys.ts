@@ -1,4 +1,4 @@
-import type { InboxFilter, InboxTab } from "@/lib/inbox/constants";
+import type { InboxFilter, InboxSort, InboxTab } from "@/lib/inbox/constants";
 
 /**
  * SWR keys for the inbox, shared by the hooks, the live-update handler and the server page (which
@@ -12,12 +12,14 @@ export interface ListParams {
   filter: InboxFilter;
   q: string;
   label?: string | null;
+  sort?: InboxSort;
 }
 
 export function conversationsPageKey(params: ListParams, cursor: string | null): string {
   const search = new URLSearchParams({ channel: params.channel, filter: params.filter });
   if (params.q) search.set("q", params.q);
   if (params.label) search.set("label", params.label);
+  if (params.sort && params.sort !== "recent") search.set("sort", params.sort);
   search.set("limit", String(CONVERSATIONS_PAGE_SIZE));
   if (cursor) search.set("cursor", cursor);
   return `/api/inbox/conversations?${search}`;

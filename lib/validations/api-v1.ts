@@ -73,6 +73,9 @@ export const apiConversationSchema = z
     lastMessageAt: isoDate.nullable(),
     lastMessagePreview: z.string().nullable(),
     lastInboundAt: isoDate.nullable(),
+    /** The oldest customer message no staff reply has answered yet; null when nobody is waiting. */
+    waitingSince: isoDate.nullable(),
+    firstResponseAt: isoDate.nullable(),
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     contact: z.looseObject({ id: z.string(), displayName: z.string().nullable() }),
   });

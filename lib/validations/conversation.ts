@@ -1,14 +1,16 @@
 import { z } from "zod";
-import { INBOX_FILTERS, INBOX_TABS, LEAD_STATUSES } from "@/lib/inbox/constants";
+import { INBOX_FILTERS, INBOX_SORTS, INBOX_TABS, LEAD_STATUSES } from "@/lib/inbox/constants";
 
 /**
  * GET /api/inbox/conversations — the same names the inbox keeps in its URL, so a shared link and
  * the API ask for the same thing. `filter` is one of the list's views (Open, Unread, Assigned to
- * me, Archived); Unread and Assigned to me only show open conversations.
+ * me, Waiting, Window closing, Snoozed, Archived); all but the last two only show open conversations.
+ * `sort=waiting` lists only waiting conversations, the longest wait first.
  */
 export const listConversationsQuerySchema = z.object({
   channel: z.enum(INBOX_TABS).default("all"),
   filter: z.enum(INBOX_FILTERS).default("open"),
+  sort: z.enum(INBOX_SORTS).default("recent"),
   q: z.string().trim().max(100, "Keep the search under 100 characters").optional(),
   /** Overrides the view's status: `status=SNOOZED` is the Snoozed view. */
   status: z.enum(["OPEN", "ARCHIVED", "SNOOZED"]).optional(),

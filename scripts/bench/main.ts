@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +18,7 @@ import { benchLargeDelivery } from "./large-delivery";
 import { benchLeadsExport } from "./leads-export";
 import { benchLabelFilter, seedLabels } from "./label-filter";
 import { benchLiveLatency } from "./live-latency";
+import { benchSpeedToLeadIngest } from "./speed-to-lead";
 import { benchWebhookSubscribers } from "./webhook-subscribers";
 import { benchUnsignedFlood } from "./unsigned-flood";
 import { describeMachine, loadNow } from "./machine";
@@ -32,7 +33,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large" },
+    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -95,6 +96,15 @@ try {
       ingest.missing === 0 && ingest.duplicates === 0 && ingest.storedOnce === ingest.uniqueAcknowledged,
     );
     row("Background processing drained after the burst in", `${ingest.drainSeconds.toFixed(1)} s (${ingest.failedEvents} events FAILED)`);
+  }
+
+  if (sections.has("speed")) {
+    const options = { rounds: 5, batches: 400, batchSize: 10 };
+    console.log(`Ingest writer with the speed-to-lead fields vs without: ${options.rounds} alternating rounds of ${options.batches} batches × ${options.batchSize} … (load ${loadNow()})`);
+    const speed = await benchSpeedToLeadIngest(options);
+    const ratio = speed.with / speed.without;
+    row("Ingest writer messages/s: without / with waiting-time fields (medians)", `${speed.without.toFixed(0)} / ${speed.with.toFixed(0)}`);
+    row("Ingest with the speed-to-lead fields ÷ without (same run)", ratio.toFixed(2), "≥ 0.95", ratio >= 0.95);
   }
 
   if (sections.has("webhooks")) {

@@ -12,6 +12,7 @@ import { listMessages } from "@/lib/inbox/list-messages";
 import { assertConversationVisible } from "@/lib/leads/visibility";
 import { requirePageUser } from "@/lib/require-page-user";
 import { CONVERSATIONS_PAGE_SIZE, MESSAGES_PAGE_SIZE } from "@/lib/swr/inbox-keys";
+import { loadSlaSettings } from "@/lib/speed-to-lead/sla-settings";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -20,10 +21,11 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const user = await requirePageUser();
   const state = parseInboxUrl(await searchParams);
   const opened = state.conversationId ? await openConversation(state.conversationId, user) : null;
-  const [conversations, configured, team] = await Promise.all([
-    listConversations({ channel: state.channel, filter: state.filter, q: state.q || undefined, label: state.label ?? undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
+  const [conversations, configured, team, sla] = await Promise.all([
+    listConversations({ channel: state.channel, filter: state.filter, sort: state.sort ?? "recent", q: state.q || undefined, label: state.label ?? undefined, limit: CONVERSATIONS_PAGE_SIZE }, user),
     hasConfiguredChannel(),
     user.role === "ADMIN" ? listTeam() : null,
+    loadSlaSettings(),
   ]);
   // An admin's empty inbox (just after setup) guides them through the first steps; the client
   // shows it while the Open view of all channels has nothing in it.
@@ -38,6 +40,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
         fallback={fallback}
         noChannels={!configured && conversations.conversations.length === 0}
         welcome={welcome}
+        slaClock={{ targetMinutes: sla.targetMinutes, hours: sla.hours }}
       />
     </div>
   );

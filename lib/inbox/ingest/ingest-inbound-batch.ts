@@ -8,6 +8,7 @@ import { transactionRetryingRaces } from "@/lib/inbox/transactions";
 import { inboundWebhookEvents } from "@/lib/outbound-webhooks/inbound-webhook-events";
 import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
+import { inboundWaitAssignments } from "@/lib/speed-to-lead/inbound-wait";
 import { truncateText } from "@/lib/text/truncate";
 
 /**
@@ -152,26 +153,27 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
 
 /**
  * Per conversation, what `touchConversation` once per message would leave: unread +1 for each, the
- * preview and order from the newest (the later one on a tie), lastInboundAt only ever forward, and
- * an archived or snoozed thread back in the inbox. One UPDATE for the whole batch — a Prisma query per
+ * preview and order from the newest (the later one on a tie), lastInboundAt only ever forward, an
+ * archived or snoozed thread back in the inbox, and the customer's wait started (lib/speed-to-lead). One UPDATE for the whole batch — a Prisma query per
  * conversation cost ~0.5 ms of CPU each to compile, most of a batch's time (BENCHMARKS.md). The
  * "newest" tests compare with the row being updated, not with an earlier read, so concurrent
  * batches on PostgreSQL cannot put an older preview over a newer one.
  */
 async function touchConversations(tx: Tx, messages: Array<{ conversationId: string; event: EventOf<"message"> }>) {
-  const byConversation = new Map<string, { count: number; newest: EventOf<"message"> }>();
+  const byConversation = new Map<string, { count: number; newest: EventOf<"message">; oldest: Date }>();
   for (const { conversationId, event } of messages) {
     const entry = byConversation.get(conversationId);
-    if (!entry) byConversation.set(conversationId, { count: 1, newest: event });
+    if (!entry) byConversation.set(conversationId, { count: 1, newest: event, oldest: event.timestamp });
     else {
       entry.count++;
       if (entry.newest.timestamp <= event.timestamp) entry.newest = event;
+      if (event.timestamp < entry.oldest) entry.oldest = event.timestamp;
     }
   }
   // In id order: two PostgreSQL writers touching the same conversations then lock them in one order.
   const rows = [...byConversation]
     .sort(byKey(([conversationId]) => conversationId))
-    .map(([id, { count, newest }]) => [id, asInteger(count), asTimestamp(newest.timestamp), truncateText(previewOf(newest), 200)]);
+    .map(([id, { count, newest, oldest }]) => [id, asInteger(count), asTimestamp(newest.timestamp), truncateText(previewOf(newest), 200), asTimestamp(oldest)]);
   // Equal is newest too: WhatsApp stamps whole seconds, and the later message of a tie wins.
   const isNewest = Prisma.sql`(c."lastMessageAt" IS NULL OR c."lastMessageAt" <= v.at)`;
   const isNewestInbound = Prisma.sql`(c."lastInboundAt" IS NULL OR c."lastInboundAt" <= v.at)`;
@@ -182,9 +184,9 @@ async function touchConversations(tx: Tx, messages: Array<{ conversationId: stri
       "snoozedUntil" = NULL,
       "lastMessageAt" = CASE WHEN ${isNewest} THEN v.at ELSE c."lastMessageAt" END,
       "lastMessagePreview" = CASE WHEN ${isNewest} THEN v.preview ELSE c."lastMessagePreview" END,
-      "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.at ELSE c."lastInboundAt" END,
+      "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.at ELSE c."lastInboundAt" END,${inboundWaitAssignments}
       "updatedAt" = ${asTimestamp(new Date())}
-    FROM ${valuesTable(["id", "n", "at", "preview"], rows)}
+    FROM ${valuesTable(["id", "n", "at", "preview", "oldest"], rows)}
     WHERE c."id" = v.id`;
 }
 

@@ -6,6 +6,7 @@ import { previewOf, receivedMessageData, touchThread, upsertThread } from "@/lib
 import type { EventOf, IngestResult } from "@/lib/inbox/ingest/types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
+import { recordStaffAnswer } from "@/lib/speed-to-lead/record-answer";
 
 /** An echo this recent with the same text is our own reply whose Send API answer is still on its way. */
 const PENDING_ECHO_MATCH_MS = 10 * 60_000;
@@ -57,6 +58,8 @@ async function storeEcho(
   const media = pendingMediaRows(message.id, event.attachments);
   if (media.length > 0) await tx.mediaFile.createMany({ data: media });
   await touchThread(tx, adapter, thread, { ...event, at: event.timestamp }, { countsAsUnread: false });
+  // Written in Meta's own apps: it answers the customer as much as a reply from the inbox does.
+  await recordStaffAnswer(tx, { conversationId: thread.conversationId, messageId: message.id, answeredAt: event.timestamp, byUserId: null });
   await tx.communicationLog.create({
     data: {
       channel: adapter.dbChannel,
