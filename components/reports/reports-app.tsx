@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { SWRConfig } from "swr";
 import type { TeamMember } from "@/lib/inbox/api-types";
 import { formatMoney } from "@/lib/leads/money";
@@ -36,6 +36,9 @@ export function ReportsApp(props: { initialState: ReportsUrlState; fallback: Rep
 function Reports({ initialState, team, isAdmin }: { initialState: ReportsUrlState; team: TeamMember[]; isAdmin: boolean }) {
   const [state, setState] = useState(initialState);
   const { data: summary, error, isLoading, isValidating } = useReportsSummary(state);
+  // Filters work once the page is interactive; tests (and people on slow links) can tell when that is.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const change = (next: ReportsUrlState) => {
     setState(next);
@@ -44,7 +47,7 @@ function Reports({ initialState, team, isAdmin }: { initialState: ReportsUrlStat
   };
 
   return (
-    <main className="h-full overflow-y-auto bg-slate-50">
+    <main className="h-full overflow-y-auto bg-slate-50" data-hydrated={hydrated ? "true" : undefined}>
       <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4 sm:p-6">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
