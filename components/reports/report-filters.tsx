@@ -2,9 +2,9 @@
 
 import { useState } from "react";
 import type { TeamMember } from "@/lib/inbox/api-types";
-import { isDayString, presetDays, type ReportPreset } from "@/lib/reports/report-range";
+import { presetDays, REPORT_MAX_DAYS, type ReportPreset } from "@/lib/reports/report-range";
 import { CHANNEL_LABEL } from "@/lib/reports/report-tables";
-import type { ReportsUrlState } from "@/lib/reports/reports-url";
+import { isValidCustomRange, type ReportsUrlState } from "@/lib/reports/reports-url";
 import { REPORT_CHANNELS, type ReportChannel } from "@/lib/reports/summary-types";
 
 const PRESET_LABEL: Record<ReportPreset, string> = { today: "Today", "7d": "7 days", "30d": "30 days", custom: "Custom" };
@@ -22,7 +22,7 @@ export function ReportFilters({
   isAdmin: boolean;
 }) {
   const [custom, setCustom] = useState({ from: state.from, to: state.to });
-  const customValid = isDayString(custom.from) && isDayString(custom.to) && custom.from <= custom.to;
+  const customValid = isValidCustomRange(custom.from, custom.to);
 
   const pick = (preset: ReportPreset) => {
     if (preset === "custom") onChange({ ...state, preset, ...custom });
@@ -75,7 +75,12 @@ export function ReportFilters({
               className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900"
             />
           </label>
-          <button type="submit" disabled={!customValid} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+          {customValid ? null : (
+            <p id="custom-range-issue" className="self-center text-xs text-red-700">
+              Pick two days in order, at most {REPORT_MAX_DAYS} days apart.
+            </p>
+          )}
+          <button type="submit" disabled={!customValid} aria-describedby={customValid ? undefined : "custom-range-issue"} className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
             Apply
           </button>
         </form>

@@ -43,6 +43,8 @@ describe("reports URL", () => {
   it("falls back to 30 days for a bad or backwards custom range and ignores unknown channels", () => {
     expect(parseReportsUrl({ range: "custom", from: "2026-10-31", to: "2026-10-01", channel: "fax" }, now)).toMatchObject({ preset: "30d", channel: null });
     expect(parseReportsUrl({ range: "7d" }, now)).toMatchObject({ preset: "7d", from: "2026-11-28", to: "2026-12-04" });
+    expect(parseReportsUrl({ range: "custom", from: "2025-01-01", to: "2026-01-01" }, now)).toMatchObject({ preset: "custom", from: "2025-01-01" });
+    expect(parseReportsUrl({ range: "custom", from: "2025-01-01", to: "2026-01-02" }, now)).toMatchObject({ preset: "30d" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { isDayString, presetDays, REPORT_PRESETS, type ReportPreset } from "@/lib/reports/report-range";
+import { isDayString, presetDays, REPORT_MAX_DAYS, REPORT_PRESETS, type ReportPreset } from "@/lib/reports/report-range";
 import { REPORT_CHANNELS, type ReportChannel } from "@/lib/reports/summary-types";
 
 /**
@@ -23,7 +23,7 @@ export function parseReportsUrl(params: SearchParams, now = new Date()): Reports
   const preset: ReportPreset = (REPORT_PRESETS as readonly string[]).includes(range ?? "") ? (range as ReportPreset) : "30d";
   const from = first(params.from) ?? "";
   const to = first(params.to) ?? "";
-  const custom = preset === "custom" && isDayString(from) && isDayString(to) && from <= to;
+  const custom = preset === "custom" && isValidCustomRange(from, to);
   const days = custom ? { from, to } : presetDays(preset === "custom" ? "30d" : preset, now);
   const channel = first(params.channel);
   const userId = first(params.userId)?.trim();
@@ -33,6 +33,12 @@ export function parseReportsUrl(params: SearchParams, now = new Date()): Reports
     channel: (REPORT_CHANNELS as readonly string[]).includes(channel ?? "") ? (channel as ReportChannel) : null,
     userId: userId ? userId.slice(0, 100) : null,
   };
+}
+
+/** Two days the API accepts as a range: in order, at most REPORT_MAX_DAYS days. */
+export function isValidCustomRange(from: string, to: string): boolean {
+  if (!isDayString(from) || !isDayString(to) || from > to) return false;
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1 <= REPORT_MAX_DAYS;
 }
 
 /** The summary API's query for a state. */
