@@ -18,7 +18,7 @@ export function ConversationsChart({ table }: { table: ReportTable }) {
   return (
     <div className="h-64" aria-hidden="true" data-testid="chart-by-day">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
           <XAxis dataKey="Day" tickFormatter={(day: string) => day.slice(5)} fontSize={11} minTickGap={12} />
           <YAxis allowDecimals={false} fontSize={11} />
@@ -39,7 +39,7 @@ export function LeadsFunnelChart({ table }: { table: ReportTable }) {
   return (
     <div className="h-56" aria-hidden="true" data-testid="chart-funnel">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 0, left: 8 }}>
+        <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 32, bottom: 0, left: 8 }}>
           <XAxis type="number" allowDecimals={false} fontSize={11} />
           <YAxis type="category" dataKey="stage" width={80} fontSize={12} />
           <Tooltip />

@@ -85,9 +85,10 @@ export function ReportFilters({
           </button>
         </form>
       ) : null}
-      <label className="flex flex-col text-xs font-medium text-slate-600">
-        Channel
+      <div className="flex flex-col text-xs font-medium text-slate-600">
+        <label htmlFor="report-channel">Channel</label>
         <select
+          id="report-channel"
           value={state.channel ?? ""}
           onChange={(event) => onChange({ ...state, channel: (event.target.value || null) as ReportChannel | null })}
           className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
@@ -99,11 +100,12 @@ export function ReportFilters({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {isAdmin ? (
-        <label className="flex flex-col text-xs font-medium text-slate-600">
-          Agent
+        <div className="flex flex-col text-xs font-medium text-slate-600">
+          <label htmlFor="report-agent">Agent</label>
           <select
+            id="report-agent"
             value={state.userId ?? ""}
             onChange={(event) => onChange({ ...state, userId: event.target.value || null })}
             className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900"
@@ -115,7 +117,7 @@ export function ReportFilters({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       ) : null}
     </section>
   );

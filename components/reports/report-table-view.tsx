@@ -30,7 +30,8 @@ export function ReportTableView({
   };
   return (
     <div className="mt-3">
-      <div className="max-h-80 overflow-auto rounded-md border border-slate-200">
+      {/* Long ranges scroll inside the box: focusable and named, so a keyboard can scroll it too. */}
+      <div className="max-h-80 overflow-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label={caption}>
         <table className="w-full text-left text-sm" data-testid={testId}>
           <caption className="sr-only">{caption}</caption>
           <thead className="sticky top-0 bg-slate-50 text-xs text-slate-600">
