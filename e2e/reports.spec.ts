@@ -19,7 +19,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
 
 // Generous on a loaded machine: the bound only matters when something hangs.
 test.describe.configure({ mode: "serial", timeout: 90_000 });
-test.use({ viewport: { width: 1440, height: 1000 } });
+// Tall enough that the whole page (it scrolls inside the app shell) is on one screenshot.
+test.use({ viewport: { width: 1440, height: 2000 } });
 
 test.beforeAll(() => {
   execFileSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["e2e/seed-report-history.ts"], {
@@ -60,8 +61,8 @@ test("admin: March's figures, filters change them, charts and CSV", async ({ adm
   await expect(byDay.getByRole("row", { name: /2025-03-10/ })).toHaveText(/2025-03-10\s*1\s*2\s*3/);
   await expect(page.getByTestId("table-funnel").getByRole("row", { name: /Won/ })).toContainText("500.00");
   // The charts come from the page's own chunk, after the tables.
-  await expect(page.getByTestId("chart-by-day").locator("svg.recharts-surface").last()).toBeVisible();
-  await expect(page.getByTestId("chart-funnel").locator("svg.recharts-surface").last()).toBeVisible();
+  await expect(page.getByTestId("chart-by-day").locator("svg.recharts-surface").last()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("chart-funnel").locator("svg.recharts-surface").last()).toBeVisible({ timeout: 20_000 });
   await shoot(page, testInfo, "reports-march-admin");
   expect(await axeViolations(page), "axe on /reports").toEqual([]);
 
@@ -122,7 +123,7 @@ test("the header links to Reports, and the inbox's JavaScript carries no chart l
   scripts.clear();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
   await expect(page).toHaveURL(/\/reports/);
-  await expect(page.getByTestId("chart-by-day").locator("svg.recharts-surface").last()).toBeVisible();
+  await expect(page.getByTestId("chart-by-day").locator("svg.recharts-surface").last()).toBeVisible({ timeout: 20_000 });
   await page.waitForLoadState("networkidle");
   expect([...scripts.values()].some((body) => body.includes("recharts-surface"))).toBe(true);
 });
