@@ -14,6 +14,9 @@ export function AppHeader({ user }: { user: SessionUser }) {
         <Link href="/leads" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
           Leads
         </Link>
+        <Link href="/reports" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          Reports
+        </Link>
         {user.role === "ADMIN" ? (
           <Link href="/settings" className="rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900">
             Settings

@@ -52,7 +52,7 @@ export async function benchBigInbox(appUrl: string, cookie: string, inbox: BigIn
 const LIST_PATH = "/api/inbox/conversations";
 
 /** One request of each in turn, `count` rounds, after 10 warm-up rounds: a sample list per request. */
-async function timeInTurn(count: number, requests: (() => Promise<Response>)[]): Promise<number[][]> {
+export async function timeInTurn(count: number, requests: (() => Promise<Response>)[]): Promise<number[][]> {
   const samples = requests.map(() => [] as number[]);
   for (let round = -10; round < count; round++) {
     for (const [index, request] of requests.entries()) {

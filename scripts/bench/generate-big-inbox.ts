@@ -74,8 +74,8 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
      VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
   );
   const insertLead = database.prepare(
-    `INSERT INTO "Lead" ("id","status","value","currency","ownerId","sourceKind","sourceChannel","sourceAdId","sourceHeadline","lastContactAt","lastContactChannel","createdAt","updatedAt")
-     VALUES (?,?,?,'EUR',?,?,?,?,?,?,?,?,?)`,
+    `INSERT INTO "Lead" ("id","status","value","currency","ownerId","sourceKind","sourceChannel","sourceAdId","sourceHeadline","lastContactAt","lastContactChannel","createdAt","updatedAt","statusChangedAt","wonAt")
+     VALUES (?,?,?,'EUR',?,?,?,?,?,?,?,?,?,?,?)`,
   );
   // A sales team of eight who own most leads (the board and table show owners; "mine" filters by them).
   const owners = Array.from({ length: 8 }, (_, index) => `bu${index}`);
@@ -86,12 +86,12 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
     insertUser.run(id, `${FIRST[index]} Sales`, `sales${index}@bench.example`, "AGENT", isoDate(now), isoDate(now));
   }
   const insertConversation = database.prepare(
-    `INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","leadId","status","unreadCount","lastMessageAt","lastMessagePreview","lastInboundAt","hidden","createdAt","updatedAt")
-     VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)`,
+    `INSERT INTO "Conversation" ("id","channel","businessAccountId","contactId","leadId","status","unreadCount","lastMessageAt","lastMessagePreview","lastInboundAt","hidden","createdAt","updatedAt","firstInboundAt","firstResponseAt","firstResponseSeconds","firstResponseById","assigneeId")
+     VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?,?,?,?,?,?)`,
   );
   const insertMessage = database.prepare(
-    `INSERT INTO "Message" ("id","conversationId","channel","direction","externalId","text","type","status","sentAt","createdAt","updatedAt")
-     VALUES (?,?,?,?,?,?,'TEXT',?,?,?,?)`,
+    `INSERT INTO "Message" ("id","conversationId","channel","direction","externalId","text","type","status","sentAt","createdAt","updatedAt","sentById")
+     VALUES (?,?,?,?,?,?,'TEXT',?,?,?,?,?)`,
   );
 
   const leadStatuses = ["NEW", "CONTACTED", "QUALIFIED", "WON", "LOST"];
@@ -118,9 +118,16 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
     // Leads as a pipeline holds them: most valued and owned, a third from ads, some from links.
     const source = random.int(10);
     const sourceKind = source < 3 ? "ad" : source === 3 ? "link" : "organic";
+    const status = leadStatuses[random.int(5)];
+    // Speed to lead as the write path keeps it: the agent who answers a conversation sends its
+    // replies; first responses spread from seconds to a few hours (the reports read these columns).
+    const agent = owners[random.int(owners.length)];
+    const responded = messageCount > 1;
+    const firstInboundAt = createdAt + 60_000;
+    const firstResponseSeconds = responded ? 5 + random.int(random.int(4) === 0 ? 4 * 3600 : 1800) : null;
     insertLead.run(
       leadId,
-      leadStatuses[random.int(5)],
+      status,
       random.int(5) < 3 ? 1_000 + random.int(500_000) : null,
       random.int(10) < 7 ? owners[random.int(owners.length)] : null,
       sourceKind,
@@ -131,6 +138,8 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
       channel,
       isoDate(createdAt),
       isoDate(lastAt),
+      isoDate(lastAt),
+      status === "WON" ? isoDate(lastAt) : null,
     );
     insertContact.run(
       contactId,
@@ -164,6 +173,7 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
         isoDate(sentAt),
         isoDate(sentAt),
         isoDate(sentAt),
+        inbound ? null : agent,
       );
       preview = text;
       if (inbound) lastInboundAt = sentAt;
@@ -181,6 +191,11 @@ export async function generateBigInbox(options: BigInboxOptions): Promise<BigInb
       isoDate(lastInboundAt),
       isoDate(createdAt),
       isoDate(lastAt),
+      isoDate(firstInboundAt),
+      firstResponseSeconds === null ? null : isoDate(firstInboundAt + firstResponseSeconds * 1000),
+      firstResponseSeconds,
+      firstResponseSeconds === null ? null : agent,
+      random.int(10) < 8 ? agent : null,
     );
     return conversationId;
   };

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed,reports] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +19,7 @@ import { benchLeadsExport } from "./leads-export";
 import { benchLabelFilter, seedLabels } from "./label-filter";
 import { benchLiveLatency } from "./live-latency";
 import { benchSpeedToLeadIngest } from "./speed-to-lead";
+import { benchReports } from "./reports";
 import { benchWebhookSubscribers } from "./webhook-subscribers";
 import { benchUnsignedFlood } from "./unsigned-flood";
 import { describeMachine, loadNow } from "./machine";
@@ -33,7 +34,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed" },
+    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed,reports" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -197,6 +198,28 @@ try {
       }
       for (const probe of labelProbes) {
         row(`${probe.name}: p95 (× the first page's)`, `${ms(probe.p95)} (× ${probe.ratio.toFixed(2)})`, "≤ × 2", probe.ratio <= 2);
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+
+  if (sections.has("reports")) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "inbox-bench-"));
+    try {
+      console.log(`Reports: generating ${values.conversations} conversations / ${values.messages} messages …`);
+      const inbox = await generateBigInbox({ file: path.join(dataDir, "inbox.db"), conversations: Number(values.conversations), messages: Number(values.messages), bigThread: 5000 });
+      await createUser({ databaseUrl: `file:${inbox.file}`, dataDir }, { ...TEST_ADMIN, role: "ADMIN" });
+      console.log(`Reports: timing the summary against the list … (load ${loadNow()})`);
+      const probes = await withApp({ dataDir }, (app, cookie) => benchReports(app.url, cookie));
+      for (const probe of probes) {
+        const ratio = probe.p95 / probe.listP95;
+        row(
+          `${probe.name} (${probe.conversations} conversations): p95 (list p95 in the same rounds)`,
+          `${ms(probe.p95)} (${ms(probe.listP95)}): ${ratio.toFixed(2)}×`,
+          "≤ 3× list p95",
+          ratio <= 3,
+        );
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
