@@ -24,6 +24,8 @@ const conversationDetailSelect = {
   snoozedUntil: true,
   createdAt: true,
   assignee: { select: { id: true, name: true } },
+  /** Set while the assignee is auto-assignment's choice: "Assigned to Ana automatically". */
+  autoAssignedAt: true,
   contact: {
     select: {
       id: true,
