@@ -5,8 +5,18 @@ const CACHE = "inbox-shell-v1";
 const OFFLINE_URL = "/offline";
 const PRECACHE = [OFFLINE_URL, "/manifest.webmanifest", "/icons/icon-192.png", "/icons/icon-512.png", "/icon.svg"];
 
+/** The shell, and the offline page's own scripts and styles, so it renders (styled) with no network. */
+async function precache() {
+  const cache = await caches.open(CACHE);
+  await cache.addAll(PRECACHE);
+  const html = await (await cache.match(OFFLINE_URL)).text();
+  const assets = new Set(html.match(/\/_next\/static\/[^"'\s)\\]+/g) ?? []);
+  // One odd match must not cost the whole install: each is cached on its own.
+  await Promise.allSettled([...assets].map((asset) => cache.add(asset)));
+}
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()));
+  event.waitUntil(precache().then(() => self.skipWaiting()));
 });
 
 self.addEventListener("activate", (event) => {

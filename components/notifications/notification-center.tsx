@@ -9,6 +9,10 @@ import { usePreferences } from "@/lib/swr/use-preferences";
 export function NotificationCenter({ userId }: { userId: string }) {
   const { preferences } = usePreferences();
   useUnreadBadge();
-  useBrowserNotifications(userId, preferences);
-  return preferences && preferences.notificationLevel !== "NONE" ? <NotificationPrompt /> : null;
+  const listening = useBrowserNotifications(userId, preferences);
+  return (
+    <div className="contents" data-testid="notification-center" data-listening={listening ? "true" : "false"}>
+      {preferences && preferences.notificationLevel !== "NONE" ? <NotificationPrompt /> : null}
+    </div>
+  );
 }

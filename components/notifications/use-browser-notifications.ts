@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { BrowserNotification } from "@/lib/notifications/build-notification";
 import { subscribeInboxEvents } from "@/lib/realtime/browser-event-source";
 import type { InboxEvent } from "@/lib/realtime/types";
@@ -23,9 +23,10 @@ function isInView(conversationId: string): boolean {
  * Browser notifications from the live stream: a customer's new message (per the user's level; the
  * server decides, since it knows the assignee and what this user may see) and an SLA breach naming
  * this user. Events carry ids only: the text comes from /api/me/notifications/…. Clicking one
- * focuses the tab and opens the conversation.
+ * focuses the tab and opens the conversation. Answers whether it is listening (the stream is open).
  */
-export function useBrowserNotifications(userId: string, preferences: PreferencesJson | undefined): void {
+export function useBrowserNotifications(userId: string, preferences: PreferencesJson | undefined): boolean {
+  const [listening, setListening] = useState(false);
   const router = useRouter();
   const level = preferences?.notificationLevel;
   const routerRef = useRef(router);
@@ -53,6 +54,11 @@ export function useBrowserNotifications(userId: string, preferences: Preferences
       if (event.type === "message.created" && !isInView(event.conversationId)) ask(`/api/me/notifications/messages/${encodeURIComponent(event.messageId)}`);
       if (event.type === "sla.breached" && event.userIds.includes(userId)) ask(`/api/me/notifications/conversations/${encodeURIComponent(event.conversationId)}`);
     };
-    return subscribeInboxEvents({ onEvent });
+    const unsubscribe = subscribeInboxEvents({ onEvent, onOpen: () => setListening(true), onError: () => setListening(false) });
+    return () => {
+      unsubscribe();
+      setListening(false);
+    };
   }, [level, userId]);
+  return listening;
 }

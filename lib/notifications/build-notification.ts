@@ -1,3 +1,4 @@
+import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { contactName, withoutBidiControls } from "@/lib/inbox/format";
@@ -34,7 +35,8 @@ export async function messageNotification(user: Viewer, messageId: string): Prom
       conversation: { select: { id: true, assigneeId: true, contact: { select: contactSelect } } },
     },
   });
-  if (!message || message.direction !== "INBOUND") return null;
+  if (!message) throw new ApiError({ code: "NOT_FOUND", message: "Message not found" });
+  if (message.direction !== "INBOUND") return null;
   const { notificationLevel, notificationSound } = await getPreferences(user.id);
   if (!wantsMessageNotification(notificationLevel, user.id, message.conversation.assigneeId)) return null;
   const text = message.text ? withoutBidiControls(message.text).trim() : "";
@@ -53,8 +55,9 @@ export async function slaNotification(user: Viewer, conversationId: string): Pro
     where: { id: conversationId },
     select: { waitingSince: true, slaEscalatedAt: true, contact: { select: contactSelect } },
   });
+  if (!conversation) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
   // Answered meanwhile: nothing to say any more.
-  if (!conversation?.waitingSince) return null;
+  if (!conversation.waitingSince) return null;
   const { notificationLevel, notificationSound } = await getPreferences(user.id);
   if (notificationLevel === "NONE") return null;
   const minutes = Math.max(1, Math.round((Date.now() - conversation.waitingSince.getTime()) / 60_000));
