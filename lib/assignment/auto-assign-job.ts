@@ -2,7 +2,7 @@ import { enqueueJobs, kickJobs } from "@/lib/jobs/job-runner";
 import type { JobDefinition } from "@/lib/jobs/job-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { autoAssignConversation } from "@/lib/assignment/auto-assign";
-import { isAutoAssignOn } from "@/lib/assignment/auto-assign-setting";
+import { loadSlaSettings } from "@/lib/speed-to-lead/sla-settings";
 
 const AUTO_ASSIGN_JOB = "assignment.auto-assign";
 
@@ -16,7 +16,7 @@ interface AutoAssignPayload {
  * (none is forgotten by a crash) and runs after the commit, so the webhook path never waits for it.
  */
 export async function queueAutoAssignment(tx: Prisma.TransactionClient, conversationIds: string[]): Promise<void> {
-  if (conversationIds.length === 0 || !(await isAutoAssignOn(tx))) return;
+  if (conversationIds.length === 0 || !(await loadSlaSettings(tx)).autoAssign) return;
   await enqueueJobs(tx, [{ kind: AUTO_ASSIGN_JOB, payload: { conversationIds } }]);
   setTimeout(kickJobs, 0);
 }

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { claimNextAgent, type ClaimedAgent } from "@/lib/assignment/claim-next-agent";
-import { isAutoAssignOn } from "@/lib/assignment/auto-assign-setting";
+import { loadSlaSettings } from "@/lib/speed-to-lead/sla-settings";
 import { TRANSACTION_OPTIONS } from "@/lib/inbox/transactions";
 import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
 import { conversationAssigned } from "@/lib/outbound-webhooks/webhook-payloads";
@@ -21,7 +21,7 @@ class ConversationTaken extends Error {}
  * commit with it or not at all.
  */
 export async function autoAssignConversation(conversationId: string, now = new Date()): Promise<AutoAssignOutcome> {
-  if (!(await isAutoAssignOn())) return { skipped: "off" };
+  if (!(await loadSlaSettings()).autoAssign) return { skipped: "off" };
   let outcome: AutoAssignOutcome;
   try {
     outcome = await db.$transaction(async (tx) => {

@@ -8,8 +8,8 @@ import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-even
 import { conversationAssigned } from "@/lib/outbound-webhooks/webhook-payloads";
 import { eventBus } from "@/lib/realtime/bus";
 import { writeAuditLog } from "@/lib/settings/audit-log";
-import { slaSecondsBetween } from "@/lib/sla/sla-clock";
-import { readSlaSettings } from "@/lib/sla/sla-settings";
+import { slaSecondsBetween } from "@/lib/speed-to-lead/sla-seconds";
+import { readSlaSettings } from "@/lib/speed-to-lead/sla-settings";
 
 /** Conversations looked at per run, longest waiting first; the next run takes the rest. */
 const BATCH = 500;
@@ -39,13 +39,15 @@ export interface SlaCheckReport {
  * least the target in wall time can be due. Messages are never read.
  */
 export async function checkSlaBreaches(now = new Date()): Promise<SlaCheckReport> {
+  // Uncached: a changed target or "reassign" applies from the next run, on every instance.
   const settings = await readSlaSettings();
+  const targetSeconds = settings.targetMinutes * 60;
   const report: SlaCheckReport = { notified: 0, reassigned: 0, escalated: 0 };
   const candidates: Waiting[] = await db.conversation.findMany({
     where: {
       hidden: false,
       status: "OPEN",
-      waitingSince: { lte: new Date(now.getTime() - settings.targetSeconds * 1000) },
+      waitingSince: { lte: new Date(now.getTime() - targetSeconds * 1000) },
       OR: [{ slaNotifiedAt: null }, { slaEscalatedAt: null }],
     },
     orderBy: { waitingSince: "asc" },
@@ -53,13 +55,13 @@ export async function checkSlaBreaches(now = new Date()): Promise<SlaCheckReport
     select: { id: true, waitingSince: true, assigneeId: true, slaNotifiedAt: true, slaEscalatedAt: true },
   }) as Waiting[];
   for (const conversation of candidates) {
-    const waited = slaSecondsBetween(conversation.waitingSince, now, settings.businessHours);
-    if (waited >= settings.targetSeconds && !conversation.slaNotifiedAt) {
+    const waited = slaSecondsBetween(conversation.waitingSince, now, settings.hours);
+    if (waited >= targetSeconds && !conversation.slaNotifiedAt) {
       const reassignedTo = settings.reassign ? await reassign(conversation, now) : null;
       if (reassignedTo) report.reassigned++;
       else if (await notifyAssignee(conversation, now)) report.notified++;
     }
-    if (waited >= 2 * settings.targetSeconds && !conversation.slaEscalatedAt && (await escalate(conversation, now))) report.escalated++;
+    if (waited >= 2 * targetSeconds && !conversation.slaEscalatedAt && (await escalate(conversation, now))) report.escalated++;
   }
   return report;
 }
