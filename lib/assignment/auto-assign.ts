@@ -39,8 +39,11 @@ export async function autoAssignConversation(conversationId: string, now = new D
 }
 
 async function assignIfFree(tx: Prisma.TransactionClient, conversationId: string, agent: ClaimedAgent, now: Date): Promise<boolean> {
+  const owned = await tx.conversation.findUnique({ where: { id: conversationId }, select: { lead: { select: { ownerId: true } } } });
+  if (!owned || owned.lead.ownerId) return false;
+  // Scalar conditions only, so the UPDATE itself re-checks them against a concurrent writer's row.
   const { count } = await tx.conversation.updateMany({
-    where: { id: conversationId, assigneeId: null, hidden: false, lead: { ownerId: null } },
+    where: { id: conversationId, assigneeId: null, hidden: false },
     data: { assigneeId: agent.id, autoAssignedAt: now },
   });
   if (count === 0) return false;
