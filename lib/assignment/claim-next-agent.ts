@@ -33,8 +33,11 @@ export async function claimNextAgent(
       select: { id: true, name: true, lastAutoAssignedAt: true },
     });
     if (!candidate) return null;
-    // Never the same instant twice: the next claim of this agent must see a different value.
-    const claimedAt = new Date(Math.max(now.getTime(), (candidate.lastAutoAssignedAt?.getTime() ?? 0) + 1));
+    // After every claim seen so far, never at the same instant: a claim whose clock reading is older
+    // (it waited for a lock, or another instance's clock is behind) must still go to the back of the
+    // queue, or that agent would come round again too early.
+    const { _max: latest } = await tx.user.aggregate({ _max: { lastAutoAssignedAt: true } });
+    const claimedAt = new Date(Math.max(now.getTime(), (latest.lastAutoAssignedAt?.getTime() ?? 0) + 1));
     const { count } = await tx.user.updateMany({
       where: { id: candidate.id, lastAutoAssignedAt: candidate.lastAutoAssignedAt },
       data: { lastAutoAssignedAt: claimedAt },
