@@ -44,8 +44,9 @@ self.addEventListener("fetch", (event) => {
     return;
   }
   if (!isShellAsset(url)) return;
+  // Next versions the icons with a query (`/icon.svg?icon.…`); hashed files are matched exactly.
   event.respondWith(
-    caches.match(request).then(
+    caches.match(request, { ignoreSearch: !url.pathname.startsWith("/_next/") }).then(
       (cached) =>
         cached ??
         fetch(request).then((response) => {

@@ -8,13 +8,24 @@ export const PREFERENCES_KEY = "/api/me/preferences";
 
 export type PreferencesJson = Json<Preferences>;
 
-/** The signed-in person's own notification preferences and Away; `save` patches and updates the cache. */
+type PreferencesAnswer = { preferences: PreferencesJson };
+
+/** What the page shows at once, before the server answers (rolled back if it refuses). */
+function applied(current: PreferencesJson, changes: UpdatePreferencesInput): PreferencesJson {
+  const { away, ...rest } = changes;
+  const awayAt = away === undefined ? current.awayAt : away ? (current.awayAt ?? new Date().toISOString()) : null;
+  return { ...current, ...rest, awayAt };
+}
+
+/** The signed-in person's own notification preferences and Away; `save` patches optimistically. */
 export function usePreferences() {
-  const swr = useSWR<{ preferences: PreferencesJson }>(PREFERENCES_KEY, requestJson);
+  const swr = useSWR<PreferencesAnswer>(PREFERENCES_KEY, requestJson);
   const save = async (changes: UpdatePreferencesInput) => {
-    const saved = await requestJson<{ preferences: PreferencesJson }>(PREFERENCES_KEY, { method: "PATCH", body: changes });
-    await swr.mutate(saved, { revalidate: false });
-    return saved.preferences;
+    await swr.mutate(requestJson<PreferencesAnswer>(PREFERENCES_KEY, { method: "PATCH", body: changes }), {
+      optimisticData: (current) => (current ? { preferences: applied(current.preferences, changes) } : current!),
+      rollbackOnError: true,
+      revalidate: false,
+    });
   };
   return { preferences: swr.data?.preferences, error: swr.error, save };
 }
