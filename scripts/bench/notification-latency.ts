@@ -15,22 +15,25 @@ export interface NotificationLatency {
 const isMessageCreated = (event: unknown) =>
   typeof event === "object" && event !== null && (event as { type?: unknown }).type === "message.created";
 
-/** In the page: every notification's construction time (epoch ms, the same clock as the benchmark's). */
-function recordNotificationTimes() {
+/**
+ * In the page: every notification's construction time (epoch ms, the same clock as the benchmark's),
+ * and a hidden tab. A string, not a function: tsx's transform would add helpers the page lacks.
+ */
+const RECORD_NOTIFICATION_TIMES = `
   const Real = window.Notification;
-  const shownAt: number[] = [];
-  class Timed extends Real {
-    constructor(title: string, options?: NotificationOptions) {
+  const shownAt = [];
+  window.__shownAt = shownAt;
+  window.Notification = class extends Real {
+    constructor(title, options) {
       super(title, options);
       shownAt.push(Date.now());
     }
-  }
-  Object.assign(window, { Notification: Timed, __shownAt: shownAt });
+  };
   document.addEventListener("DOMContentLoaded", () => {
     Object.defineProperty(document, "visibilityState", { configurable: true, get: () => "hidden" });
     Object.defineProperty(document, "hidden", { configurable: true, get: () => true });
   });
-}
+`;
 
 export async function benchNotificationLatency(appUrl: string, cookie: string, samples: number): Promise<NotificationLatency> {
   const browser = await chromium.launch({
@@ -43,9 +46,9 @@ export async function benchNotificationLatency(appUrl: string, cookie: string, s
     const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
     await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: TEST_ADMIN.email, password: TEST_ADMIN.password, json: "true" } });
     const page = await context.newPage();
-    await page.addInitScript(recordNotificationTimes);
+    await page.addInitScript(RECORD_NOTIFICATION_TIMES);
     await page.goto("/inbox");
-    await page.locator('[data-testid="notification-center"][data-listening="true"]').waitFor();
+    await page.locator('[data-testid="notification-center"][data-listening="true"]').waitFor({ state: "attached" });
     const shownCount = () => page.evaluate(() => (window as unknown as { __shownAt: number[] }).__shownAt.length);
 
     const result: NotificationLatency = { sse: [], notification: [] };
