@@ -24,6 +24,10 @@ export function contentSecurityPolicy(
     `img-src 'self' data: blob: https:${extraImages ? ` ${extraImages}` : ""}`,
     "media-src 'self' blob: https:",
     "connect-src 'self'",
+    // The service worker and the web manifest (PWA): 'strict-dynamic' makes script-src ignore
+    // 'self', and workers fall back to it, so the worker is allowed by name.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "font-src 'self' data:",
     "object-src 'none'",
     "frame-ancestors 'none'",

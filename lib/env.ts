@@ -73,6 +73,8 @@ const envSchema = z.object({
   EVENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often snoozed conversations whose time has come are reopened (lib/snooze/wake-snoozed.ts). */
   SNOOZE_WAKE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  /** How often conversations waiting past the SLA target are looked for (lib/sla/check-sla-breaches.ts). */
+  SLA_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   /** How often Instagram Login tokens due for renewal are looked for (see lib/settings/refresh-instagram-tokens.ts). */
   INSTAGRAM_TOKEN_REFRESH_INTERVAL_MS: z.coerce.number().int().min(100).default(3_600_000),
   /** Where attachment files live: `local` (DATA_DIR/media) or any S3-compatible bucket. */

@@ -9,6 +9,8 @@ import { fanOutWebhookEventJob } from "@/lib/outbound-webhooks/fan-out-webhook-e
 import { tokenRefreshJob } from "@/lib/settings/refresh-instagram-tokens";
 import { mediaSweepJob } from "@/lib/media/media-worker";
 import { snoozeWakeJob } from "@/lib/snooze/wake-snoozed";
+import { autoAssignJob } from "@/lib/assignment/auto-assign-job";
+import { slaBreachJob } from "@/lib/sla/check-sla-breaches";
 import { recordSocketAddresses } from "@/lib/net/client-ip";
 import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
 
@@ -17,8 +19,8 @@ import { ensureAdminFromEnv } from "@/lib/users/ensure-admin-from-env";
  * sign-in throttle), apply pending migrations, then create the first admin
  * from env, then start the job runner (lib/jobs/) with its periodic jobs: the sweep that re-queues
  * webhook events a crash left unprocessed, the refresh of Instagram Login tokens before they
- * expire, the media sweep (which also resumes downloads a crash interrupted), and the wake-up of
- * snoozed conversations whose time has come.
+ * expire, the media sweep (which also resumes downloads a crash interrupted), the wake-up of
+ * snoozed conversations whose time has come, and the SLA breach check; one-off: auto-assignment.
  * A bad env var or a failed migration stops the instance rather than serving errors.
  */
 export async function startUp(): Promise<void> {
@@ -27,7 +29,7 @@ export async function startUp(): Promise<void> {
     const report = await runMigrations(env.DATABASE_URL);
     if (report.applied.length > 0) console.log(`[start] applied migrations: ${report.applied.join(", ")}`);
     if ((await ensureAdminFromEnv()) === "created") console.log(`[start] created admin ${env.ADMIN_EMAIL}`);
-    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, fanOutWebhookEventJob, deliverWebhookJob, snoozeWakeJob], { waitForIdle: whenEventQueueIdle });
+    await startJobRunner([eventSweepJob, tokenRefreshJob, mediaSweepJob, fanOutWebhookEventJob, deliverWebhookJob, snoozeWakeJob, autoAssignJob, slaBreachJob], { waitForIdle: whenEventQueueIdle });
   } catch (error) {
     console.error(`[start] ${describeError(error)}`);
     process.exit(1);

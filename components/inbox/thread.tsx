@@ -2,6 +2,7 @@
 
 import { Fragment, useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
+import { AutoAssignedNote } from "@/components/assignment/auto-assigned-note";
 import { avatarSrc, contactHandle, contactName, dayLabel } from "@/lib/inbox/format";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { useConversation } from "@/lib/swr/use-conversation";
@@ -264,6 +265,7 @@ function ThreadHeader({
               {conversation.status === "ARCHIVED" ? " · Archived" : ""}
               <WaitingBadge since={conversation.waitingSince} />
             </p>
+            <AutoAssignedNote conversation={conversation} />
             <LabelChips labels={conversation.labels} className="mt-0.5" />
           </div>
           <LabelPicker conversation={conversation} />

@@ -26,6 +26,8 @@ const conversationDetailSelect = {
   firstResponseAt: true,
   createdAt: true,
   assignee: { select: { id: true, name: true } },
+  /** Set while the assignee is auto-assignment's choice: "Assigned to Ana automatically". */
+  autoAssignedAt: true,
   contact: {
     select: {
       id: true,

@@ -22,7 +22,8 @@ export async function updateConversation(id: string, input: UpdateConversationIn
     if (snooze.status !== undefined || input.assigneeId !== undefined) {
       await tx.conversation.update({
         where: { id },
-        data: { ...snooze, assigneeId: input.assigneeId },
+        // A person's choice: the thread no longer says "assigned automatically".
+        data: { ...snooze, assigneeId: input.assigneeId, ...(input.assigneeId !== undefined ? { autoAssignedAt: null } : {}) },
       });
     }
     await recordWebhookEvents(tx, [

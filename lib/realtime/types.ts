@@ -13,7 +13,12 @@ export type InboxEvent =
   /** A teammate was @mentioned in a private note, or read their mentions: their bell refetches. */
   | { type: "mention.updated"; userId: string }
   /** Admins renamed, recoloured or removed a label: lists refetch the labels they show. */
-  | { type: "labels.updated" };
+  | { type: "labels.updated" }
+  /**
+   * A customer has waited past the SLA target (lib/sla): the named users' browsers raise a
+   * notification; `escalated` past twice the target, sent to the admins.
+   */
+  | { type: "sla.breached"; conversationId: string; userIds: string[]; escalated: boolean };
 
 export type InboxEventListener = (event: InboxEvent) => void;
 

@@ -43,7 +43,9 @@ export type AuditAction =
   | "label.create"
   | "label.update"
   | "label.delete"
-  | "away-message.update";
+  | "away-message.update"
+  | "conversation.auto-assign"
+  | "conversation.sla-reassign";
 
 export interface AuditEntryInput {
   /** null: the app itself (the background token renewal). */

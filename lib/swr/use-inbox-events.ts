@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useSWRConfig } from "swr";
+import { subscribeInboxEvents } from "@/lib/realtime/browser-event-source";
 import type { InboxEvent } from "@/lib/realtime/types";
 import { readCacheKey } from "@/lib/swr/infinite-cache-key";
 import { LABELS_KEY } from "@/lib/swr/use-labels";
@@ -27,8 +28,6 @@ function classify(cacheKey: string) {
 }
 /** Events arrive in bursts (a message is a message.created and a conversation.updated): one refetch per burst. */
 const COALESCE_MS = 40;
-/** EventSource retries by itself on network errors, but gives up on an HTTP error (e.g. a restart's 502). */
-const REOPEN_AFTER_MS = 5_000;
 
 /**
  * Keeps the inbox and the pipeline live: listens to `/api/inbox/events` and revalidates exactly the
@@ -47,8 +46,6 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
   useEffect(() => {
     const pending = new Set<string>();
     let flushTimer: ReturnType<typeof setTimeout> | undefined;
-    let reopenTimer: ReturnType<typeof setTimeout> | undefined;
-    let source: EventSource | null = null;
 
     const keys = () => Array.from(cache.keys()) as string[];
     const schedule = (match: (key: string) => boolean) => {
@@ -73,38 +70,24 @@ export function useInboxEvents(onEvent?: (event: InboxEvent) => void): { live: b
       return (key.detail && key.url === `/api/inbox/conversations/${event.conversationId}`) || (event.type !== "conversation.updated" && key.messagesOf(event.conversationId));
     };
 
-    const open = () => {
-      source = new EventSource("/api/inbox/events");
-      source.onopen = () => {
+    // The page's one stream, shared with the notifications (lib/realtime/browser-event-source.ts).
+    const unsubscribe = subscribeInboxEvents({
+      onOpen: () => {
         setLive(true);
         schedule((cacheKey) => {
           const key = classify(cacheKey);
           return key.inboxPages || key.detail || key.lead || key.mentions;
         });
-      };
-      source.onmessage = (message) => {
-        let event: InboxEvent;
-        try {
-          event = JSON.parse(message.data) as InboxEvent;
-        } catch {
-          return;
-        }
+      },
+      onEvent: (event) => {
         schedule(touches(event));
         onEventRef.current?.(event);
-      };
-      source.onerror = () => {
-        setLive(false);
-        if (source?.readyState === EventSource.CLOSED) {
-          source.close();
-          reopenTimer = setTimeout(open, REOPEN_AFTER_MS);
-        }
-      };
-    };
-    open();
+      },
+      onError: () => setLive(false),
+    });
     return () => {
-      source?.close();
+      unsubscribe();
       clearTimeout(flushTimer);
-      clearTimeout(reopenTimer);
     };
   }, [cache, mutate]);
 

@@ -12,6 +12,7 @@ const TOUCH_EVERY_MS = 60_000;
 
 export async function openUserSession(userId: string): Promise<string> {
   const session = await db.userSession.create({ data: { userId }, select: { id: true } });
+  await db.user.updateMany({ where: { id: userId }, data: { lastActiveAt: new Date() } });
   return session.id;
 }
 
@@ -27,6 +28,8 @@ export async function touchUserSession(sessionId: string, userId: string, policy
   }
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.userSession.updateMany({ where: { id: sessionId }, data: { lastSeenAt: now } });
+    // "Active" for auto-assignment (lib/assignment/active-agents.ts), at the same once-a-minute cost.
+    await db.user.updateMany({ where: { id: userId }, data: { lastActiveAt: now } });
   }
   return true;
 }

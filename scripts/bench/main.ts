@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed,reports] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,6 +20,7 @@ import { benchLabelFilter, seedLabels } from "./label-filter";
 import { benchLiveLatency } from "./live-latency";
 import { benchSpeedToLeadIngest } from "./speed-to-lead";
 import { benchReports } from "./reports";
+import { benchNotificationLatency } from "./notification-latency";
 import { benchWebhookSubscribers } from "./webhook-subscribers";
 import { benchUnsignedFlood } from "./unsigned-flood";
 import { describeMachine, loadNow } from "./machine";
@@ -34,7 +35,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed,reports" },
+    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -235,6 +236,20 @@ try {
     } catch (error) {
       notes.push(`Live latency not measured: ${error instanceof Error ? error.message : String(error)}`);
       row("Live: webhook → SSE event p95", "not measured", "p95 < 250 ms", false);
+    }
+  }
+  if (sections.has("notify")) {
+    console.log(`Notifications: webhook → browser notification shown, beside webhook → SSE event … (load ${loadNow()})`);
+    try {
+      const figures = await withApp({}, (app, cookie) => benchNotificationLatency(app.url, cookie, 100));
+      const sseP95 = percentile(figures.sse, 95);
+      const notificationP95 = percentile(figures.notification, 95);
+      row("Notify: webhook → SSE event p50 / p95", `${ms(percentile(figures.sse, 50))} / ${ms(sseP95)}`);
+      row("Notify: webhook → browser notification p50 / p95", `${ms(percentile(figures.notification, 50))} / ${ms(notificationP95)}`);
+      row("Notify: notification p95 ÷ SSE p95 (same deliveries)", (notificationP95 / sseP95).toFixed(2), "≤ 2", notificationP95 <= 2 * sseP95);
+    } catch (error) {
+      notes.push(`Notification latency not measured: ${error instanceof Error ? error.message : String(error)}`);
+      row("Notify: notification p95 ÷ SSE p95", "not measured", "≤ 2", false);
     }
   }
 } finally {

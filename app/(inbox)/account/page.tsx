@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { SignOutEverywhereButton, TwoFactorPanel } from "@/components/account/two-factor-panel";
 import { requirePageUser } from "@/lib/require-page-user";
 import { recoveryCodesLeft } from "@/lib/users/two-factor";
@@ -18,6 +19,13 @@ export default async function AccountPage() {
             Your team requires two-factor sign-in for admins. Set it up to continue.
           </p>
         ) : null}
+        <section className="space-y-3">
+          <h2 className="font-medium">Notifications and away</h2>
+          <p className="text-sm text-slate-700">
+            Which new messages notify you, with or without sound, and whether you are away.{" "}
+            <Link href="/account/notifications" className="text-brand-700 underline">Change your preferences</Link>
+          </p>
+        </section>
         <section className="space-y-3">
           <h2 className="font-medium">Two-factor sign-in</h2>
           <TwoFactorPanel enabled={user.twoFactorEnabled} recoveryCodesLeft={codesLeft} />

@@ -10,6 +10,7 @@ import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-even
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
 import { inboundWaitAssignments } from "@/lib/speed-to-lead/inbound-wait";
 import { truncateText } from "@/lib/text/truncate";
+import { queueAutoAssignment } from "@/lib/assignment/auto-assign-job";
 
 /**
  * The one writer of customers' messages: a burst's stored together, a single message (replay, the
@@ -88,6 +89,8 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
       return { channel: adapter.dbChannel, businessAccountId: event.businessAccountId, participant: event.participant, referral: event.referral };
     }),
   );
+  // A first contact's new conversation goes round-robin to an agent after the commit (lib/assignment).
+  await queueAutoAssignment(tx, [...new Set(threads.filter((thread) => thread.leadCreated).map((thread) => thread.conversationId))]);
   const threadByIndex = new Map(fresh.map((index, position) => [index, threads[position]]));
   const threadOf = (index: number) => threadByIndex.get(index)!;
 
