@@ -154,6 +154,8 @@ export interface ChannelCredentials {
   businessAccountId?: string;
   /** Instagram: allow replies up to 7 days after the last inbound message with the HUMAN_AGENT tag. */
   humanAgentTag?: boolean;
+  /** Send read receipts and typing indicators to customers (off only when an admin turned it off). */
+  customerSignals?: boolean;
   /**
    * Instagram: connected through Facebook Login (Page token, graph.facebook.com) or Instagram Login
    * (Instagram user token, graph.instagram.com). `graphApiUrl` already points at the matching base.

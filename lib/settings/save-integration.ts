@@ -43,6 +43,7 @@ export async function saveIntegration(key: IntegrationKey, input: SaveIntegratio
         }
       : { phoneNumberId: input.phoneNumberId, businessAccountId: input.businessAccountId }),
     graphApiVersion: input.graphApiVersion,
+    customerSignals: input.customerSignals,
   };
   if (input.enabled) requireComplete(channel, config, input, existing);
 
