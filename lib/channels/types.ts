@@ -113,6 +113,20 @@ export type NormalizedEvent =
       /** Instagram `is_echo`: sent by the business from another app, or the echo of our own reply. */
       isEcho?: boolean;
       referral?: Referral;
+      /**
+       * Delivered on Meta's standby channel (`entry[].standby[]`): another app (a chatbot) holds the
+       * thread. Stored like any message, but it opens our messaging window only once we hold it.
+       */
+      standby?: boolean;
+    })
+  | (EventBase & {
+      /**
+       * Meta's handover protocol (`messaging_handovers`): the thread was passed to us (`ours`), or
+       * another app took it (`otherAppId`, when Meta names it).
+       */
+      kind: "thread_owner";
+      ours: boolean;
+      otherAppId?: string;
     })
   | (EventBase & { kind: "message_deleted"; externalId: string })
   | (EventBase & {
