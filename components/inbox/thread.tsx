@@ -15,6 +15,8 @@ import { MessageBubble, messageElementId, type BubbleMessage } from "./message-b
 import { NoteBubble } from "./note-bubble";
 import { LabelChips } from "./label-chips";
 import { LabelPicker, SnoozeMenu } from "./thread-workflow-actions";
+import { HandoverBanner } from "@/components/handover/handover-banner";
+import { ThreadPresence } from "@/components/presence/thread-presence";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -159,6 +161,8 @@ export function Thread({
           />
         </div>
       </div>
+      {conversation ? <HandoverBanner conversation={conversation} /> : null}
+      <ThreadPresence conversationId={conversationId} />
       {conversation ? <ComposerSwitch conversation={conversation} me={me} onSend={send} onNoteSaved={revalidateMessages} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );

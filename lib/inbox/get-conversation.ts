@@ -25,6 +25,7 @@ const conversationDetailSelect = {
   // Handover protocol (lib/handover): another app holds the thread / we asked it for the thread.
   threadHeldSince: true,
   threadRequestedAt: true,
+  standbyInboundAt: true,
   createdAt: true,
   assignee: { select: { id: true, name: true } },
   contact: {
