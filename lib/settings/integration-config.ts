@@ -35,7 +35,8 @@ export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
 export const CHANNEL_SETTINGS = {
   instagram: {
     label: "Instagram",
-    webhookFields: ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit"],
+    // standby / messaging_handovers: conversations a chatbot holds (lib/handover).
+    webhookFields: ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit", "standby", "messaging_handovers"],
   },
   whatsapp: {
     label: "WhatsApp",
