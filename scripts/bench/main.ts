@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,presence] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,6 +17,7 @@ import { benchIngest, type ChannelKey } from "./ingest";
 import { benchLeadsExport } from "./leads-export";
 import { benchLabelFilter, seedLabels } from "./label-filter";
 import { benchLiveLatency } from "./live-latency";
+import { benchPresence } from "./presence-latency";
 import { benchWebhookSubscribers } from "./webhook-subscribers";
 import { benchUnsignedFlood } from "./unsigned-flood";
 import { describeMachine, loadNow } from "./machine";
@@ -186,6 +187,19 @@ try {
       notes.push(`Live latency not measured: ${error instanceof Error ? error.message : String(error)}`);
       row("Live: webhook → SSE event p95", "not measured", "p95 < 250 ms", false);
     }
+  }
+  if (sections.has("presence")) {
+    console.log(`Presence: a teammate's typing report → my presence stream, beside webhook → inbox stream … (load ${loadNow()})`);
+    const agent = { name: "Bench Agent", email: "bench.agent@example.com", password: "bench-agent-password-1", role: "AGENT" as const };
+    const figures = await withApp({}, async (app, cookie) => {
+      await createUser(app, agent);
+      return benchPresence(app.url, cookie, await signIn(app.url, agent.email, agent.password), 100);
+    });
+    const typingP50 = percentile(figures.typingLatencies, 50);
+    const liveP50 = percentile(figures.liveLatencies, 50);
+    row("Presence: typing report → teammate's stream p50 / p95", `${ms(typingP50)} / ${ms(percentile(figures.typingLatencies, 95))}`);
+    row("Presence p50 ÷ webhook → inbox stream p50 (same run)", (typingP50 / liveP50).toFixed(2), "≤ 1", typingP50 <= liveP50);
+    row("Inbox-stream events caused by 100 typing reports", String(figures.inboxEventsDuringTyping), "0", figures.inboxEventsDuringTyping === 0);
   }
 } finally {
   await graph.close();
