@@ -188,10 +188,10 @@ describeWithPostgres("two app instances on one PostgreSQL database", () => {
 
   it("shows a teammate viewing and typing on the other instance, and their leaving at once", async () => {
     const senderId = igsidFor("presence-across");
-    await deliverAcrossInstances([instagramText({ senderId, text: "Who is answering me?" })]);
-    const { id } = await db.conversation.findFirstOrThrow({ where: { contact: { externalId: senderId } } });
     const agent = { name: "Ana Agent", email: "ana.across@example.com", password: "ana-password-123", role: "AGENT" as const };
-    await createUser(a, agent);
+    // The user CLI starts tsx, which takes a while on a loaded machine: meanwhile the customer writes.
+    await Promise.all([createUser(a, agent), deliverAcrossInstances([instagramText({ senderId, text: "Who is answering me?" })])]);
+    const { id } = await db.conversation.findFirstOrThrow({ where: { contact: { externalId: senderId } } });
     const [adminCookie, agentCookie] = await Promise.all([signIn(a.url, TEST_ADMIN.email, TEST_ADMIN.password), signIn(b.url, agent.email, agent.password)]);
 
     const agentOnB = await openPresence(b.url, agentCookie, id, "agent-tab-on-b");
@@ -208,5 +208,5 @@ describeWithPostgres("two app instances on one PostgreSQL database", () => {
     adminOnA.close();
     await waitFor(() => agentOnB.frames.at(-1)?.viewers.length === 0, "the admin's closed tab gone on B", 3_000);
     agentOnB.close();
-  });
+  }, 90_000);
 });
