@@ -162,7 +162,7 @@ export function Thread({
         </div>
       </div>
       {conversation ? <HandoverBanner conversation={conversation} /> : null}
-      <ThreadPresence conversationId={conversationId} />
+      {conversation ? <ThreadPresence conversationId={conversationId} /> : null}
       {conversation ? <ComposerSwitch conversation={conversation} me={me} onSend={send} onNoteSaved={revalidateMessages} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );
