@@ -31,7 +31,7 @@ export function ComposerSwitch({
         ))}
       </div>
       {mode === "reply" ? (
-        <Composer conversation={conversation} agentName={me.name} onSend={onSend} />
+        <Composer conversation={conversation} agentName={me.name} meId={me.id} onSend={onSend} />
       ) : (
         <NoteComposer key={conversation.id} conversationId={conversation.id} meId={me.id} onSaved={onNoteSaved} />
       )}

@@ -16,17 +16,22 @@ import { useDraft } from "./use-draft";
 import { EmojiPicker } from "./emoji-picker";
 import { handleSuggestionKeys } from "./suggestion-keys";
 import { fillQuickReply } from "@/lib/inbox/quick-reply-variables";
+import { useTypingReport } from "@/components/presence/use-typing-report";
+import { useTeammateReplyGuard } from "@/components/presence/use-teammate-reply-guard";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
 export function Composer({
   conversation,
   agentName,
+  meId,
   onSend,
 }: {
   conversation: ConversationDetailJson;
   /** For quick replies' {{agent_name}}. */
   agentName: string;
+  /** To tell a teammate's reply from mine (collision detection). */
+  meId: string;
   onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
 }) {
   // The countdown is the browser's: until hydration the composer's place is kept empty.
@@ -38,6 +43,9 @@ export function Composer({
   const open = closesAt !== null && closesAt > now;
   if (conversation.blocked) {
     return <ComposerNotice>This contact is blocked. Unblock them in the details panel to reply.</ComposerNotice>;
+  }
+  if (conversation.threadHeldSince) {
+    return <ComposerNotice>Another app is handling this conversation. Take it over (above) to reply.</ComposerNotice>;
   }
   if (!open) {
     const why = closesAt
@@ -55,7 +63,7 @@ export function Composer({
     );
   }
   return (
-    <TextComposer key={conversation.id} conversation={conversation} agentName={agentName} onSend={onSend}
+    <TextComposer key={conversation.id} conversation={conversation} agentName={agentName} meId={meId} onSend={onSend}
       hint={`Reply window closes in ${duration(closesAt - now)}${conversation.humanAgent ? " (Human Agent tag)" : ""}`}
       urgent={closesAt - now < 2 * 60 * 60 * 1000} />
   );
@@ -68,17 +76,21 @@ function ComposerNotice({ children }: { children: React.ReactNode }) {
 function TextComposer({
   conversation,
   agentName,
+  meId,
   onSend,
   hint,
   urgent,
 }: {
   conversation: ConversationDetailJson;
   agentName: string;
+  meId: string;
   onSend: (body: ReplyBody, display?: { attachmentName: string }) => Promise<void>;
   hint: string;
   urgent: boolean;
 }) {
   const [text, setText] = useDraft(conversation.id);
+  useTypingReport(conversation.id, text);
+  const teammateReply = useTeammateReplyGuard(conversation.id, meId, text);
   const { picked, attach, clear } = useReplyAttachment(conversation);
   const fileInput = useRef<HTMLInputElement>(null);
   const [wantQuickReplies, setWantQuickReplies] = useState(false);
@@ -115,7 +127,7 @@ function TextComposer({
     for (const part of rest) await onSend({ text: part });
   };
   const submit = () => {
-    if (canSend) void sendParts([text.trim()].filter(Boolean));
+    if (canSend) teammateReply.guard(() => void sendParts([text.trim()].filter(Boolean)));
   };
   const parts = tooLong ? splitText(text, max) : [];
   const insertAtCaret = (value: string) => {
@@ -155,6 +167,7 @@ function TextComposer({
           )}
         </div>
       ) : null}
+      {teammateReply.warning}
       {picked ? <AttachmentChip attachment={picked} onRemove={clear} /> : null}
       <div className="flex items-end gap-2">
         <input ref={fileInput} type="file" className="hidden" data-testid="attach-input" accept={conversation.attachmentTypes.join(",")}
@@ -207,7 +220,7 @@ function TextComposer({
       {tooLong ? (
         <p role="alert" data-testid="too-long" className="mt-1 flex flex-wrap items-center gap-x-2 px-1 text-xs text-red-700">
           {conversation.channelLabel} messages can be at most {max.toLocaleString("en")} characters; this one has {length.toLocaleString("en")}.
-          <button type="button" onClick={() => void sendParts(parts)} className="font-semibold underline hover:text-red-800">
+          <button type="button" onClick={() => teammateReply.guard(() => void sendParts(parts))} className="font-semibold underline hover:text-red-800">
             Send as {parts.length} messages
           </button>
         </p>

@@ -17,6 +17,8 @@ import { NoteBubble } from "./note-bubble";
 import { LabelChips } from "./label-chips";
 import { LabelPicker, SnoozeMenu } from "./thread-workflow-actions";
 import { WaitingBadge } from "@/components/speed-to-lead/waiting-badge";
+import { HandoverBanner } from "@/components/handover/handover-banner";
+import { ThreadPresence } from "@/components/presence/thread-presence";
 
 type ReplyBody = Omit<SendReplyInput, "idempotencyKey">;
 
@@ -161,6 +163,8 @@ export function Thread({
           />
         </div>
       </div>
+      {conversation ? <HandoverBanner conversation={conversation} /> : null}
+      {conversation ? <ThreadPresence conversationId={conversationId} /> : null}
       {conversation ? <ComposerSwitch conversation={conversation} me={me} onSend={send} onNoteSaved={revalidateMessages} /> : <div className="h-[76px] border-t border-slate-200 bg-white" />}
     </>
   );

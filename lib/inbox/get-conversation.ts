@@ -24,6 +24,10 @@ const conversationDetailSelect = {
   snoozedUntil: true,
   waitingSince: true,
   firstResponseAt: true,
+  // Handover protocol (lib/handover): another app holds the thread / we asked it for the thread.
+  threadHeldSince: true,
+  threadRequestedAt: true,
+  standbyInboundAt: true,
   createdAt: true,
   assignee: { select: { id: true, name: true } },
   /** Set while the assignee is auto-assignment's choice: "Assigned to Ana automatically". */
@@ -73,6 +77,8 @@ export type ConversationDetail = ConversationRow & {
   channelLabel: string;
   /** The longest text one reply may carry on this channel. */
   maxTextLength: number;
+  /** The channel speaks Meta's handover protocol (take / request / pass the thread). */
+  threadControl: boolean;
 };
 
 /** One conversation with its contact, lead, notes and reply window, for the thread and side panel. */
@@ -100,6 +106,7 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
       attachmentMaxBytes: env.MEDIA_MAX_BYTES,
       channelLabel: adapter.label,
       maxTextLength: adapter.maxTextLength,
+      threadControl: adapter.threadControl !== undefined,
     },
   };
 }

@@ -18,7 +18,22 @@ export type InboxEvent =
    * A customer has waited past the SLA target (lib/sla): the named users' browsers raise a
    * notification; `escalated` past twice the target, sent to the admins.
    */
-  | { type: "sla.breached"; conversationId: string; userIds: string[]; escalated: boolean };
+  | { type: "sla.breached"; conversationId: string; userIds: string[]; escalated: boolean }
+  /**
+   * Collision detection (lib/presence): a staff member's tab is viewing, typing in, or left a
+   * conversation. Only the presence stream forwards these (never the inbox stream: they are frequent
+   * and change no data); `expiresAt` (epoch ms) lets a crashed instance's viewers fade away.
+   */
+  | {
+      type: "presence.updated";
+      conversationId: string;
+      /** One per open tab, so two tabs of one person come and go independently. */
+      connectionId: string;
+      userId: string;
+      userName: string;
+      state: "viewing" | "typing" | "left";
+      expiresAt: number;
+    };
 
 export type InboxEventListener = (event: InboxEvent) => void;
 

@@ -24,6 +24,8 @@ export const integrationConfigSchema = z
     businessAccountId: z.string().optional(),
     graphApiVersion: z.string().optional(),
     humanAgentTag: z.boolean().optional(),
+    /** Read receipts and typing indicators to customers (lib/customer-signals); on unless turned off. */
+    customerSignals: z.boolean().optional(),
     // Its own catch: an odd value must not throw the whole config away, only fall back to Facebook Login.
     loginVariant: loginVariantSchema.optional().catch(undefined),
   })
@@ -33,7 +35,8 @@ export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
 export const CHANNEL_SETTINGS = {
   instagram: {
     label: "Instagram",
-    webhookFields: ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit"],
+    // standby / messaging_handovers: conversations a chatbot holds (lib/handover).
+    webhookFields: ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit", "standby", "messaging_handovers"],
   },
   whatsapp: {
     label: "WhatsApp",

@@ -43,13 +43,16 @@ export async function saveIntegration(key: IntegrationKey, input: SaveIntegratio
         }
       : { phoneNumberId: input.phoneNumberId, businessAccountId: input.businessAccountId }),
     graphApiVersion: input.graphApiVersion,
+    customerSignals: input.customerSignals,
   };
   if (input.enabled) requireComplete(channel, config, input, existing);
 
   const changed: string[] = (Object.keys(config) as (keyof IntegrationConfig)[]).filter((field) =>
     field === "loginVariant"
       ? loginVariantOf(channel, before) !== loginVariantOf(channel, config)
-      : (before[field] ?? "") !== (config[field] ?? ""),
+      : field === "customerSignals"
+        ? (before.customerSignals ?? true) !== (config.customerSignals ?? true)
+        : (before[field] ?? "") !== (config[field] ?? ""),
   );
   if (input.accessToken) changed.push("accessToken");
   if (input.appSecret) changed.push("apiSecret");

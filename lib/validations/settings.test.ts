@@ -14,6 +14,7 @@ describe("settings validation", () => {
       businessAccountId: "",
       graphApiVersion: "",
       humanAgentTag: false,
+      customerSignals: true,
       loginVariant: "facebook",
     });
   });

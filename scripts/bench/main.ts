@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify,presence] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +21,7 @@ import { benchLiveLatency } from "./live-latency";
 import { benchSpeedToLeadIngest } from "./speed-to-lead";
 import { benchReports } from "./reports";
 import { benchNotificationLatency } from "./notification-latency";
+import { benchPresence } from "./presence-latency";
 import { benchWebhookSubscribers } from "./webhook-subscribers";
 import { benchUnsignedFlood } from "./unsigned-flood";
 import { describeMachine, loadNow } from "./machine";
@@ -35,7 +36,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify" },
+    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify,presence" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -251,6 +252,18 @@ try {
       notes.push(`Notification latency not measured: ${error instanceof Error ? error.message : String(error)}`);
       row("Notify: notification p95 ÷ SSE p95", "not measured", "≤ 2", false);
     }
+  if (sections.has("presence")) {
+    console.log(`Presence: a teammate's typing report → my presence stream, beside webhook → inbox stream … (load ${loadNow()})`);
+    const agent = { name: "Bench Agent", email: "bench.agent@example.com", password: "bench-agent-password-1", role: "AGENT" as const };
+    const figures = await withApp({}, async (app, cookie) => {
+      await createUser(app, agent);
+      return benchPresence(app.url, cookie, await signIn(app.url, agent.email, agent.password), 100);
+    });
+    const typingP50 = percentile(figures.typingLatencies, 50);
+    const liveP50 = percentile(figures.liveLatencies, 50);
+    row("Presence: typing report → teammate's stream p50 / p95", `${ms(typingP50)} / ${ms(percentile(figures.typingLatencies, 95))}`);
+    row("Presence p50 ÷ webhook → inbox stream p50 (same run)", (typingP50 / liveP50).toFixed(2), "≤ 1", typingP50 <= liveP50);
+    row("Inbox-stream events caused by 100 typing reports", String(figures.inboxEventsDuringTyping), "0", figures.inboxEventsDuringTyping === 0);
   }
 } finally {
   await graph.close();

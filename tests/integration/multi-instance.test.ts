@@ -11,7 +11,8 @@ import { SUBSCRIPTIONS_TTL_MS } from "@/lib/outbound-webhooks/subscriptions";
 import { callApi } from "../helpers/api";
 import { startApp, TEST_ADMIN, type RunningApp } from "../helpers/app";
 import { createTestDatabase, describeWithPostgres, type TestDatabase } from "../helpers/postgres";
-import { signIn } from "../helpers/session";
+import { openPresence } from "../helpers/presence";
+import { createUser, signIn } from "../helpers/session";
 import { startWebhookReceiver } from "../helpers/webhook-receiver";
 
 const APP_SECRET = "instagram-app-secret-for-tests";
@@ -184,4 +185,28 @@ describeWithPostgres("two app instances on one PostgreSQL database", () => {
       await receiver.close();
     }
   });
+
+  it("shows a teammate viewing and typing on the other instance, and their leaving at once", async () => {
+    const senderId = igsidFor("presence-across");
+    const agent = { name: "Ana Agent", email: "ana.across@example.com", password: "ana-password-123", role: "AGENT" as const };
+    // The user CLI starts tsx, which takes a while on a loaded machine: meanwhile the customer writes.
+    await Promise.all([createUser(a, agent), deliverAcrossInstances([instagramText({ senderId, text: "Who is answering me?" })])]);
+    const { id } = await db.conversation.findFirstOrThrow({ where: { contact: { externalId: senderId } } });
+    const [adminCookie, agentCookie] = await Promise.all([signIn(a.url, TEST_ADMIN.email, TEST_ADMIN.password), signIn(b.url, agent.email, agent.password)]);
+
+    const agentOnB = await openPresence(b.url, agentCookie, id, "agent-tab-on-b");
+    await waitFor(() => agentOnB.frames.length > 0, "the agent's first list");
+    const adminOnA = await openPresence(a.url, adminCookie, id, "admin-tab-on-a");
+    await waitFor(() => agentOnB.frames.at(-1)?.viewers[0]?.userName === TEST_ADMIN.name, "B's tab sees A's viewer");
+    await waitFor(() => adminOnA.frames.at(-1)?.viewers[0]?.userName === agent.name, "A's tab sees B's viewer");
+
+    // Typing reported to B about the tab whose stream lives on A: every instance hears it.
+    const report = await callApi(b.url, adminCookie, "POST", `/api/inbox/conversations/${id}/presence`, { connectionId: "admin-tab-on-a", typing: true });
+    expect(report.status).toBe(204);
+    await waitFor(() => agentOnB.frames.at(-1)?.viewers[0]?.typing === true, "B's tab sees the admin typing");
+
+    adminOnA.close();
+    await waitFor(() => agentOnB.frames.at(-1)?.viewers.length === 0, "the admin's closed tab gone on B", 3_000);
+    agentOnB.close();
+  }, 90_000);
 });

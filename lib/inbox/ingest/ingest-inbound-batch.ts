@@ -11,6 +11,7 @@ import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
 import { inboundWaitAssignments } from "@/lib/speed-to-lead/inbound-wait";
 import { truncateText } from "@/lib/text/truncate";
 import { queueAutoAssignment } from "@/lib/assignment/auto-assign-job";
+import { recordStandbyMessages } from "@/lib/handover/ingest-handover";
 
 /**
  * The one writer of customers' messages: a burst's stored together, a single message (replay, the
@@ -111,6 +112,8 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
   if (media.length > 0) await tx.mediaFile.createMany({ data: media });
 
   await touchConversations(tx, fresh.map((index) => ({ conversationId: threadOf(index).conversationId, event: items[index].event })));
+  const standby = fresh.filter((index) => items[index].event.standby);
+  if (standby.length > 0) await recordStandbyMessages(tx, standby.map((index) => ({ conversationId: threadOf(index).conversationId, at: items[index].event.timestamp })));
   await touchLeads(tx, fresh.map((index) => ({ leadId: threadOf(index).leadId, adapter: items[index].adapter, at: items[index].event.timestamp })));
 
   await tx.communicationLog.createMany({
@@ -163,23 +166,33 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
  * batches on PostgreSQL cannot put an older preview over a newer one.
  */
 async function touchConversations(tx: Tx, messages: Array<{ conversationId: string; event: EventOf<"message"> }>) {
-  const byConversation = new Map<string, { count: number; newest: EventOf<"message">; oldest: Date }>();
+  const byConversation = new Map<string, { count: number; newest: EventOf<"message">; oldest: Date; newestInbound: Date | null }>();
   for (const { conversationId, event } of messages) {
+    // A standby message (another app holds the thread) does not open our window: lib/handover.
+    const inboundAt = event.standby ? null : event.timestamp;
     const entry = byConversation.get(conversationId);
-    if (!entry) byConversation.set(conversationId, { count: 1, newest: event, oldest: event.timestamp });
+    if (!entry) byConversation.set(conversationId, { count: 1, newest: event, oldest: event.timestamp, newestInbound: inboundAt });
     else {
       entry.count++;
       if (entry.newest.timestamp <= event.timestamp) entry.newest = event;
       if (event.timestamp < entry.oldest) entry.oldest = event.timestamp;
+      if (inboundAt && (!entry.newestInbound || entry.newestInbound <= inboundAt)) entry.newestInbound = inboundAt;
     }
   }
   // In id order: two PostgreSQL writers touching the same conversations then lock them in one order.
   const rows = [...byConversation]
     .sort(byKey(([conversationId]) => conversationId))
-    .map(([id, { count, newest, oldest }]) => [id, asInteger(count), asTimestamp(newest.timestamp), truncateText(previewOf(newest), 200), asTimestamp(oldest)]);
+    .map(([id, { count, newest, oldest, newestInbound }]) => [
+      id,
+      asInteger(count),
+      asTimestamp(newest.timestamp),
+      truncateText(previewOf(newest), 200),
+      asTimestamp(oldest),
+      asTimestamp(newestInbound),
+    ]);
   // Equal is newest too: WhatsApp stamps whole seconds, and the later message of a tie wins.
   const isNewest = Prisma.sql`(c."lastMessageAt" IS NULL OR c."lastMessageAt" <= v.at)`;
-  const isNewestInbound = Prisma.sql`(c."lastInboundAt" IS NULL OR c."lastInboundAt" <= v.at)`;
+  const isNewestInbound = Prisma.sql`(v.inbound IS NOT NULL AND (c."lastInboundAt" IS NULL OR c."lastInboundAt" <= v.inbound))`;
   await tx.$executeRaw`
     UPDATE "Conversation" AS c SET
       "unreadCount" = c."unreadCount" + v.n,
@@ -187,9 +200,9 @@ async function touchConversations(tx: Tx, messages: Array<{ conversationId: stri
       "snoozedUntil" = NULL,
       "lastMessageAt" = CASE WHEN ${isNewest} THEN v.at ELSE c."lastMessageAt" END,
       "lastMessagePreview" = CASE WHEN ${isNewest} THEN v.preview ELSE c."lastMessagePreview" END,
-      "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.at ELSE c."lastInboundAt" END,${inboundWaitAssignments}
+      "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.inbound ELSE c."lastInboundAt" END,${inboundWaitAssignments}
       "updatedAt" = ${asTimestamp(new Date())}
-    FROM ${valuesTable(["id", "n", "at", "preview", "oldest"], rows)}
+    FROM ${valuesTable(["id", "n", "at", "preview", "oldest", "inbound"], rows)}
     WHERE c."id" = v.id`;
 }
 
@@ -223,5 +236,5 @@ function valuesTable(columns: string[], rows: Array<Array<Prisma.Sql | string>>)
 // (a CAST there would turn a timestamp into a number).
 const asInteger = (value: number) => Prisma.sql`CAST(${value} AS INTEGER)`;
 const onPostgres = dbProvider === "postgresql";
-const asTimestamp = (value: Date) => (onPostgres ? Prisma.sql`CAST(${value} AS TIMESTAMP(3))` : Prisma.sql`${value}`);
+const asTimestamp = (value: Date | null) => (onPostgres ? Prisma.sql`CAST(${value} AS TIMESTAMP(3))` : Prisma.sql`${value}`);
 const asChannel = (value: DbChannel) => (onPostgres ? Prisma.sql`CAST(${value} AS "Channel")` : Prisma.sql`${value}`);
