@@ -252,6 +252,7 @@ try {
       notes.push(`Notification latency not measured: ${error instanceof Error ? error.message : String(error)}`);
       row("Notify: notification p95 ÷ SSE p95", "not measured", "≤ 2", false);
     }
+  }
   if (sections.has("presence")) {
     console.log(`Presence: a teammate's typing report → my presence stream, beside webhook → inbox stream … (load ${loadNow()})`);
     const agent = { name: "Bench Agent", email: "bench.agent@example.com", password: "bench-agent-password-1", role: "AGENT" as const };
