@@ -143,7 +143,10 @@ interface ItemState {
  * commit. The slice is sized to a CPU budget, as the queue's batches are (batch-size.ts).
  */
 export const MAX_INGEST_SLICE = 200;
-const SLICE_BUDGET_MS = 20;
+// The floor keeps a busy machine (whose other work this process's CPU clock also counts) from
+// shrinking slices to a transaction per message, which would take PostgreSQL minutes for thousands.
+const MIN_INGEST_SLICE = 25;
+const SLICE_BUDGET_MS = 25;
 const slicing = globalThis as unknown as { ingestSliceSize?: number };
 
 const yieldToEventLoop = () => new Promise((resolve) => setImmediate(resolve));
@@ -180,7 +183,7 @@ async function processSegment(rows: Row[], timing: BatchTiming, options: Process
   const pause = async () => {
     const now = cpuNow();
     timing.storeMs += now - started;
-    slicing.ingestSliceSize = Math.min(MAX_INGEST_SLICE, nextBatchSize(sinceYield, now - sliceStarted, SLICE_BUDGET_MS));
+    slicing.ingestSliceSize = Math.min(MAX_INGEST_SLICE, Math.max(MIN_INGEST_SLICE, nextBatchSize(sinceYield, now - sliceStarted, SLICE_BUDGET_MS)));
     await yieldToEventLoop();
     started = sliceStarted = cpuNow();
     sinceYield = 0;
