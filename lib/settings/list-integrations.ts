@@ -1,10 +1,10 @@
+import { channelMeta } from "@/lib/channels/catalog";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { encryptionKey } from "@/lib/local-secrets";
 import {
   accountKeysOf,
   accountLabel,
-  CHANNEL_SETTINGS,
   channelOfKey,
   INTEGRATION_CHANNELS,
   integrationConfigSchema,
@@ -101,7 +101,7 @@ export async function listIntegrations(origin: string): Promise<IntegrationView[
       graphApiVersion: config.graphApiVersion ?? "",
       humanAgentTag: config.humanAgentTag ?? false,
       callbackUrl: `${origin.replace(/\/+$/, "")}/api/webhooks/${channel}`,
-      webhookFields: CHANNEL_SETTINGS[channel].webhookFields,
+      webhookFields: channelMeta(channel).webhookFields,
       lastVerifiedAt: row?.lastVerifiedAt?.toISOString() ?? null,
       connectedAs: row?.connectedAs ?? null,
       lastError: row?.lastError ?? null,
