@@ -26,6 +26,8 @@ export interface ChannelMeta {
   maxAccounts: number;
   /** The account ids the settings card asks for, in order. */
   accountFields: readonly AccountField[];
+  /** Where the card words an id differently from ACCOUNT_FIELD_LABELS. */
+  accountFieldLabels?: Partial<Record<AccountField, string>>;
   /** Whether an admin may turn on Meta's HUMAN_AGENT tag (7-day window) for this channel. */
   humanAgentTag: boolean;
   /** For the blocklist form: which identifiers find a customer. */

@@ -67,6 +67,8 @@ export type ConversationDetail = ConversationRow & {
   /** Our own cap on any stored file (MEDIA_MAX_BYTES), which may be below the channel's. */
   attachmentMaxBytes: number;
   channelLabel: string;
+  /** The channel re-opens a closed window with approved templates (WhatsApp). */
+  templatesAvailable: boolean;
   /** The longest text one reply may carry on this channel. */
   maxTextLength: number;
 };
@@ -95,6 +97,7 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
       attachmentRules: adapter.outboundMedia,
       attachmentMaxBytes: env.MEDIA_MAX_BYTES,
       channelLabel: adapter.label,
+      templatesAvailable: adapter.templates !== undefined,
       maxTextLength: adapter.maxTextLength,
     },
   };

@@ -18,6 +18,7 @@ export const instagramMeta = {
   webhookFields: ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit"],
   maxAccounts: 9,
   accountFields: ["instagramAccountId", "pageId"],
+  accountFieldLabels: { pageId: "Facebook page id (optional)" },
   humanAgentTag: true,
   identifierHint: "the Instagram-scoped id or @username",
 } as const satisfies ChannelMeta;
