@@ -35,6 +35,11 @@ export type AttachmentKind =
   | "story"
   | "location"
   | "contacts"
+  /**
+   * Something Meta sent that this inbox can't show yet (an unknown type, an item we could not read):
+   * `meta.raw` is the item's JSON as it arrived, for staff to look at; `meta.reason` why it is here.
+   */
+  | "unsupported"
   /** A tapped button, quick reply or list row: `meta` holds its payload / id; nothing to render. */
   | "interactive";
 
@@ -271,8 +276,12 @@ export interface ChannelAdapter extends ChannelMeta {
   maxTextLength: number;
   /** Credentials from env vars (the names teams already use) when no Integration row exists. */
   credentialsFromEnv(env: NodeJS.ProcessEnv): ChannelCredentials | null;
-  /** Zod-validates one webhook delivery and yields its events. Throws WebhookPayloadError on a bad shape. */
-  parseWebhook(payload: unknown): NormalizedEvent[];
+  /**
+   * One webhook delivery → its items, each parsed on its own (see DeliveryItem), so one odd item
+   * never costs the others. Throws WebhookPayloadError only when the envelope itself is unusable
+   * (not an object with an `entry` array).
+   */
+  parseWebhook(payload: unknown): DeliveryItem[];
   sendText(creds: ChannelCredentials, input: SendTextInput): Promise<SendResult>;
   /** The attachments a reply may carry on this channel. */
   outboundMedia: OutboundMediaRules;
@@ -302,6 +311,24 @@ export interface ChannelAdapter extends ChannelMeta {
       options?: { maxBytes?: number },
     ): Promise<{ body: Uint8Array; mimeType: string }>;
   };
+}
+
+/**
+ * One item of a webhook delivery, parsed on its own: an Instagram `messaging[]` element, a WhatsApp
+ * message or status, or an entry / change that could not be read at all. Channel parsers return
+ * these (build them with `lib/channels/meta/delivery-item.ts`); ingest stores each item's events
+ * and records per item what happened, so Replay can re-run only the failed ones.
+ */
+export interface DeliveryItem {
+  /** Where it sits in the body ("entry.0.messaging.2", "entry.0.changes.1.value.statuses.0"): stable across replays. */
+  path: string;
+  /** What it means for the inbox, in order; empty when nothing in it concerns the inbox (a template update, an unknown item kind). */
+  events: NormalizedEvent[];
+  /**
+   * Why it could not be read. When its sender was known, `events` holds an UNSUPPORTED message in
+   * their thread carrying the raw JSON; otherwise the item is only recorded against the event.
+   */
+  error?: string;
 }
 
 export class WebhookPayloadError extends Error {

@@ -10,7 +10,9 @@ import postback from "./fixtures/postback.json";
 import reaction from "./fixtures/reaction.json";
 import read from "./fixtures/read.json";
 import storyReply from "./fixtures/story-reply.json";
-import { parseInstagramWebhook } from "./parse-webhook";
+import { parseInstagramWebhook as parseItems } from "./parse-webhook";
+
+const parseInstagramWebhook = (payload: unknown) => parseItems(payload).flatMap((item) => item.events);
 
 const ACCOUNT = "17841400000000001";
 const CUSTOMER = "6543210987654321";
@@ -186,7 +188,11 @@ describe("parseInstagramWebhook: message kinds", () => {
 
   it("is_unsupported → UNSUPPORTED with a placeholder", () => {
     const [event] = parseInstagramWebhook(withMessage({ is_unsupported: true }));
-    expect(event).toMatchObject({ type: "UNSUPPORTED", text: "Sent a message this inbox can't show. Open Instagram to see it.", attachments: [] });
+    expect(event).toMatchObject({
+      type: "UNSUPPORTED",
+      text: "Sent a message this inbox can't show yet. Open Instagram to see it.",
+      attachments: [{ kind: "unsupported", meta: { raw: { mid: "mid.1", is_unsupported: true } } }],
+    });
   });
 
   it("a message with neither text nor attachments → UNSUPPORTED", () => {
@@ -271,20 +277,62 @@ describe("parseInstagramWebhook: referrals", () => {
   });
 });
 
-describe("parseInstagramWebhook: rejects wrong shapes", () => {
-  it.each([
-    ["another object", { object: "page", entry: [] }],
-    ["no entry", { object: "instagram" }],
-    ["a string timestamp", inbound({ message: { mid: "m", text: "x" } }, "soon" as unknown as number)],
-    ["a numeric text", withMessage({ text: 42 })],
-    ["a message without mid", inbound({ message: { text: "x" } })],
-    ["an unknown reaction action", inbound({ reaction: { mid: "m", action: "wave" } })],
-    ["not an object", "hello"],
-  ])("%s", (_name, payload) => {
-    expect(() => parseInstagramWebhook(payload)).toThrow(WebhookPayloadError);
+describe("parseInstagramWebhook: one odd item costs only itself", () => {
+  it("refuses only an envelope without an entry array", () => {
+    for (const payload of [{ object: "instagram" }, "hello", { entry: {} }]) expect(() => parseItems(payload)).toThrow(WebhookPayloadError);
   });
 
-  it("names the offending field", () => {
-    expect(() => parseInstagramWebhook(withMessage({ text: 42 }))).toThrow(/entry\.0\.messaging\.0\.message\.text/);
+  it.each([
+    ["a string timestamp", { sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp: "1763740800000", message: { mid: "m.s", text: "x" } }, { text: "x", timestamp: new Date(1763740800000) }],
+    ["seconds instead of milliseconds", { sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp: 1763740800, message: { mid: "m.s", text: "x" } }, { timestamp: new Date(1763740800000) }],
+    ["a numeric id and text", { sender: { id: 42 }, recipient: { id: ACCOUNT }, timestamp: 1763740800000, message: { mid: "m.n", text: 7 } }, { participant: { id: "42" }, text: "7" }],
+    ["null and empty optional fields", { sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp: 1763740800000, message: { mid: "m.e", text: "hi", reply_to: null, attachments: null, quick_reply: "", referral: null } }, { text: "hi" }],
+  ])("accepts %s", (_name, item, expected) => {
+    expect(parseInstagramWebhook({ object: "instagram", entry: [{ id: ACCOUNT, messaging: [item] }] })).toMatchObject([expected]);
+  });
+
+  it("an un-reaction with a null emoji", () => {
+    const payload = inbound({ reaction: { mid: "m.r", action: "unreact", emoji: null, reaction: null } });
+    expect(parseInstagramWebhook(payload)).toMatchObject([{ kind: "reaction", action: "unreact", emoji: null }]);
+  });
+
+  it("an entry without id: the recipient names the account", () => {
+    const payload = { object: "instagram", entry: [{ messaging: [{ sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp: 1763740800000, message: { mid: "m.x", text: "hi" } }] }] };
+    expect(parseInstagramWebhook(payload)).toMatchObject([{ businessAccountId: ACCOUNT, participant: { id: CUSTOMER } }]);
+  });
+
+  it("a first item without mid becomes an UNSUPPORTED message with its raw JSON; the valid one after it is read", () => {
+    const bad = { sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp: 1763740800000, message: { text: "no mid" } };
+    const good = { sender: { id: CUSTOMER }, recipient: { id: ACCOUNT }, timestamp: 1763740801000, message: { mid: "m.good", text: "hello" } };
+    const items = parseItems({ object: "instagram", entry: [{ id: ACCOUNT, messaging: [bad, good] }] });
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ path: "entry.0.messaging.0", error: expect.stringMatching(/entry\.0\.messaging\.0\.message\.mid/) });
+    expect(items[0].events).toMatchObject([
+      { kind: "message", type: "UNSUPPORTED", direction: "INBOUND", participant: { id: CUSTOMER }, attachments: [{ kind: "unsupported", meta: { raw: bad } }] },
+    ]);
+    const [unsupported] = items[0].events;
+    expect(unsupported.kind === "message" && unsupported.externalId).toMatch(/^unreadable:[0-9a-f]{40}$/);
+    // The same bytes again (Meta's redelivery, a replay) get the same key: stored once.
+    expect(parseItems({ object: "instagram", entry: [{ id: ACCOUNT, messaging: [structuredClone(bad)] }] })[0].events).toEqual(items[0].events.map((event) => ({ ...event, timestamp: expect.any(Date) })));
+    expect(items[1]).toEqual({ path: "entry.0.messaging.1", events: [expect.objectContaining({ externalId: "m.good", text: "hello" })] });
+  });
+
+  it("an item with no sender is only recorded, with its error", () => {
+    const items = parseItems({ object: "instagram", entry: [{ id: ACCOUNT, messaging: [{ recipient: { id: ACCOUNT }, message: { mid: "m", text: "x" } }] }] });
+    expect(items).toEqual([{ path: "entry.0.messaging.0", events: [], error: expect.stringContaining("entry.0.messaging.0.sender") }]);
+  });
+
+  it("an unknown attachment type is UNSUPPORTED with the raw message kept", () => {
+    const [event] = parseInstagramWebhook(withMessage({ attachments: [{ type: "hologram", payload: { url: "https://x" } }] }));
+    expect(event).toMatchObject({ kind: "message", type: "UNSUPPORTED" });
+  });
+
+  it("an item of an unknown kind yields nothing, without an error", () => {
+    expect(parseItems(inbound({ brand_new_kind: { mid: "m" } }))).toEqual([{ path: "entry.0.messaging.0", events: [] }]);
+  });
+
+  it("names the offending field of a message it can't read", () => {
+    const items = parseItems(withMessage({ attachments: [{ payload: {} }] }));
+    expect(items[0].error).toMatch(/entry\.0\.messaging\.0\.message\.attachments\.0\.type/);
   });
 });

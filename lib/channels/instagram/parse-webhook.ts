@@ -1,19 +1,14 @@
-import { parsePayload } from "../meta/parse-payload";
+import { deliveryEntries, field, idAt, parseItem, pathOf, understood, unreadable, unsupportedAttachment } from "../meta/delivery-item";
+import { optionalEpoch } from "../meta/lenient";
 import { withoutEmpty } from "../meta/without-empty";
-import type { Attachment, MessageType, NormalizedEvent, Participant, Referral } from "../types";
+import type { Attachment, DeliveryItem, MessageType, NormalizedEvent, Participant, Referral } from "../types";
 import { parseAttachment } from "./parse-attachments";
-import { instagramWebhookSchema, type InstagramMessage, type InstagramMessaging } from "./webhook-schema";
+import { messagingSchema, type InstagramMessage, type InstagramMessaging } from "./webhook-schema";
 
 type EventBase = { channel: "instagram"; businessAccountId: string; participant: Participant; timestamp: Date };
 type MessageEvent = Extract<NormalizedEvent, { kind: "message" }>;
 
-const UNSUPPORTED_TEXT = "Sent a message this inbox can't show. Open Instagram to see it.";
-
-// Meta documents milliseconds, but some Instagram webhook versions send seconds; anything below
-// 10^12 would be a date in 1970 as milliseconds.
-function toDate(epoch: number): Date {
-  return new Date(epoch < 1e12 ? epoch * 1000 : epoch);
-}
+const UNSUPPORTED_TEXT = "Sent a message this inbox can't show yet. Open Instagram to see it.";
 
 function reactionEmoji(reaction: { reaction?: string; emoji?: string }): string | null {
   if (reaction.emoji) return reaction.emoji;
@@ -21,14 +16,15 @@ function reactionEmoji(reaction: { reaction?: string; emoji?: string }): string 
   return reaction.reaction ?? null;
 }
 
-function messageContent(message: InstagramMessage): Pick<MessageEvent, "type" | "text" | "attachments"> {
+function messageContent(message: InstagramMessage, raw: unknown): Pick<MessageEvent, "type" | "text" | "attachments"> {
   const text = message.text ?? null;
-  if (message.is_unsupported) return { type: "UNSUPPORTED", text: UNSUPPORTED_TEXT, attachments: [] };
+  const unsupported = (reason: string) => ({ type: "UNSUPPORTED" as const, text: UNSUPPORTED_TEXT, attachments: [unsupportedAttachment(raw, reason)] });
+  if (message.is_unsupported) return unsupported("Meta marked it is_unsupported");
 
   const attachments: Attachment[] = [];
   let type: MessageType | undefined;
   let placeholder: string | undefined;
-  for (const raw of message.attachments ?? []) {
+  for (const raw of message.attachments) {
     const parsed = parseAttachment(raw);
     attachments.push(parsed.attachment);
     type ??= parsed.type;
@@ -65,34 +61,47 @@ function referralOf(referral: InstagramReferral | undefined): Referral | undefin
   };
 }
 
-function messageEvent(message: InstagramMessage, base: EventBase): NormalizedEvent {
+function messageEvent(message: InstagramMessage, raw: unknown, base: EventBase): NormalizedEvent {
   if (message.is_deleted) return { ...base, kind: "message_deleted", externalId: message.mid };
   return {
     ...base,
     kind: "message",
     direction: message.is_echo ? "OUTBOUND" : "INBOUND",
     externalId: message.mid,
-    ...messageContent(message),
+    ...messageContent(message, raw),
     ...(message.reply_to?.mid ? { replyToExternalId: message.reply_to.mid } : {}),
     ...(message.is_echo ? { isEcho: true } : {}),
     ...(message.referral ? { referral: referralOf(message.referral) } : {}),
   };
 }
 
-function itemEvents(item: InstagramMessaging, entryId: string): NormalizedEvent[] {
-  // Echoes (and anything else the business itself did) come with sender and recipient swapped:
-  // the conversation is always keyed by the customer.
-  const fromBusiness = item.message?.is_echo === true || item.sender.id === entryId;
-  const [business, customer] = fromBusiness ? [item.sender, item.recipient] : [item.recipient, item.sender];
+/** Who the conversation is with, and which of our accounts: echoes come with sender and recipient swapped. */
+function sides(raw: unknown, entryId: string | undefined) {
+  const sender = idAt(raw, "sender", "id");
+  const recipient = idAt(raw, "recipient", "id");
+  const fromBusiness = field(field(raw, "message"), "is_echo") === true || (sender !== undefined && sender === entryId);
+  return fromBusiness
+    ? { fromBusiness, customer: recipient, business: sender ?? entryId }
+    : { fromBusiness, customer: sender, business: recipient ?? entryId };
+}
+
+// An item without a time of its own happened when it came: process-event.ts clamps anything after
+// the delivery's arrival to the arrival, and "now" always is.
+const timeOf = (timestamp: Date | undefined) => timestamp ?? new Date();
+
+function itemEvents(item: InstagramMessaging, raw: unknown, entryId: string | undefined): NormalizedEvent[] {
+  const { fromBusiness, customer, business } = sides(raw, entryId);
+  if (!customer) throw new Error("names no customer (the recipient of an echo)");
   const base: EventBase = {
     channel: "instagram",
-    businessAccountId: business.id,
-    participant: { id: customer.id },
-    timestamp: toDate(item.timestamp),
+    // "" when neither the item nor its entry names the account: ingest then uses the channel's.
+    businessAccountId: business ?? "",
+    participant: { id: customer },
+    timestamp: timeOf(item.timestamp),
   };
   const events: NormalizedEvent[] = [];
 
-  if (item.message) events.push(messageEvent(item.message, base));
+  if (item.message) events.push(messageEvent(item.message, field(raw, "message"), base));
   if (item.message_edit && item.message_edit.text !== undefined) {
     events.push({ ...base, kind: "message_edited", externalId: item.message_edit.mid, text: item.message_edit.text });
   }
@@ -101,7 +110,7 @@ function itemEvents(item: InstagramMessaging, entryId: string): NormalizedEvent[
       ...base,
       kind: "read",
       ...(item.read.mid ? { upToExternalId: item.read.mid } : {}),
-      ...(item.read.watermark !== undefined ? { watermark: toDate(item.read.watermark) } : {}),
+      ...(item.read.watermark !== undefined ? { watermark: item.read.watermark } : {}),
     });
   }
   if (item.reaction) {
@@ -110,7 +119,7 @@ function itemEvents(item: InstagramMessaging, entryId: string): NormalizedEvent[
       ...base,
       kind: "reaction",
       targetExternalId: item.reaction.mid,
-      action: item.reaction.action,
+      action: unreact ? "unreact" : "react",
       emoji: unreact ? null : reactionEmoji(item.reaction),
       ...(fromBusiness ? { fromBusiness: true } : {}),
     });
@@ -132,8 +141,48 @@ function itemEvents(item: InstagramMessaging, entryId: string): NormalizedEvent[
   return events;
 }
 
-/** One webhook delivery → every event in it, across all entries, in delivery order. */
-export function parseInstagramWebhook(payload: unknown): NormalizedEvent[] {
-  const webhook = parsePayload(instagramWebhookSchema, payload, "Instagram");
-  return webhook.entry.flatMap((entry) => (entry.messaging ?? []).flatMap((item) => itemEvents(item, entry.id)));
+/** One `messaging[]` item on its own: its events, or, when it can't be read, what is wrong with it. */
+function parseMessaging(raw: unknown, path: string, entryId: string | undefined): DeliveryItem {
+  const parsed = parseItem(messagingSchema, raw, path);
+  if ("data" in parsed) {
+    try {
+      return understood(path, itemEvents(parsed.data, raw, entryId));
+    } catch (error) {
+      return { path, events: [], error: `${path}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  const { fromBusiness, customer, business } = sides(raw, entryId);
+  const timestamp = optionalEpoch.safeParse(field(raw, "timestamp"));
+  return unreadable({
+    path,
+    raw,
+    error: parsed.error,
+    text: UNSUPPORTED_TEXT,
+    externalId: idAt(raw, "message", "mid"),
+    sender: customer
+      ? {
+          channel: "instagram",
+          businessAccountId: business ?? "",
+          participant: { id: customer },
+          timestamp: timeOf(timestamp.success ? timestamp.data : undefined),
+          direction: fromBusiness ? "OUTBOUND" : "INBOUND",
+        }
+      : undefined,
+  });
+}
+
+/**
+ * One webhook delivery → its items (every `messaging[]` element of every entry), each parsed on its
+ * own, in delivery order. Comment and mention notifications arrive as `changes` instead; they are
+ * not conversations and are not read.
+ */
+export function parseInstagramWebhook(payload: unknown): DeliveryItem[] {
+  return deliveryEntries(payload, "Instagram").flatMap((entry, entryIndex) => {
+    const messaging = field(entry, "messaging");
+    if (messaging === undefined || messaging === null) return [];
+    const path = pathOf("entry", entryIndex, "messaging");
+    if (!Array.isArray(messaging)) return [{ path, events: [], error: `${path}: expected an array` }];
+    const entryId = idAt(entry, "id");
+    return messaging.map((raw, index) => parseMessaging(raw, pathOf(path, index), entryId));
+  });
 }

@@ -1,89 +1,80 @@
-// Meta's Instagram Messaging webhook, as documented. Objects are not strict: Meta adds fields
-// without notice and a new field must not make us drop a customer's message; a field we read with
-// the wrong type, though, means we misunderstand the payload and it is rejected.
+// Meta's Instagram Messaging webhook, one `messaging[]` item at a time (parse-webhook.ts), so one odd
+// item never costs the others. The schemas accept what Meta demonstrably sends (lenient.ts): null or
+// "" for optional fields (an un-reaction's `"emoji": null`), numbers or strings for timestamps and
+// ids, unknown fields and kinds. Only what an item needs to be stored is required: who wrote, and
+// the id of the message it is or points at.
 import { z } from "zod";
+import { list, optional, optionalBoolean, optionalEpoch, optionalNumber, optionalText, requiredId, text } from "../meta/lenient";
 
-const id = z.object({ id: z.string().min(1) });
+const party = z.object({ id: requiredId });
 
 const attachmentSchema = z.object({
-  type: z.string(),
-  payload: z
-    .looseObject({
-      url: z.string().optional(),
-      title: z.string().optional(),
-      sticker_id: z.union([z.string(), z.number()]).optional(),
-      reel_video_id: z.union([z.string(), z.number()]).optional(),
-    })
-    .nullish(),
-});
-
-// Click-to-Instagram-Direct ads and ig.me links with a ref: on the first message (or a tapped postback).
-const referralSchema = z.object({
-  ref: z.string().optional(),
-  ad_id: z.string().optional(),
-  source: z.string().optional(),
-  type: z.string().optional(),
-  ads_context_data: z
-    .object({
-      ad_title: z.string().optional(),
-      photo_url: z.string().optional(),
-      video_url: z.string().optional(),
-      post_id: z.string().optional(),
-      product_id: z.string().optional(),
-    })
-    .optional(),
-});
-
-const messageSchema = z.object({
-  mid: z.string().min(1),
-  referral: referralSchema.optional(),
-  text: z.string().optional(),
-  attachments: z.array(attachmentSchema).optional(),
-  is_echo: z.boolean().optional(),
-  is_deleted: z.boolean().optional(),
-  is_unsupported: z.boolean().optional(),
-  quick_reply: z.object({ payload: z.string() }).optional(),
-  reply_to: z
-    .object({
-      mid: z.string().optional(),
-      story: z.object({ url: z.string().optional(), id: z.string().optional() }).optional(),
-    })
-    .optional(),
-});
-
-const messagingSchema = z.object({
-  sender: id,
-  recipient: id,
-  timestamp: z.number(),
-  message: messageSchema.optional(),
-  message_edit: z.object({ mid: z.string().min(1), text: z.string().optional(), num_edit: z.number().optional() }).optional(),
-  read: z.object({ mid: z.string().optional(), watermark: z.number().optional() }).optional(),
-  reaction: z
-    .object({
-      mid: z.string().min(1),
-      action: z.enum(["react", "unreact"]),
-      reaction: z.string().optional(),
-      emoji: z.string().optional(),
-    })
-    .optional(),
-  postback: z
-    .object({ mid: z.string().min(1), title: z.string().optional(), payload: z.string().optional(), referral: referralSchema.optional() })
-    .optional(),
-});
-
-export const instagramWebhookSchema = z.object({
-  object: z.literal("instagram"),
-  entry: z.array(
+  type: text,
+  payload: optional(
     z.object({
-      id: z.string(),
-      time: z.number().optional(),
-      // Comment and mention notifications arrive as `changes` instead; they are not conversations.
-      messaging: z.array(messagingSchema).optional(),
+      url: optionalText,
+      title: optionalText,
+      sticker_id: optionalText,
+      reel_video_id: optionalText,
     }),
   ),
 });
 
-type InstagramWebhook = z.infer<typeof instagramWebhookSchema>;
-export type InstagramMessaging = NonNullable<InstagramWebhook["entry"][number]["messaging"]>[number];
+// Click-to-Instagram-Direct ads and ig.me links with a ref: on the first message (or a tapped postback).
+const referralSchema = z.object({
+  ref: optionalText,
+  ad_id: optionalText,
+  source: optionalText,
+  type: optionalText,
+  ads_context_data: optional(
+    z.object({
+      ad_title: optionalText,
+      photo_url: optionalText,
+      video_url: optionalText,
+      post_id: optionalText,
+      product_id: optionalText,
+    }),
+  ),
+});
+
+const messageSchema = z.object({
+  mid: requiredId,
+  referral: optional(referralSchema),
+  text: optionalText,
+  attachments: list(attachmentSchema),
+  is_echo: optionalBoolean,
+  is_deleted: optionalBoolean,
+  is_unsupported: optionalBoolean,
+  quick_reply: optional(z.object({ payload: text })),
+  reply_to: optional(
+    z.object({
+      mid: optionalText,
+      story: optional(z.object({ url: optionalText, id: optionalText })),
+    }),
+  ),
+});
+
+export const messagingSchema = z.object({
+  // The business's side may be left out (the entry's id names it); the customer's never.
+  sender: party,
+  recipient: optional(party),
+  // Missing: the item happened when the delivery arrived (process-event.ts clamps to that).
+  timestamp: optionalEpoch,
+  message: optional(messageSchema),
+  message_edit: optional(z.object({ mid: requiredId, text: optionalText, num_edit: optionalNumber })),
+  read: optional(z.object({ mid: optionalText, watermark: optionalEpoch })),
+  reaction: optional(
+    z.object({
+      mid: requiredId,
+      // Unknown actions read as a reaction: an emoji is what the customer means.
+      action: optional(z.enum(["react", "unreact"]).catch("react")),
+      reaction: optionalText,
+      emoji: optionalText,
+    }),
+  ),
+  postback: optional(z.object({ mid: requiredId, title: optionalText, payload: optionalText, referral: optional(referralSchema) })),
+});
+
+export type InstagramMessaging = z.output<typeof messagingSchema>;
 export type InstagramMessage = NonNullable<InstagramMessaging["message"]>;
-export type InstagramAttachment = NonNullable<InstagramMessage["attachments"]>[number];
+export type InstagramAttachment = InstagramMessage["attachments"][number];

@@ -1,3 +1,4 @@
+import { unsupportedAttachment } from "../meta/delivery-item";
 import type { Attachment, MessageType } from "../types";
 import type { WhatsAppContactCard, WhatsAppMessage } from "./webhook-schema";
 
@@ -38,16 +39,24 @@ function contactLine(card: WhatsAppContactCard): string {
   return phones.length ? `${name} (${phones.join(", ")})` : name;
 }
 
-function unsupported(message: WhatsAppMessage): Content {
+/** A type we don't show (Meta's own "unsupported", an order, a type newer than this code): its raw JSON is kept for the team. */
+function unsupported(message: WhatsAppMessage, raw: unknown): Content {
   if (message.type === "system" && message.system?.body) return { type: "UNSUPPORTED", text: `ℹ️ ${message.system.body}`, attachments: [] };
-  const what = message.type === "unsupported" ? "" : ` (${message.type})`;
-  return { type: "UNSUPPORTED", text: `Sent a message this inbox can't show${what}. Check WhatsApp on the business phone.`, attachments: [] };
+  const what = message.type === "unsupported" || message.type === "unknown" ? "" : ` (${message.type})`;
+  return {
+    type: "UNSUPPORTED",
+    text: `Sent a message this inbox can't show yet${what}. Check WhatsApp on the business phone.`,
+    attachments: [unsupportedAttachment(raw, `type "${message.type}" is not shown by this inbox`)],
+  };
 }
 
-/** What the thread shows for one inbound WhatsApp message (reactions are events, handled by the caller). */
-export function messageContent(message: WhatsAppMessage): Content {
+/**
+ * What the thread shows for one inbound WhatsApp message (reactions are events, handled by the
+ * caller); `raw` is the message as it arrived, kept when we can't show it.
+ */
+export function messageContent(message: WhatsAppMessage, raw: unknown): Content {
   if (message.type === "text" && message.text) return { type: "TEXT", text: message.text.body, attachments: [] };
-  if (isMediaField(message.type)) return mediaContent(message, message.type) ?? unsupported(message);
+  if (isMediaField(message.type)) return mediaContent(message, message.type) ?? unsupported(message, raw);
 
   if (message.type === "location" && message.location) {
     const { latitude, longitude, name, address, url } = message.location;
@@ -58,7 +67,7 @@ export function messageContent(message: WhatsAppMessage): Content {
       attachments: [{ kind: "location", meta: { latitude, longitude, ...(name ? { name } : {}), ...(address ? { address } : {}), ...(url ? { url } : {}) } }],
     };
   }
-  if (message.type === "contacts" && message.contacts?.length) {
+  if (message.type === "contacts" && message.contacts.length) {
     const lines = message.contacts.map(contactLine);
     return {
       type: "TEXT",
@@ -75,5 +84,5 @@ export function messageContent(message: WhatsAppMessage): Content {
     const meta = message.button.payload === undefined ? { type: "button" } : { type: "button", payload: message.button.payload };
     return { type: "TEXT", text: message.button.text, attachments: [{ kind: "interactive", meta }] };
   }
-  return unsupported(message);
+  return unsupported(message, raw);
 }

@@ -7,7 +7,9 @@ import messageText from "./fixtures/message-text.json";
 import messageUsernameOnly from "./fixtures/message-username-only.json";
 import statusDeliveredRead from "./fixtures/status-delivered-read.json";
 import statusFailed from "./fixtures/status-failed.json";
-import { parseWhatsAppWebhook } from "./parse-webhook";
+import { parseWhatsAppWebhook as parseItems } from "./parse-webhook";
+
+const parseWhatsAppWebhook = (payload: unknown) => parseItems(payload).flatMap((item) => item.events);
 
 const PHONE_NUMBER_ID = "106540352242922";
 const WA_ID = "351912345678";
@@ -244,14 +246,14 @@ describe("parseWhatsAppWebhook: message types", () => {
     expect(parseOne({ type: "unsupported", errors: [{ code: 131051, title: "Message type unknown" }] })).toMatchObject({
       kind: "message",
       type: "UNSUPPORTED",
-      text: "Sent a message this inbox can't show. Check WhatsApp on the business phone.",
+      text: "Sent a message this inbox can't show yet. Check WhatsApp on the business phone.",
     });
   });
 
   it("order → placeholder naming the type", () => {
     expect(parseOne({ type: "order", order: { catalog_id: "1", product_items: [] } })).toMatchObject({
       type: "UNSUPPORTED",
-      text: "Sent a message this inbox can't show (order). Check WhatsApp on the business phone.",
+      text: "Sent a message this inbox can't show yet (order). Check WhatsApp on the business phone.",
     });
   });
 
@@ -300,8 +302,10 @@ describe("parseWhatsAppWebhook: identities (business-scoped user ids)", () => {
     expect(parseWhatsAppWebhook(payload)[0].participant).toEqual({ id: "PT.9", bsuid: "PT.9", name: "Rui" });
   });
 
-  it("refuses a message with neither phone nor BSUID", () => {
-    expect(() => parseWhatsAppWebhook(inbound({ type: "text", text: { body: "hi" }, from: "" }))).toThrow(WebhookPayloadError);
+  it("a message with neither phone nor BSUID is only recorded, with its error", () => {
+    expect(parseItems(inbound({ type: "text", text: { body: "hi" }, from: "" }))).toEqual([
+      { path: "entry.0.changes.0.value.messages.0", events: [], error: expect.stringContaining("needs from or from_user_id") },
+    ]);
   });
 
   it("a status to a username-only customer names them by BSUID", () => {
@@ -365,18 +369,59 @@ describe("parseWhatsAppWebhook: envelopes", () => {
     expect(parseOne({ type: "text", text: { body: "hi", extra: 1 }, referral: { source_url: "https://ad" }, brand_new: true })).toMatchObject({ text: "hi" });
   });
 
-  it.each([
-    ["another object", { object: "instagram", entry: [] }],
-    ["a value without metadata", { object: "whatsapp_business_account", entry: [{ id: "1", changes: [{ field: "messages", value: {} }] }] }],
-    ["a non-numeric timestamp", inbound({ type: "text", text: { body: "x" }, timestamp: "yesterday" })],
-    ["a numeric text body", inbound({ type: "text", text: { body: 5 } })],
-    ["a string latitude", inbound({ type: "location", location: { latitude: "41", longitude: -8 } })],
-    ["a message without id", inbound({ type: "text", text: { body: "x" }, id: undefined })],
-  ])("rejects %s", (_name, payload) => {
-    expect(() => parseWhatsAppWebhook(payload)).toThrow(WebhookPayloadError);
+  it("refuses only an envelope without an entry array", () => {
+    for (const payload of [{ object: "whatsapp_business_account" }, "hello", { entry: {} }]) expect(() => parseItems(payload)).toThrow(WebhookPayloadError);
   });
 
-  it("names the offending field inside a change value", () => {
-    expect(() => parseWhatsAppWebhook(inbound({ type: "text", text: { body: 5 } }))).toThrow(/entry\.0\.changes\.0\.value\.messages\.0\.text\.body/);
+  it("a change without metadata still yields its messages (the account is resolved at ingest)", () => {
+    const payload = inbound({ type: "text", text: { body: "x" } });
+    delete (payload.entry[0].changes[0].value as { metadata?: unknown }).metadata;
+    expect(parseWhatsAppWebhook(payload)).toMatchObject([{ businessAccountId: "", text: "x" }]);
+  });
+
+  it.each([
+    ["a numeric timestamp", { type: "text", text: { body: "x" }, timestamp: 1763740800 }, { timestamp: new Date(1763740800000) }],
+    ["a timestamp in milliseconds", { type: "text", text: { body: "x" }, timestamp: "1763740800000" }, { timestamp: new Date(1763740800000) }],
+    ["a numeric text body", { type: "text", text: { body: 5 } }, { text: "5" }],
+    ["a string latitude", { type: "location", location: { latitude: "41", longitude: -8 } }, { attachments: [{ kind: "location", meta: { latitude: 41, longitude: -8 } }] }],
+    ["a location with a null name", { type: "location", location: { latitude: 41, longitude: -8, name: null, address: "" } }, { text: "📍 Location: 41, -8" }],
+    ["a location without type", { type: undefined, location: { latitude: 41, longitude: -8, name: "Shop" } }, { text: "📍 Location: Shop" }],
+    ["empty strings for optional fields", { type: "text", text: { body: "x" }, context: "", referral: null, from_user_id: "" }, { text: "x" }],
+  ])("accepts %s", (_name, message, expected) => {
+    expect(parseOne(message)).toMatchObject(expected);
+  });
+
+  it("a status with a numeric timestamp", () => {
+    const payload = structuredClone(statusDeliveredRead) as { entry: Array<{ changes: Array<{ value: { statuses: Array<{ timestamp: unknown }> } }> }> };
+    payload.entry[0].changes[0].value.statuses[0].timestamp = 1763740930;
+    expect(parseWhatsAppWebhook(payload)[0]).toMatchObject({ kind: "status", timestamp: new Date(1763740930000) });
+  });
+
+  it("an unknown type is UNSUPPORTED with its raw JSON kept", () => {
+    const raw = { type: "order", order: { catalog_id: "1" } };
+    expect(parseOne(raw)).toMatchObject({ type: "UNSUPPORTED", attachments: [{ kind: "unsupported", meta: { raw: expect.objectContaining(raw) } }] });
+  });
+
+  it("a message it can't read becomes UNSUPPORTED in its sender's thread; its neighbours are read", () => {
+    const payload = inbound({ type: "text", text: { body: "first" } });
+    const value = payload.entry[0].changes[0].value;
+    value.messages.push({ from: WA_ID, id: "wamid.BAD", timestamp: "1763740801", type: "image", image: { id: { nested: true } } } as never);
+    value.messages.push({ from: WA_ID, id: "wamid.THIRD", timestamp: "1763740802", type: "text", text: { body: "third" } } as never);
+    const items = parseItems(payload);
+    expect(items.map((item) => item.path)).toEqual([0, 1, 2].map((index) => `entry.0.changes.0.value.messages.${index}`));
+    expect(items[1]).toMatchObject({
+      error: expect.stringContaining("entry.0.changes.0.value.messages.1.image.id"),
+      events: [{ kind: "message", type: "UNSUPPORTED", externalId: "wamid.BAD", participant: maria, attachments: [{ kind: "unsupported" }] }],
+    });
+    expect(items[0].events).toMatchObject([{ text: "first" }]);
+    expect(items[2].events).toMatchObject([{ text: "third" }]);
+  });
+
+  it("a status it can't read is recorded against the event", () => {
+    const payload = structuredClone(statusDeliveredRead) as { entry: Array<{ changes: Array<{ value: { statuses: Array<Record<string, unknown>> } }> }> };
+    delete payload.entry[0].changes[0].value.statuses[0].id;
+    const items = parseItems(payload);
+    expect(items[0]).toEqual({ path: "entry.0.changes.0.value.statuses.0", events: [], error: expect.stringContaining("statuses.0.id") });
+    expect(items[1].events).toMatchObject([{ kind: "status", status: "READ" }]);
   });
 });

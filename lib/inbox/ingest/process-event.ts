@@ -178,7 +178,10 @@ function parseDelivery(row: Row): Delivery {
   const delivery: Delivery = { id: row.id, source: row.source, events: [], results: [], error: null };
   try {
     delivery.adapter = adapterFor(row.source);
-    delivery.events = delivery.adapter.parseWebhook(JSON.parse(row.rawBody)).map((event) => notAfter(event, row.receivedAt));
+    delivery.events = delivery.adapter
+      .parseWebhook(JSON.parse(row.rawBody))
+      .flatMap((item) => item.events)
+      .map((event) => notAfter(event, row.receivedAt));
   } catch (error) {
     fail(delivery, error);
   }
