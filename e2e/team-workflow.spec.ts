@@ -80,6 +80,8 @@ test("an admin makes a label, an agent puts it on by keyboard, and the list filt
 
   await agentPage.goto(`/inbox?c=${conversationId}`);
   await expect(agentPage.getByTestId("thread-title")).toBeVisible();
+  // The shortcut listens once the inbox has hydrated; the server-rendered title shows before that.
+  await expect(agentPage.getByTestId("inbox")).toHaveAttribute("data-live", "true");
   await agentPage.locator("body").press("l");
   const picker = agentPage.getByRole("dialog", { name: "Labels" });
   await picker.getByLabel(name).check();

@@ -5,15 +5,13 @@ import { useSWRConfig } from "swr";
 import type { ConversationDetailJson, ConversationPageJson } from "@/lib/inbox/api-types";
 import { FetchError, requestJson } from "@/lib/swr/fetcher";
 import { conversationKey } from "@/lib/swr/inbox-keys";
+import { readCacheKey } from "@/lib/swr/infinite-cache-key";
 import { useLabels } from "@/lib/swr/use-labels";
 import { fromLocalInput, nextMondayAt9, snoozeLabel, tomorrowAt9 } from "@/lib/snooze/snooze-times";
 import { LocalTime } from "@/components/ui/local-time";
 import { TagIcon } from "./icons";
 import { usePopover } from "./use-popover";
 
-/** useSWRInfinite keeps a list's pages under `$inf$` + its first page's key. */
-const INFINITE_PREFIX = "$inf$";
-const LIST_PREFIX = `${INFINITE_PREFIX}/api/inbox/conversations?`;
 
 /**
  * Applies a change's answer to the thread at once and refreshes the lists. Snoozing and labelling
@@ -26,10 +24,14 @@ function useConversationChange(conversationId: string) {
   return async (request: () => Promise<{ conversation: ConversationDetailJson }>) => {
     const answer = await request();
     await mutate(conversationKey(conversationId), answer, { revalidate: false });
-    const views = new Set([...(Array.from(cache.keys()) as string[]), ...Object.keys(fallback ?? {})].filter((key) => key.startsWith(LIST_PREFIX)));
+    const isList = (key: string) => {
+      const { infinite, url } = readCacheKey(key);
+      return infinite && url.startsWith("/api/inbox/conversations?");
+    };
+    const views = new Set([...(Array.from(cache.keys()) as string[]), ...Object.keys(fallback ?? {})].filter(isList));
     await Promise.all(
       [...views].map(async (key) => {
-        const firstPage = await requestJson<ConversationPageJson>(key.slice(INFINITE_PREFIX.length));
+        const firstPage = await requestJson<ConversationPageJson>(readCacheKey(key).url);
         await mutate(key, [firstPage], { revalidate: false });
       }),
     );
