@@ -51,6 +51,7 @@ function formFrom(integration: IntegrationView): SaveIntegrationInput {
     businessAccountId: integration.businessAccountId,
     graphApiVersion: integration.graphApiVersion,
     humanAgentTag: integration.humanAgentTag,
+    customerSignals: integration.customerSignals,
     loginVariant: integration.loginVariant,
   };
 }
@@ -221,6 +222,13 @@ export function IntegrationCard({
           {channel === "instagram" ? <TokenLifetime integration={integration} /> : null}
           <TextField id={id("graph-version")} label="Graph API version" placeholder="v21.0 (default)" value={form.graphApiVersion}
             error={errors.graphApiVersion} onChange={(event) => set("graphApiVersion", event.target.value)} />
+          <label className="flex items-start gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={form.customerSignals} onChange={(event) => set("customerSignals", event.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+            <span>
+              <span className="font-medium">Seen and typing</span>
+              <span className="block text-slate-500">Show customers when someone here has read their messages and is typing a reply.</span>
+            </span>
+          </label>
           </fieldset>
           {notice ? (
             <p role={notice.tone === "bad" ? "alert" : "status"} className={`rounded-md px-3 py-2 text-sm ${notice.tone === "bad" ? "bg-red-50 text-red-700" : "bg-emerald-50 text-emerald-800"}`}>

@@ -114,6 +114,20 @@ export type NormalizedEvent =
       /** Instagram `is_echo`: sent by the business from another app, or the echo of our own reply. */
       isEcho?: boolean;
       referral?: Referral;
+      /**
+       * Delivered on Meta's standby channel (`entry[].standby[]`): another app (a chatbot) holds the
+       * thread. Stored like any message, but it opens our messaging window only once we hold it.
+       */
+      standby?: boolean;
+    })
+  | (EventBase & {
+      /**
+       * Meta's handover protocol (`messaging_handovers`): the thread was passed to us (`ours`), or
+       * another app took it (`otherAppId`, when Meta names it).
+       */
+      kind: "thread_owner";
+      ours: boolean;
+      otherAppId?: string;
     })
   | (EventBase & { kind: "message_deleted"; externalId: string })
   | (EventBase & {
@@ -160,6 +174,8 @@ export interface ChannelCredentials {
   businessAccountId?: string;
   /** Instagram: allow replies up to 7 days after the last inbound message with the HUMAN_AGENT tag. */
   humanAgentTag?: boolean;
+  /** Send read receipts and typing indicators to customers (off only when an admin turned it off). */
+  customerSignals?: boolean;
   /**
    * Instagram: connected through Facebook Login (Page token, graph.facebook.com) or Instagram Login
    * (Instagram user token, graph.instagram.com). `graphApiUrl` already points at the matching base.
@@ -264,6 +280,17 @@ export interface AccountSettings {
   probe(creds: ChannelCredentials): Promise<ConnectionProbe>;
 }
 
+/** Meta's handover protocol: take a thread from the app that holds it, ask it for the thread, or hand it back. */
+export type ThreadControlAction = "take" | "request" | "pass";
+
+/** Where the customer's latest message is, for the channels that mark a message (WhatsApp) rather than a thread read. */
+export interface CustomerSignalTarget {
+  /** The contact's id on the channel (IGSID, PSID; WhatsApp phone or BSUID). */
+  to: string;
+  /** Meta's id of the latest inbound message (WhatsApp marks that one read and types under it). */
+  lastInboundExternalId?: string;
+}
+
 export interface ChannelAdapter extends ChannelMeta {
   key: ChannelKey;
   /** The webhook payload's `object` field. */
@@ -302,6 +329,22 @@ export interface ChannelAdapter extends ChannelMeta {
       input: { to: string; name: string; language: string; parameters: string[] },
     ): Promise<SendResult>;
   };
+  /**
+   * Optional: tell the customer we read their messages (Instagram / Messenger `mark_seen`; WhatsApp a
+   * read receipt on `lastInboundExternalId`). Callers fire it after answering staff and only log failures.
+   */
+  markSeen?(creds: ChannelCredentials, target: CustomerSignalTarget): Promise<void>;
+  /**
+   * Optional: show (`on`) or stop the typing indicator. WhatsApp's rides on a read receipt and has no
+   * "off" (it ends when we send, or after 25 s), so an adapter may treat `on: false` as nothing to do.
+   */
+  sendTyping?(creds: ChannelCredentials, target: CustomerSignalTarget & { on: boolean }): Promise<void>;
+  /** Optional: Meta's handover protocol, for accounts where another app (a chatbot) may hold a thread. */
+  threadControl?(
+    creds: ChannelCredentials,
+    action: ThreadControlAction,
+    input: { to: string; targetAppId?: string; metadata?: string },
+  ): Promise<void>;
   /** WhatsApp only: resolve a media id and download the bytes with the token. */
   media?: {
     /** Over `maxBytes` throws DownloadTooLargeError (lib/channels/meta/read-capped-body.ts). */

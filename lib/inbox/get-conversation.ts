@@ -22,6 +22,9 @@ const conversationDetailSelect = {
   lastMessageAt: true,
   lastInboundAt: true,
   snoozedUntil: true,
+  // Handover protocol (lib/handover): another app holds the thread / we asked it for the thread.
+  threadHeldSince: true,
+  threadRequestedAt: true,
   createdAt: true,
   assignee: { select: { id: true, name: true } },
   contact: {
@@ -71,6 +74,8 @@ export type ConversationDetail = ConversationRow & {
   templatesAvailable: boolean;
   /** The longest text one reply may carry on this channel. */
   maxTextLength: number;
+  /** The channel speaks Meta's handover protocol (take / request / pass the thread). */
+  threadControl: boolean;
 };
 
 /** One conversation with its contact, lead, notes and reply window, for the thread and side panel. */
@@ -99,6 +104,7 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
       channelLabel: adapter.label,
       templatesAvailable: adapter.templates !== undefined,
       maxTextLength: adapter.maxTextLength,
+      threadControl: adapter.threadControl !== undefined,
     },
   };
 }

@@ -31,6 +31,7 @@ const conversationSelect = {
   channel: true,
   businessAccountId: true,
   lastInboundAt: true,
+  threadHeldSince: true,
   contact: { select: { id: true, externalId: true, whatsappId: true, bsuid: true, leadId: true } },
 } as const;
 
@@ -210,6 +211,8 @@ function checkTextLength(adapter: ChannelAdapter, text: string | undefined) {
 }
 
 function checkWindow(adapter: ChannelAdapter, creds: ChannelCredentials, conversation: ReplyConversation, isTemplate: boolean): boolean {
+  // Meta refuses sends on a thread another app (a chatbot) holds: take it over first (lib/handover).
+  if (conversation.threadHeldSince) throw threadHeldError();
   if (isTemplate) return false;
   const allowance = replyAllowance(adapter.messagingWindow, {
     lastInboundAt: conversation.lastInboundAt,
@@ -218,6 +221,14 @@ function checkWindow(adapter: ChannelAdapter, creds: ChannelCredentials, convers
   });
   if (!allowance.allowed) throw new ApiError({ code: "MESSAGING_WINDOW_CLOSED", message: WINDOW_CLOSED_MESSAGE });
   return allowance.humanAgent;
+}
+
+function threadHeldError(): ApiError {
+  return new ApiError({
+    code: "THREAD_HELD_BY_OTHER_APP",
+    status: 409,
+    message: "Another app (such as a chatbot) is handling this conversation. Take it over before replying.",
+  });
 }
 
 /**

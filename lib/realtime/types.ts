@@ -13,7 +13,22 @@ export type InboxEvent =
   /** A teammate was @mentioned in a private note, or read their mentions: their bell refetches. */
   | { type: "mention.updated"; userId: string }
   /** Admins renamed, recoloured or removed a label: lists refetch the labels they show. */
-  | { type: "labels.updated" };
+  | { type: "labels.updated" }
+  /**
+   * Collision detection (lib/presence): a staff member's tab is viewing, typing in, or left a
+   * conversation. Only the presence stream forwards these (never the inbox stream: they are frequent
+   * and change no data); `expiresAt` (epoch ms) lets a crashed instance's viewers fade away.
+   */
+  | {
+      type: "presence.updated";
+      conversationId: string;
+      /** One per open tab, so two tabs of one person come and go independently. */
+      connectionId: string;
+      userId: string;
+      userName: string;
+      state: "viewing" | "typing" | "left";
+      expiresAt: number;
+    };
 
 export type InboxEventListener = (event: InboxEvent) => void;
 

@@ -153,6 +153,7 @@ function accountFromRow(key: IntegrationKey, row: IntegrationRow | null): Channe
     businessAccountId: pick(config.businessAccountId) ?? envCreds?.businessAccountId,
     graphApiVersion: pick(config.graphApiVersion) ?? envCreds?.graphApiVersion ?? env.META_GRAPH_API_VERSION,
     humanAgentTag: config.humanAgentTag ?? envCreds?.humanAgentTag ?? false,
+    customerSignals: config.customerSignals ?? true,
   };
   if (!merged.accessToken || !merged.appSecret || !merged.verifyToken || !merged.accountId) return fallback;
   const usedRow = Boolean(row.accessToken || row.apiSecret || accountId || config.webhookVerifyToken);

@@ -25,6 +25,8 @@ export const integrationConfigSchema = z
     businessAccountId: z.string().optional(),
     graphApiVersion: z.string().optional(),
     humanAgentTag: z.boolean().optional(),
+    /** Read receipts and typing indicators to customers (lib/customer-signals); on unless turned off. */
+    customerSignals: z.boolean().optional(),
     // Its own catch: an odd value must not throw the whole config away, only fall back to Facebook Login.
     loginVariant: loginVariantSchema.optional().catch(undefined),
   })

@@ -44,6 +44,8 @@ export interface IntegrationView {
   businessAccountId: string;
   graphApiVersion: string;
   humanAgentTag: boolean;
+  /** Read receipts and typing indicators to customers; on unless turned off. */
+  customerSignals: boolean;
   callbackUrl: string;
   webhookFields: readonly string[];
   lastVerifiedAt: string | null;
@@ -100,6 +102,7 @@ export async function listIntegrations(origin: string): Promise<IntegrationView[
       businessAccountId: config.businessAccountId ?? "",
       graphApiVersion: config.graphApiVersion ?? "",
       humanAgentTag: config.humanAgentTag ?? false,
+      customerSignals: config.customerSignals ?? true,
       callbackUrl: `${origin.replace(/\/+$/, "")}/api/webhooks/${channel}`,
       webhookFields: channelMeta(channel).webhookFields,
       lastVerifiedAt: row?.lastVerifiedAt?.toISOString() ?? null,

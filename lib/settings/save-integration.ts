@@ -173,5 +173,6 @@ function configFromInput(channel: IntegrationChannel, input: SaveIntegrationInpu
     ...(meta.humanAgentTag ? { humanAgentTag: input.humanAgentTag } : {}),
     ...(loginVariant ? { loginVariant } : {}),
     graphApiVersion: input.graphApiVersion,
+    customerSignals: input.customerSignals,
   };
 }

@@ -71,6 +71,8 @@ export const saveIntegrationSchema = z.object({
     .refine((value) => value === "" || /^v\d+\.\d+$/.test(value), 'Looks like "v21.0"')
     .default(""),
   humanAgentTag: z.boolean().default(false),
+  /** Tell customers when we read their messages and are typing (mark seen / read receipts, typing indicators). */
+  customerSignals: z.boolean().default(true),
   /** Instagram only; existing rows and env are Facebook Login. */
   loginVariant: loginVariantSchema.default("facebook"),
 });

@@ -303,3 +303,23 @@ describe("expiring media links", () => {
     expect((await again.json()).error).toMatchObject({ code: 100, error_subcode: 33 });
   });
 });
+
+describe("handover protocol and what the customer sees", () => {
+  it("takes, requests and passes threads, and answers programmed refusals as Meta does", async () => {
+    for (const edge of ["take_thread_control", "request_thread_control", "pass_thread_control"]) {
+      const response = await call(`/v21.0/17841400000000001/${edge}`, { body: { recipient: { id: "65" }, metadata: "agent" } });
+      expect(await response.json()).toEqual({ success: true });
+    }
+    expect((await call("/v21.0/17841400000000001/take_thread_control", { body: { metadata: "no recipient" } })).status).toBe(400);
+    fake.program({ match: { pathIncludes: "take_thread_control" }, times: 1, respond: { error: "thread-control-denied" } });
+    const refused = await call("/v21.0/17841400000000001/take_thread_control", { body: { recipient: { id: "65" } } });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: 10 });
+  });
+
+  it("takes a WhatsApp read receipt with the typing indicator, and nothing else beside it", async () => {
+    const read = { messaging_product: "whatsapp", status: "read", message_id: "wamid.X" };
+    expect(await (await call("/v21.0/106540352242922/messages", { body: { ...read, typing_indicator: { type: "text" } } })).json()).toEqual({ success: true });
+    expect((await call("/v21.0/106540352242922/messages", { body: { ...read, typing_indicator: { type: "audio" } } })).status).toBe(400);
+  });
+});

@@ -17,6 +17,8 @@ export const namedErrorKinds = [
   "whatsapp-window",
   "recipient-not-on-whatsapp",
   "user-unavailable",
+  "thread-control-denied",
+  "thread-control-unsupported",
 ] as const;
 
 export type NamedErrorKind = (typeof namedErrorKinds)[number];
@@ -67,6 +69,19 @@ export function namedError(kind: NamedErrorKind): GraphErrorResponse {
       return {
         status: 400,
         body: { error: { message: "(#551) This person isn't available right now.", type: "OAuthException", code: 551, error_subcode: 1545041, fbtrace_id: traceId() } },
+      };
+    // Handover protocol: a secondary receiver may not take a thread another app holds.
+    case "thread-control-denied":
+      return {
+        status: 400,
+        body: { error: { message: "(#10) Only the primary receiver can take thread control", type: "OAuthException", code: 10, fbtrace_id: traceId() } },
+      };
+    case "thread-control-unsupported":
+      return {
+        status: 400,
+        body: {
+          error: { message: "(#27) Take thread control is not supported when Conversation Routing is not enabled", type: "OAuthException", code: 27, fbtrace_id: traceId() },
+        },
       };
   }
 }

@@ -7,6 +7,7 @@ import { invalidParameterError, missingTokenError, namedError, unknownObjectErro
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { formatConversation, instagramAccount, instagramProfile, listConversations, sendInstagramMessage } from "./instagram-handlers";
 import { generatePng } from "./png";
+import { controlThread, THREAD_CONTROL_EDGES } from "./thread-control-handlers";
 import { listTemplates, mediaDownload, mediaInfo, phoneNumberInfo, sendWhatsAppMessage, uploadMedia } from "./whatsapp-handlers";
 
 export interface GraphRequest {
@@ -36,6 +37,7 @@ export async function routeGraphRequest(state: FakeState, request: GraphRequest)
   if (method === "GET" && second === "conversations" && segments.length === 2) return listConversations(state, first, query, request.baseUrl);
   if (method === "GET" && second === "message_templates" && segments.length === 2) return listTemplates(query);
   if (method === "POST" && second === "messages" && segments.length === 2) return sendMessage(state, first, request.body);
+  if (method === "POST" && THREAD_CONTROL_EDGES.has(second) && segments.length === 2) return controlThread(request.body);
   if (method === "POST" && second === "media" && segments.length === 2) return uploadMedia(state, first, request.body, request.files.file);
   return fail(unknownPathError(`/${segments.join("/")}`));
 }

@@ -71,6 +71,8 @@ export const whatsappMarkReadSchema = z.object({
   messaging_product: z.literal("whatsapp"),
   status: z.literal("read"),
   message_id: z.string().min(1),
+  /** Shows the typing indicator under the read receipt (dismissed on reply or after 25 s). */
+  typing_indicator: z.strictObject({ type: z.literal("text") }).optional(),
 });
 
 /** A zod issue in Meta's wording, which names parameters like message[text]. */
@@ -85,3 +87,10 @@ export function parseInstagramSend(body: unknown) {
   const isSenderAction = typeof body === "object" && body !== null && "sender_action" in body;
   return isSenderAction ? instagramSenderActionSchema.safeParse(body) : instagramSendSchema.safeParse(body);
 }
+
+/** `POST /{id}/{take|request|pass}_thread_control`: Meta's handover protocol. */
+export const threadControlSchema = z.object({
+  recipient,
+  metadata: z.string().max(1000).optional(),
+  target_app_id: z.union([z.string(), z.number()]).optional(),
+});

@@ -163,3 +163,56 @@ describe("instagramChannel.listConversations", () => {
     expect(server.requests[0].url).not.toContain("user_id");
   });
 });
+
+describe("instagramChannel sender actions", () => {
+  it("marks seen and types with the Send API's sender_action, once each", async () => {
+    server.reply(json(200, { recipient_id: "65" }));
+    await instagramChannel.markSeen!(creds, { to: "65" });
+    await instagramChannel.sendTyping!(creds, { to: "65", on: true });
+    await instagramChannel.sendTyping!(creds, { to: "65", on: false });
+    expect(server.requests.map((request) => [request.url, request.json])).toEqual([
+      [`/v21.0/${ACCOUNT}/messages`, { recipient: { id: "65" }, sender_action: "mark_seen" }],
+      [`/v21.0/${ACCOUNT}/messages`, { recipient: { id: "65" }, sender_action: "typing_on" }],
+      [`/v21.0/${ACCOUNT}/messages`, { recipient: { id: "65" }, sender_action: "typing_off" }],
+    ]);
+  });
+
+  it("does not retry a failed typing indicator: a late one is worse than none", async () => {
+    server.reply(json(500, { error: { message: "oops", code: 1, is_transient: true } }));
+    await expect(instagramChannel.sendTyping!(creds, { to: "65", on: true })).rejects.toMatchObject({ kind: "TRANSIENT" });
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe("instagramChannel thread control", () => {
+  it("takes, requests and passes the thread on the handover edges", async () => {
+    server.reply(json(200, { success: true }));
+    await instagramChannel.threadControl!(creds, "take", { to: "65", metadata: "agent Ana" });
+    await instagramChannel.threadControl!(creds, "request", { to: "65" });
+    await instagramChannel.threadControl!(creds, "pass", { to: "65", targetAppId: "263902037430900" });
+    expect(server.requests.map((request) => [request.url, request.json])).toEqual([
+      [`/v21.0/${ACCOUNT}/take_thread_control`, { recipient: { id: "65" }, metadata: "agent Ana" }],
+      [`/v21.0/${ACCOUNT}/request_thread_control`, { recipient: { id: "65" } }],
+      [`/v21.0/${ACCOUNT}/pass_thread_control`, { recipient: { id: "65" }, target_app_id: "263902037430900" }],
+    ]);
+  });
+
+  it("maps Meta's refusal to THREAD_CONTROL_DENIED with a message staff can act on", async () => {
+    server.reply(json(400, { error: { message: "(#10) Only the primary receiver can take thread control", type: "OAuthException", code: 10 } }));
+    const error = (await instagramChannel.threadControl!(creds, "take", { to: "65" }).catch((caught: unknown) => caught)) as GraphApiError;
+    expect(error).toBeInstanceOf(GraphApiError);
+    expect(error.kind).toBe("THREAD_CONTROL_DENIED");
+    expect(error.userMessage).toContain("did not let us take over this conversation");
+    expect(error.userMessage).toContain("Only the primary receiver");
+  });
+
+  it("keeps an expired token an expired token", async () => {
+    server.reply(json(401, { error: { message: "expired", code: 190 } }));
+    await expect(instagramChannel.threadControl!(creds, "pass", { to: "65" })).rejects.toMatchObject({ kind: "TOKEN_EXPIRED" });
+  });
+
+  it("treats success: false as a refusal", async () => {
+    server.reply(json(200, { success: false }));
+    await expect(instagramChannel.threadControl!(creds, "request", { to: "65" })).rejects.toMatchObject({ kind: "THREAD_CONTROL_DENIED" });
+  });
+});

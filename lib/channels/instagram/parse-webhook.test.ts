@@ -336,3 +336,29 @@ describe("parseInstagramWebhook: one odd item costs only itself", () => {
     expect(items[0].error).toMatch(/entry\.0\.messaging\.0\.message\.attachments\.0\.type/);
   });
 });
+
+describe("parseInstagramWebhook: handover protocol", () => {
+  it("reads standby[] items as the customer's messages, marked standby", async () => {
+    const standby = (await import("./fixtures/standby.json")).default;
+    expect(parseInstagramWebhook(standby)).toEqual([
+      expect.objectContaining({ kind: "message", direction: "INBOUND", standby: true, text: "Can a person help me with the delivery date?", participant: { id: CUSTOMER } }),
+    ]);
+  });
+
+  it("reads messaging_handovers: taken from us by another app, passed back to us", async () => {
+    const handover = (await import("./fixtures/handover-take.json")).default;
+    expect(parseInstagramWebhook(handover)).toEqual([
+      { channel: "instagram", kind: "thread_owner", businessAccountId: ACCOUNT, participant: { id: CUSTOMER }, timestamp: new Date(1763740790000), ours: false, otherAppId: "263902037430900" },
+      { channel: "instagram", kind: "thread_owner", businessAccountId: ACCOUNT, participant: { id: CUSTOMER }, timestamp: new Date(1763740799000), ours: true, otherAppId: "263902037430900" },
+    ]);
+  });
+
+  it("keeps an echo on standby (the chatbot's own reply) an echo, not a customer message", () => {
+    const payload = {
+      object: "instagram",
+      entry: [{ id: ACCOUNT, standby: [{ sender: { id: ACCOUNT }, recipient: { id: CUSTOMER }, timestamp: 1763740799000, message: { mid: "mid.bot", text: "Hi! I'm the shop bot", is_echo: true } }] }],
+    };
+    expect(parseInstagramWebhook(payload)).toEqual([expect.objectContaining({ direction: "OUTBOUND", isEcho: true })]);
+    expect(parseInstagramWebhook(payload)[0]).not.toHaveProperty("standby");
+  });
+});

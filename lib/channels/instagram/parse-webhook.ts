@@ -1,4 +1,5 @@
 import { deliveryEntries, field, idAt, parseItem, pathOf, understood, unreadable, unsupportedAttachment } from "../meta/delivery-item";
+import { asStandby, threadOwnerEvents } from "../meta/handover-items";
 import { optionalEpoch } from "../meta/lenient";
 import { withoutEmpty } from "../meta/without-empty";
 import type { Attachment, DeliveryItem, MessageType, NormalizedEvent, Participant, Referral } from "../types";
@@ -124,6 +125,7 @@ function itemEvents(item: InstagramMessaging, raw: unknown, entryId: string | un
       ...(fromBusiness ? { fromBusiness: true } : {}),
     });
   }
+  events.push(...threadOwnerEvents(item, base));
   if (item.postback) {
     // A tapped button reads, in the thread, as if the customer had typed its title.
     const { mid, title, payload } = item.postback;
@@ -172,17 +174,21 @@ function parseMessaging(raw: unknown, path: string, entryId: string | undefined)
 }
 
 /**
- * One webhook delivery → its items (every `messaging[]` element of every entry), each parsed on its
- * own, in delivery order. Comment and mention notifications arrive as `changes` instead; they are
- * not conversations and are not read.
+ * One webhook delivery → its items (every `messaging[]` element of every entry, then its `standby[]`
+ * ones: messages sent while another app, e.g. a chatbot, holds the thread), each parsed on its own,
+ * in delivery order. Comment and mention notifications arrive as `changes` instead; they are not
+ * conversations and are not read.
  */
 export function parseInstagramWebhook(payload: unknown): DeliveryItem[] {
   return deliveryEntries(payload, "Instagram").flatMap((entry, entryIndex) => {
-    const messaging = field(entry, "messaging");
-    if (messaging === undefined || messaging === null) return [];
-    const path = pathOf("entry", entryIndex, "messaging");
-    if (!Array.isArray(messaging)) return [{ path, events: [], error: `${path}: expected an array` }];
     const entryId = idAt(entry, "id");
-    return messaging.map((raw, index) => parseMessaging(raw, pathOf(path, index), entryId));
+    const itemsOf = (list: "messaging" | "standby") => {
+      const items = field(entry, list);
+      if (items === undefined || items === null) return [];
+      const path = pathOf("entry", entryIndex, list);
+      if (!Array.isArray(items)) return [{ path, events: [], error: `${path}: expected an array` }];
+      return items.map((raw, index) => parseMessaging(raw, pathOf(path, index), entryId));
+    };
+    return [...itemsOf("messaging"), ...itemsOf("standby").map(asStandby)];
   });
 }

@@ -4,6 +4,7 @@
 // ids, unknown fields and kinds. Only what an item needs to be stored is required: who wrote, and
 // the id of the message it is or points at.
 import { z } from "zod";
+import { handoverFields } from "../meta/handover-items";
 import { list, optional, optionalBoolean, optionalEpoch, optionalNumber, optionalText, requiredId, text } from "../meta/lenient";
 
 const party = z.object({ id: requiredId });
@@ -73,6 +74,7 @@ export const messagingSchema = z.object({
     }),
   ),
   postback: optional(z.object({ mid: requiredId, title: optionalText, payload: optionalText, referral: optional(referralSchema) })),
+  ...handoverFields,
 });
 
 export type InstagramMessaging = z.output<typeof messagingSchema>;

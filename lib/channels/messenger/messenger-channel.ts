@@ -4,6 +4,8 @@ import { messengerCredentialsFromEnv } from "./credentials-from-env";
 import { fetchMessengerProfile } from "./fetch-profile";
 import { messengerMeta } from "./meta";
 import { messengerOutboundMedia } from "./outbound-media";
+import { sendSenderAction } from "../meta/sender-actions";
+import { controlThread } from "../meta/thread-control";
 import { parseMessengerWebhook } from "./parse-webhook";
 import { sendMessengerAttachment, sendMessengerText } from "./send-message";
 
@@ -21,4 +23,7 @@ export const messengerChannel: ChannelAdapter = {
   fetchProfile: (creds, psid) => fetchMessengerProfile(creds, psid),
   // History arrives by webhook only; nothing is back-filled from the Page's inbox.
   listConversations: async () => [],
+  markSeen: (creds, { to }) => sendSenderAction(creds, "messenger", { to, action: "mark_seen" }),
+  sendTyping: (creds, { to, on }) => sendSenderAction(creds, "messenger", { to, action: on ? "typing_on" : "typing_off" }),
+  threadControl: (creds, action, input) => controlThread(creds, "messenger", action, input),
 };

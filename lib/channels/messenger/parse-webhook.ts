@@ -1,14 +1,10 @@
-import { parsePayload } from "../meta/parse-payload";
+import { deliveryEntries, field, idAt, parseItem, pathOf, understood, unreadable, unsupportedAttachment } from "../meta/delivery-item";
+import { asStandby, threadOwnerEvents } from "../meta/handover-items";
+import { optionalEpoch } from "../meta/lenient";
 import { withoutEmpty } from "../meta/without-empty";
-import type { Attachment, MessageType, NormalizedEvent, Participant, Referral } from "../types";
+import type { Attachment, DeliveryItem, MessageType, NormalizedEvent, Participant, Referral } from "../types";
 import { parseMessengerAttachment } from "./parse-attachments";
-import {
-  messengerMessagingSchema,
-  messengerWebhookSchema,
-  type MessengerMessage,
-  type MessengerMessaging,
-  type MessengerReferral,
-} from "./webhook-schema";
+import { messagingSchema, type MessengerMessage, type MessengerMessaging, type MessengerReferral } from "./webhook-schema";
 
 type EventBase = { channel: "messenger"; businessAccountId: string; participant: Participant; timestamp: Date };
 type MessageEvent = Extract<NormalizedEvent, { kind: "message" }>;
@@ -21,14 +17,16 @@ function reactionEmoji(reaction: { reaction?: string; emoji?: string }): string 
   return reaction.reaction ?? null;
 }
 
-function messageContent(message: MessengerMessage): Pick<MessageEvent, "type" | "text" | "attachments"> {
+function messageContent(message: MessengerMessage, raw: unknown): Pick<MessageEvent, "type" | "text" | "attachments"> {
   const text = message.text ?? null;
-  if (message.is_unsupported) return { type: "UNSUPPORTED", text: UNSUPPORTED_TEXT, attachments: [] };
+  if (message.is_unsupported) {
+    return { type: "UNSUPPORTED", text: UNSUPPORTED_TEXT, attachments: [unsupportedAttachment(raw, "Meta marked it is_unsupported")] };
+  }
   const attachments: Attachment[] = [];
   let type: MessageType | undefined;
   let placeholder: string | undefined;
-  for (const raw of message.attachments ?? []) {
-    const parsed = parseMessengerAttachment(raw);
+  for (const attachment of message.attachments) {
+    const parsed = parseMessengerAttachment(attachment);
     attachments.push(parsed.attachment);
     type ??= parsed.type;
     placeholder ??= parsed.placeholder;
@@ -53,30 +51,44 @@ export function referralOf(referral: MessengerReferral): Referral {
   };
 }
 
-function messageEvent(message: MessengerMessage, base: EventBase): NormalizedEvent {
+function messageEvent(message: MessengerMessage, raw: unknown, base: EventBase): NormalizedEvent {
   if (message.is_deleted) return { ...base, kind: "message_deleted", externalId: message.mid };
   return {
     ...base,
     kind: "message",
     direction: message.is_echo ? "OUTBOUND" : "INBOUND",
     externalId: message.mid,
-    ...messageContent(message),
+    ...messageContent(message, raw),
     ...(message.reply_to?.mid ? { replyToExternalId: message.reply_to.mid } : {}),
     ...(message.is_echo ? { isEcho: true } : {}),
     ...(message.referral ? { referral: referralOf(message.referral) } : {}),
   };
 }
 
+/** Who the conversation is with, and which Page: echoes come with sender and recipient swapped. */
+function sides(raw: unknown, entryId: string | undefined) {
+  const sender = idAt(raw, "sender", "id");
+  const recipient = idAt(raw, "recipient", "id");
+  const fromBusiness = field(field(raw, "message"), "is_echo") === true || (sender !== undefined && sender === entryId);
+  return fromBusiness
+    ? { fromBusiness, customer: recipient, business: sender ?? entryId }
+    : { fromBusiness, customer: sender, business: recipient ?? entryId };
+}
+
+// An item without a time of its own happened when it came: process-event.ts clamps anything after
+// the delivery's arrival to the arrival, and "now" always is.
+const timeOf = (timestamp: Date | undefined) => timestamp ?? new Date();
+
 /** One `messaging[]` item → its events. The conversation is always keyed by the customer (PSID). */
-export function messagingItemEvents(item: MessengerMessaging, pageId: string, deliveredAt: number | undefined): NormalizedEvent[] {
-  // Echoes (and anything else the Page itself did) come with sender and recipient swapped.
-  const fromBusiness = item.message?.is_echo === true || item.sender.id === pageId;
-  const [business, customer] = fromBusiness ? [item.sender, item.recipient] : [item.recipient, item.sender];
-  const timestamp = new Date(item.timestamp ?? deliveredAt ?? Date.now());
-  const base: EventBase = { channel: "messenger", businessAccountId: business.id, participant: { id: customer.id }, timestamp };
+function itemEvents(item: MessengerMessaging, raw: unknown, entryId: string | undefined): NormalizedEvent[] {
+  const { fromBusiness, customer, business } = sides(raw, entryId);
+  if (!customer) throw new Error("names no customer (the recipient of an echo)");
+  const timestamp = timeOf(item.timestamp);
+  // "" when neither the item nor its entry names the Page: ingest then uses the channel's.
+  const base: EventBase = { channel: "messenger", businessAccountId: business ?? "", participant: { id: customer }, timestamp };
   const events: NormalizedEvent[] = [];
 
-  if (item.message) events.push(messageEvent(item.message, base));
+  if (item.message) events.push(messageEvent(item.message, field(raw, "message"), base));
   if (item.message_edit && item.message_edit.text !== undefined) {
     events.push({ ...base, kind: "message_edited", externalId: item.message_edit.mid, text: item.message_edit.text });
   }
@@ -87,7 +99,7 @@ export function messagingItemEvents(item: MessengerMessaging, pageId: string, de
       ...base,
       kind: "read",
       ...(item.read.mid ? { upToExternalId: item.read.mid } : {}),
-      ...(item.read.watermark !== undefined ? { watermark: new Date(item.read.watermark) } : {}),
+      ...(item.read.watermark !== undefined ? { watermark: item.read.watermark } : {}),
     });
   }
   if (item.reaction) {
@@ -96,11 +108,12 @@ export function messagingItemEvents(item: MessengerMessaging, pageId: string, de
       ...base,
       kind: "reaction",
       targetExternalId: item.reaction.mid,
-      action: item.reaction.action,
+      action: unreact ? "unreact" : "react",
       emoji: unreact ? null : reactionEmoji(item.reaction),
       ...(fromBusiness ? { fromBusiness: true } : {}),
     });
   }
+  events.push(...threadOwnerEvents(item, base));
   if (item.postback) {
     // A tapped button (Get Started included) reads, in the thread, as if the customer had typed its title.
     const { title, payload } = item.postback;
@@ -108,8 +121,8 @@ export function messagingItemEvents(item: MessengerMessaging, pageId: string, de
       ...base,
       kind: "message",
       direction: "INBOUND",
-      // Older postbacks carry no mid: sender and time identify the tap, the same on every redelivery.
-      externalId: item.postback.mid ?? `postback:${customer.id}:${timestamp.getTime()}`,
+      // Older postbacks carry no mid: customer and time identify the tap, the same on every redelivery.
+      externalId: item.postback.mid ?? `postback:${customer}:${timestamp.getTime()}`,
       type: "TEXT",
       text: title ?? payload ?? null,
       attachments: payload === undefined ? [] : [{ kind: "interactive", meta: { postbackPayload: payload } }],
@@ -119,13 +132,51 @@ export function messagingItemEvents(item: MessengerMessaging, pageId: string, de
   return events;
 }
 
-/** One webhook delivery → every event in it, across all entries, in delivery order. */
-export function parseMessengerWebhook(payload: unknown): NormalizedEvent[] {
-  const webhook = parsePayload(messengerWebhookSchema, payload, "Messenger");
-  return webhook.entry.flatMap((entry, entryIndex) =>
-    (entry.messaging ?? []).flatMap((raw, itemIndex) => {
-      const item = parsePayload(messengerMessagingSchema, raw, "Messenger", ["entry", entryIndex, "messaging", itemIndex]);
-      return messagingItemEvents(item, entry.id, entry.time);
-    }),
-  );
+/** One `messaging[]` item on its own: its events, or, when it can't be read, what is wrong with it. */
+function parseMessaging(raw: unknown, path: string, entryId: string | undefined): DeliveryItem {
+  const parsed = parseItem(messagingSchema, raw, path);
+  if ("data" in parsed) {
+    try {
+      return understood(path, itemEvents(parsed.data, raw, entryId));
+    } catch (error) {
+      return { path, events: [], error: `${path}: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+  const { fromBusiness, customer, business } = sides(raw, entryId);
+  const timestamp = optionalEpoch.safeParse(field(raw, "timestamp"));
+  return unreadable({
+    path,
+    raw,
+    error: parsed.error,
+    text: UNSUPPORTED_TEXT,
+    externalId: idAt(raw, "message", "mid"),
+    sender: customer
+      ? {
+          channel: "messenger",
+          businessAccountId: business ?? "",
+          participant: { id: customer },
+          timestamp: timeOf(timestamp.success ? timestamp.data : undefined),
+          direction: fromBusiness ? "OUTBOUND" : "INBOUND",
+        }
+      : undefined,
+  });
+}
+
+/**
+ * One webhook delivery → its items (every `messaging[]` element of every entry, then its `standby[]`
+ * ones: messages sent while another app, e.g. a chatbot, holds the thread), each parsed on its own,
+ * in delivery order.
+ */
+export function parseMessengerWebhook(payload: unknown): DeliveryItem[] {
+  return deliveryEntries(payload, "Messenger").flatMap((entry, entryIndex) => {
+    const entryId = idAt(entry, "id");
+    const itemsOf = (list: "messaging" | "standby") => {
+      const items = field(entry, list);
+      if (items === undefined || items === null) return [];
+      const path = pathOf("entry", entryIndex, list);
+      if (!Array.isArray(items)) return [{ path, events: [], error: `${path}: expected an array` }];
+      return items.map((raw, index) => parseMessaging(raw, pathOf(path, index), entryId));
+    };
+    return [...itemsOf("messaging"), ...itemsOf("standby").map(asStandby)];
+  });
 }

@@ -8,6 +8,8 @@ export type GraphErrorKind =
   | "USER_UNAVAILABLE"
   | "PERMISSION_MISSING"
   | "RECIPIENT_NOT_ON_WHATSAPP"
+  /** Handover protocol: Meta refused to let us take (or pass) a thread another app holds. */
+  | "THREAD_CONTROL_DENIED"
   | "TRANSIENT"
   | "TIMEOUT"
   | "INVALID_REQUEST"

@@ -213,3 +213,24 @@ describe("whatsappChannel without Meta APIs", () => {
     expect(server.requests).toHaveLength(0);
   });
 });
+
+describe("whatsappChannel read receipts and typing", () => {
+  it("marks the latest inbound message read, and types on the same call", async () => {
+    server.reply(json(200, { success: true }));
+    await whatsappChannel.markSeen!(creds, { to: "351912345678", lastInboundExternalId: "wamid.IN1" });
+    await whatsappChannel.sendTyping!(creds, { to: "351912345678", lastInboundExternalId: "wamid.IN1", on: true });
+    expect(server.requests.map((request) => [request.url, request.json])).toEqual([
+      [`/v21.0/${PHONE_NUMBER_ID}/messages`, { messaging_product: "whatsapp", status: "read", message_id: "wamid.IN1" }],
+      [
+        `/v21.0/${PHONE_NUMBER_ID}/messages`,
+        { messaging_product: "whatsapp", status: "read", message_id: "wamid.IN1", typing_indicator: { type: "text" } },
+      ],
+    ]);
+  });
+
+  it("sends nothing to stop typing, or without a message to mark", async () => {
+    await whatsappChannel.sendTyping!(creds, { to: "351912345678", lastInboundExternalId: "wamid.IN1", on: false });
+    await whatsappChannel.markSeen!(creds, { to: "351912345678" });
+    expect(server.requests).toHaveLength(0);
+  });
+});

@@ -4,6 +4,7 @@ import { whatsappMeta } from "./meta";
 import { whatsappCredentialsFromEnv } from "./credentials-from-env";
 import { downloadWhatsAppMedia } from "./download-media";
 import { listWhatsAppTemplates } from "./list-templates";
+import { markWhatsAppRead } from "./mark-read";
 import { whatsappOutboundMedia } from "./outbound-media";
 import { parseWhatsAppWebhook } from "./parse-webhook";
 import { sendWhatsAppAttachment, sendWhatsAppTemplate, sendWhatsAppText } from "./send-message";
@@ -23,6 +24,14 @@ export const whatsappChannel: ChannelAdapter = {
   fetchProfile: async () => null,
   // Nor any history: the inbox only knows what arrived by webhook or was sent from here.
   listConversations: async () => [],
+  // Both need the customer's message id: without one there is nothing to mark or type under.
+  markSeen: async (creds, { lastInboundExternalId }) => {
+    if (lastInboundExternalId) await markWhatsAppRead(creds, { messageId: lastInboundExternalId });
+  },
+  // No "typing off" on WhatsApp: the indicator ends when we reply, or after 25 s.
+  sendTyping: async (creds, { lastInboundExternalId, on }) => {
+    if (on && lastInboundExternalId) await markWhatsAppRead(creds, { messageId: lastInboundExternalId, typing: true });
+  },
   templates: {
     list: (creds) => listWhatsAppTemplates(creds),
     send: (creds, input) => sendWhatsAppTemplate(creds, input),

@@ -6,6 +6,7 @@ import { ingestMessageDeleted, ingestMessageEdited } from "@/lib/inbox/ingest/in
 import { ingestReaction } from "@/lib/inbox/ingest/ingest-reaction";
 import { ingestRead } from "@/lib/inbox/ingest/ingest-read";
 import { ingestStatus } from "@/lib/inbox/ingest/ingest-status";
+import { ingestThreadOwner } from "@/lib/handover/ingest-handover";
 import { nothingChanged, type IngestResult } from "@/lib/inbox/ingest/types";
 
 /**
@@ -31,5 +32,7 @@ export async function ingestEvent(adapter: ChannelAdapter, event: NormalizedEven
       return ingestStatus(adapter, event);
     case "identity_changed":
       return ingestIdentityChange(adapter, event);
+    case "thread_owner":
+      return ingestThreadOwner(adapter, event);
   }
 }

@@ -9,6 +9,7 @@ import { inboundWebhookEvents } from "@/lib/outbound-webhooks/inbound-webhook-ev
 import { recordWebhookEvents } from "@/lib/outbound-webhooks/record-webhook-event";
 import { pendingMediaRows } from "@/lib/media/downloadable-attachments";
 import { truncateText } from "@/lib/text/truncate";
+import { recordStandbyMessages } from "@/lib/handover/ingest-handover";
 
 /**
  * The one writer of customers' messages: a burst's stored together, a single message (replay, the
@@ -107,6 +108,8 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
   if (media.length > 0) await tx.mediaFile.createMany({ data: media });
 
   await touchConversations(tx, fresh.map((index) => ({ conversationId: threadOf(index).conversationId, event: items[index].event })));
+  const standby = fresh.filter((index) => items[index].event.standby);
+  if (standby.length > 0) await recordStandbyMessages(tx, standby.map((index) => ({ conversationId: threadOf(index).conversationId, at: items[index].event.timestamp })));
   await touchLeads(tx, fresh.map((index) => ({ leadId: threadOf(index).leadId, adapter: items[index].adapter, at: items[index].event.timestamp })));
 
   await tx.communicationLog.createMany({
@@ -159,22 +162,25 @@ async function storeBatch(tx: Tx, items: InboundItem[]): Promise<IngestResult[]>
  * batches on PostgreSQL cannot put an older preview over a newer one.
  */
 async function touchConversations(tx: Tx, messages: Array<{ conversationId: string; event: EventOf<"message"> }>) {
-  const byConversation = new Map<string, { count: number; newest: EventOf<"message"> }>();
+  const byConversation = new Map<string, { count: number; newest: EventOf<"message">; newestInbound: Date | null }>();
   for (const { conversationId, event } of messages) {
+    // A standby message (another app holds the thread) does not open our window: lib/handover.
+    const inboundAt = event.standby ? null : event.timestamp;
     const entry = byConversation.get(conversationId);
-    if (!entry) byConversation.set(conversationId, { count: 1, newest: event });
+    if (!entry) byConversation.set(conversationId, { count: 1, newest: event, newestInbound: inboundAt });
     else {
       entry.count++;
       if (entry.newest.timestamp <= event.timestamp) entry.newest = event;
+      if (inboundAt && (!entry.newestInbound || entry.newestInbound <= inboundAt)) entry.newestInbound = inboundAt;
     }
   }
   // In id order: two PostgreSQL writers touching the same conversations then lock them in one order.
   const rows = [...byConversation]
     .sort(byKey(([conversationId]) => conversationId))
-    .map(([id, { count, newest }]) => [id, asInteger(count), asTimestamp(newest.timestamp), truncateText(previewOf(newest), 200)]);
+    .map(([id, { count, newest, newestInbound }]) => [id, asInteger(count), asTimestamp(newest.timestamp), truncateText(previewOf(newest), 200), asTimestamp(newestInbound)]);
   // Equal is newest too: WhatsApp stamps whole seconds, and the later message of a tie wins.
   const isNewest = Prisma.sql`(c."lastMessageAt" IS NULL OR c."lastMessageAt" <= v.at)`;
-  const isNewestInbound = Prisma.sql`(c."lastInboundAt" IS NULL OR c."lastInboundAt" <= v.at)`;
+  const isNewestInbound = Prisma.sql`(v.inbound IS NOT NULL AND (c."lastInboundAt" IS NULL OR c."lastInboundAt" <= v.inbound))`;
   await tx.$executeRaw`
     UPDATE "Conversation" AS c SET
       "unreadCount" = c."unreadCount" + v.n,
@@ -182,9 +188,9 @@ async function touchConversations(tx: Tx, messages: Array<{ conversationId: stri
       "snoozedUntil" = NULL,
       "lastMessageAt" = CASE WHEN ${isNewest} THEN v.at ELSE c."lastMessageAt" END,
       "lastMessagePreview" = CASE WHEN ${isNewest} THEN v.preview ELSE c."lastMessagePreview" END,
-      "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.at ELSE c."lastInboundAt" END,
+      "lastInboundAt" = CASE WHEN ${isNewestInbound} THEN v.inbound ELSE c."lastInboundAt" END,
       "updatedAt" = ${asTimestamp(new Date())}
-    FROM ${valuesTable(["id", "n", "at", "preview"], rows)}
+    FROM ${valuesTable(["id", "n", "at", "preview", "inbound"], rows)}
     WHERE c."id" = v.id`;
 }
 
@@ -218,5 +224,5 @@ function valuesTable(columns: string[], rows: Array<Array<Prisma.Sql | string>>)
 // (a CAST there would turn a timestamp into a number).
 const asInteger = (value: number) => Prisma.sql`CAST(${value} AS INTEGER)`;
 const onPostgres = dbProvider === "postgresql";
-const asTimestamp = (value: Date) => (onPostgres ? Prisma.sql`CAST(${value} AS TIMESTAMP(3))` : Prisma.sql`${value}`);
+const asTimestamp = (value: Date | null) => (onPostgres ? Prisma.sql`CAST(${value} AS TIMESTAMP(3))` : Prisma.sql`${value}`);
 const asChannel = (value: DbChannel) => (onPostgres ? Prisma.sql`CAST(${value} AS "Channel")` : Prisma.sql`${value}`);

@@ -5,6 +5,7 @@ import { withUser } from "@/lib/api/handler";
 import { assertConversationVisible } from "@/lib/leads/visibility";
 import { parseJsonBody } from "@/lib/api/parse";
 import { sendReply } from "@/lib/inbox/send-reply";
+import { replySent } from "@/lib/customer-signals/customer-typing";
 import { appOrigin } from "@/lib/settings/app-origin";
 import { sendReplySchema } from "@/lib/validations/reply";
 
@@ -12,5 +13,6 @@ export const POST = withUser<{ id: string }>(async ({ req, params, user }) => {
   await assertConversationVisible(user, params.id);
   const body = await parseJsonBody(req, sendReplySchema);
   const messages = await sendReply({ conversationId: params.id, userId: user.id, body, publicOrigin: appOrigin(req.headers) });
+  replySent(params.id);
   return Response.json({ message: messages[0], messages }, { status: 201 });
 });
