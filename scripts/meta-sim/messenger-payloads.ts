@@ -21,7 +21,8 @@ export interface MessengerEventOptions {
 
 /** A stable PSID for a name: the same customer every run. */
 export function psidFor(name: string): string {
-  return `2${BigInt(`0x${createHash("sha256").update(`psid:${name}`).digest("hex").slice(0, 14)}`).toString().padStart(16, "0").slice(0, 16)}`;
+  const digits = BigInt(`0x${createHash("sha256").update(`psid:${name.toLowerCase()}`).digest("hex").slice(0, 16)}`).toString();
+  return `2${digits.padStart(16, "0").slice(0, 16)}`;
 }
 
 function customerItem(options: MessengerEventOptions, body: Item): Item {
