@@ -172,9 +172,9 @@ describe("Messenger webhook", () => {
     await deliver(messengerText({ senderId: psid }));
     const conversation = (await conversationOf(psid))!;
     const mid = newMessengerMid();
-    graph.program({ match: { method: "POST", pathIncludes: `/${DEMO_PAGE_ID}/messages` }, respond: { delayMs: 1_500, body: { recipient_id: psid, message_id: mid } }, times: 1 });
+    graph.program({ match: { method: "POST", pathIncludes: `/${DEMO_PAGE_ID}/messages` }, respond: { delayMs: 1_500, status: 200, body: { recipient_id: psid, message_id: mid } }, times: 1 });
     const sending = reply(conversation.id, { text: "On its way" });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await waitFor(() => db.message.findFirst({ where: { conversationId: conversation.id, status: "PENDING" } }), "pending reply");
     await deliver(messengerDelivery([messengerEchoItem({ senderId: psid, mid, text: "On its way", appId: "1" })]));
     expect((await sending).status).toBe(201);
     const outbound = (await messagesOf(psid)).filter((message) => message.direction === "OUTBOUND");
@@ -224,12 +224,14 @@ describe("Messenger replies", () => {
     }
   });
 
-  it("maps Meta's errors like the other channels", async () => {
+  it("maps Meta's errors like the other channels, naming Messenger", async () => {
     const { conversationId } = await conversationAgo("reply.error", 60_000);
-    graph.program({ match: { method: "POST", pathIncludes: `/${DEMO_PAGE_ID}/messages` }, respond: { error: "outside-window" }, times: 1 });
+    graph.program({ match: { method: "POST", pathIncludes: `/${DEMO_PAGE_ID}/messages` }, respond: { error: "token-expired" }, times: 1 });
     const res = await reply(conversationId, { text: "Hello?" });
-    expect(res.status).toBe(422);
-    expect((await res.json()).error.code).toBe("MESSAGING_WINDOW_CLOSED");
+    expect(res.status).toBe(502);
+    const body = await res.json();
+    expect(body.error).toEqual({ code: "TOKEN_EXPIRED", message: "Messenger token expired — reconnect in Settings" });
+    expect(body.message).toMatchObject({ status: "FAILED" });
   });
 });
 
