@@ -15,6 +15,7 @@ describe("settings validation", () => {
       graphApiVersion: "",
       humanAgentTag: false,
       loginVariant: "facebook",
+      customerSignals: true,
     });
   });
 
