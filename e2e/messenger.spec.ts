@@ -30,8 +30,10 @@ test("a Messenger customer's message is shown under Messenger and answered throu
   const item = page.getByTestId("conversation-item").filter({ hasText: `Do you have the oak table? ${run}` });
   await expect(item).toBeVisible();
   await expect(item.getByRole("img", { name: "Messenger" })).toBeVisible();
+  // Hydrated and live before the click, so it opens the thread in place.
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
   await item.click();
-  await expect(page.getByTestId("thread").getByText(`Do you have the oak table? ${run}`)).toBeVisible();
+  await expect(page.getByTestId("thread").getByText(`Do you have the oak table? ${run}`)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId("thread-title")).toContainText(`Rita Gomes${run}`);
 
   const composer = page.getByLabel("Reply", { exact: true });

@@ -1,19 +1,13 @@
 // Messenger Platform endpoints on a Facebook Page: the Page itself, a customer's profile by PSID,
 // and the Send API (messages and sender actions).
-import { randomBytes } from "node:crypto";
+import { newMessengerMid } from "../meta-sim/messenger-payloads";
 import type { FakeState } from "./fake-state";
 import { generateProfile } from "./generated-profile";
 import { invalidParameterError, unknownObjectError } from "./graph-errors";
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { describeIssue, parseMessengerSend } from "./send-schemas";
 
-export const DEMO_PAGE_ID = "109876543210987";
-export const DEMO_PAGE_TOKEN = "fake-messenger-token";
-
-/** A Messenger message id: "m_" and base64url, as Meta's mids look. */
-export function newMessengerMid(): string {
-  return `m_${randomBytes(40).toString("base64url")}`;
-}
+export { DEMO_PAGE_ID, DEMO_PAGE_TOKEN } from "../meta-sim/messenger-payloads";
 
 export function messengerPage(pageId: string, fields: string | null): GraphReply {
   return ok(pickFields({ id: pageId, name: "Demo Furniture Co", category: "Furniture Store" }, fields, ["name"]));

@@ -1,9 +1,15 @@
 // Messenger Platform webhook deliveries (`object: "page"`), shaped like Meta's documented examples,
 // for the simulator, tests and the benchmark.
-import { createHash } from "node:crypto";
-import { DEMO_PAGE_ID, newMessengerMid } from "../fake-graph/messenger-handlers";
+import { createHash, randomBytes } from "node:crypto";
 
-export { DEMO_PAGE_ID, newMessengerMid };
+/** The demo's Facebook Page, and the Page token the fake Graph API answers `GET /me` as that Page for. */
+export const DEMO_PAGE_ID = "109876543210987";
+export const DEMO_PAGE_TOKEN = "fake-messenger-token";
+
+/** A Messenger message id: "m_" and base64url, as Meta's mids look. */
+export function newMessengerMid(): string {
+  return `m_${randomBytes(40).toString("base64url")}`;
+}
 
 type Item = Record<string, unknown>;
 
