@@ -22,4 +22,8 @@ export const E2E_CHANNEL_ENV = {
   WHATSAPP_PHONE_NUMBER_ID: "106540352242922",
   WHATSAPP_BUSINESS_ACCOUNT_ID: "102290129340398",
   WHATSAPP_ACCESS_TOKEN: "e2e-whatsapp-access-token",
+  MESSENGER_APP_SECRET: "e2e-messenger-app-secret",
+  MESSENGER_VERIFY_TOKEN: "e2e-messenger-verify-token",
+  MESSENGER_PAGE_ID: "109876543210987",
+  MESSENGER_ACCESS_TOKEN: "fake-messenger-token",
 } as const;

@@ -15,7 +15,10 @@ test.describe("settings: integrations", () => {
     await expect(card.getByLabel("Facebook page id (optional)")).toBeDisabled();
     await expect(card.getByLabel("Facebook page id (optional)")).toHaveValue(E2E_CHANNEL_ENV.INSTAGRAM_PAGE_ID);
     await expect(card.getByRole("button", { name: "Save" })).toHaveCount(0);
-    await expect(page.getByRole("region", { name: "Messenger" })).toContainText("Coming soon");
+    // Messenger has a card of its own, from the channel catalog: the Page id and its own callback URL.
+    const messenger = page.getByTestId("integration-messenger");
+    await expect(messenger.getByLabel("Page id")).toHaveValue(E2E_CHANNEL_ENV.MESSENGER_PAGE_ID);
+    await expect(messenger.getByRole("textbox", { name: "Callback URL" })).toHaveValue(/\/api\/webhooks\/messenger$/);
     await expect(card.getByRole("textbox", { name: "Callback URL" })).toHaveValue(/\/api\/webhooks\/instagram$/);
     for (const field of ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit"]) {
       await expect(card.getByRole("listitem").filter({ hasText: new RegExp(`^${field}$`) })).toBeVisible();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelCatalog } from "./channels/catalog";
 
 /**
  * The only module that reads `process.env`. Every variable is validated once, at start-up; a bad
@@ -17,6 +18,11 @@ const databaseUrl = z
   .refine((value) => /^(file:|postgres(ql)?:\/\/)/.test(value), {
     message: 'must start with "file:" (SQLite) or "postgresql://" (PostgreSQL)',
   });
+
+const channelEnvVars = Object.fromEntries(channelCatalog.flatMap((meta) => meta.envNames).map((name) => [name, optionalString])) as Record<
+  (typeof channelCatalog)[number]["envNames"][number],
+  typeof optionalString
+>;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -60,15 +66,8 @@ const envSchema = z.object({
   META_GRAPH_API_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   META_APP_SECRET: optionalString,
   META_ACCESS_TOKEN: optionalString,
-  INSTAGRAM_VERIFY_TOKEN: optionalString,
-  INSTAGRAM_APP_SECRET: optionalString,
-  INSTAGRAM_PAGE_ID: optionalString,
-  INSTAGRAM_ACCESS_TOKEN: optionalString,
-  WHATSAPP_VERIFY_TOKEN: optionalString,
-  WHATSAPP_APP_SECRET: optionalString,
-  WHATSAPP_PHONE_NUMBER_ID: optionalString,
-  WHATSAPP_BUSINESS_ACCOUNT_ID: optionalString,
-  WHATSAPP_ACCESS_TOKEN: optionalString,
+  // Each channel's own credentials (INSTAGRAM_*, WHATSAPP_*, MESSENGER_*): the names live in its catalog entry.
+  ...channelEnvVars,
   /** How often webhook events left unprocessed by a crash or restart are picked up again. */
   EVENT_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /** How often snoozed conversations whose time has come are reopened (lib/snooze/wake-snoozed.ts). */

@@ -1,6 +1,6 @@
 // npm run meta:simulate: posts signed, Meta-format webhook deliveries to a running app, for demos and
 // manual testing without Meta. `--help` lists the options.
-import { channelSettings, parseSimulateArgs, simulateUsage, UsageError, type SimulateArgs } from "./meta-sim/simulator-args";
+import { channelSettings, parseSimulateArgs, simulateUsage, UsageError, type Channel, type SimulateArgs } from "./meta-sim/simulator-args";
 import { demoCustomerFor, demoCustomers, demoEvents } from "./meta-sim/demo-events";
 import { postWebhook } from "./meta-sim/post-webhook";
 import { seedFakeProfiles } from "./meta-sim/seed-fake-profiles";
@@ -17,9 +17,9 @@ function readArgs(): SimulateArgs {
 }
 
 function plannedEvents(args: SimulateArgs, now: number): SimulatedEvent[] {
-  const account = (channel: "instagram" | "whatsapp") => channelSettings(channel, args, process.env).account;
+  const account = (channel: Channel) => channelSettings(channel, args, process.env).account;
   if (args.demo) {
-    return demoEvents({ accounts: { instagram: account("instagram"), whatsapp: account("whatsapp") }, graphUrl: args.graphUrl, now });
+    return demoEvents({ accounts: { instagram: account("instagram"), whatsapp: account("whatsapp"), messenger: account("messenger") }, graphUrl: args.graphUrl, now });
   }
   const channel = args.channel ?? "instagram";
   return Array.from({ length: args.count }, (_, index) => {

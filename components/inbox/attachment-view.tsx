@@ -1,5 +1,6 @@
 "use client";
 
+import { channelLabel } from "@/lib/channels/catalog";
 import { useState } from "react";
 import { UnsupportedContent } from "@/components/inbox/unsupported-content";
 import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
@@ -22,18 +23,16 @@ function displaySize(width: number, height: number) {
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-/** Which app still holds the original: WhatsApp media comes by id, Instagram's by CDN link. */
-function sourceApp(attachment: AttachmentJson) {
-  return attachment.mediaId ? "WhatsApp" : "Instagram";
-}
-
 export function AttachmentView({
+  channel,
   attachment,
   src,
   disabled,
   media,
   showCaption = true,
 }: {
+  /** The message's channel: its app still holds the original. */
+  channel: string;
   attachment: AttachmentJson;
   src: string;
   disabled?: boolean;
@@ -47,7 +46,7 @@ export function AttachmentView({
   if (media?.status === "FAILED") {
     return (
       <MediaNotice testId="media-failed">
-        Media never arrived — open {sourceApp(attachment)} to see it.
+        Media never arrived — open {channelLabel(channel)} to see it.
         {caption}
       </MediaNotice>
     );
@@ -56,7 +55,7 @@ export function AttachmentView({
     const size = media.size ? ` (${Math.ceil(media.size / 1_048_576)} MB)` : "";
     return (
       <MediaNotice testId="media-too-large">
-        File too large to keep{size} — open {sourceApp(attachment)} to see it.
+        File too large to keep{size} — open {channelLabel(channel)} to see it.
         {caption}
       </MediaNotice>
     );

@@ -1,5 +1,6 @@
 "use client";
 
+import { channelLabel } from "@/lib/channels/catalog";
 import { useId, useRef, useState } from "react";
 import type { ConversationDetailJson, QuickReplyJson } from "@/lib/inbox/api-types";
 import { useClientNow } from "@/components/ui/local-time";
@@ -37,7 +38,7 @@ export function Composer({
   // The countdown is the browser's: until hydration the composer's place is kept empty.
   const now = useClientNow();
   const closesAt = conversation.windowClosesAt ? new Date(conversation.windowClosesAt).getTime() : null;
-  const channelName = conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram";
+  const channelName = channelLabel(conversation.channel);
 
   if (now === null) return <div className="h-[76px] shrink-0 border-t border-slate-200 bg-white" />;
   const open = closesAt !== null && closesAt > now;
@@ -54,7 +55,7 @@ export function Composer({
     return (
       <div data-testid="window-closed" className="shrink-0 border-t border-slate-200 bg-white px-4 py-3 text-sm">
         <p className="text-slate-700">{why}</p>
-        {conversation.channel === "WHATSAPP" ? (
+        {conversation.templatesAvailable ? (
           <TemplatePicker conversationId={conversation.id} onSend={onSend} />
         ) : (
           <p className="mt-1 text-slate-500">You can reply as soon as they message you again.</p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { channelLabel } from "@/lib/channels/catalog";
 import { useState } from "react";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { LocalTime } from "@/components/ui/local-time";
@@ -40,7 +41,7 @@ export function ContactPanel({ conversationId, actions, onClose }: { conversatio
         {handle && handle !== name ? <p className="text-xs text-slate-500">{handle}</p> : null}
         <p className="flex items-center gap-1 text-xs text-slate-500">
           <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" />
-          {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"} · customer since <LocalTime iso={contact.createdAt} format={sinceLabel} />
+          {channelLabel(conversation.channel)} · customer since <LocalTime iso={contact.createdAt} format={sinceLabel} />
         </p>
       </section>
 

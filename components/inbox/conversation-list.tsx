@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { channelCatalog, channelLabel, channelMeta, channelMetaByDb } from "@/lib/channels/catalog";
 import type { ConversationItemJson } from "@/lib/inbox/api-types";
 import { avatarSrc, contactHandle, contactName, shortTime } from "@/lib/inbox/format";
 import { inboxHref, type InboxUrlState } from "@/lib/inbox/inbox-url";
@@ -13,11 +14,7 @@ import { findFolded } from "@/lib/text/fold-match";
 import { Avatar } from "./avatar";
 import { ChannelIcon, SearchIcon } from "./icons";
 
-const TABS: { key: InboxTab; label: string }[] = [
-  { key: "all", label: "All" },
-  { key: "whatsapp", label: "WhatsApp" },
-  { key: "instagram", label: "Instagram" },
-];
+const TABS: { key: InboxTab; label: string }[] = [{ key: "all", label: "All" }, ...channelCatalog.map(({ key, label }) => ({ key, label }))];
 
 const FILTERS: { key: InboxFilter; label: string }[] = [
   { key: "open", label: "Open" },
@@ -208,8 +205,8 @@ function ConversationRow({ conversation, state, onOpen }: { conversation: Conver
       >
         <span className="relative">
           <Avatar name={name} url={avatarSrc(conversation.contact)} />
-          <span className={`absolute -right-0.5 -bottom-0.5 rounded-full bg-white p-0.5 ${conversation.channel === "WHATSAPP" ? "text-emerald-600" : "text-pink-600"}`}>
-            <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" title={conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"} />
+          <span className={`absolute -right-0.5 -bottom-0.5 rounded-full bg-white p-0.5 ${channelMetaByDb(conversation.channel)?.accentClass ?? "text-slate-500"}`}>
+            <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" title={channelLabel(conversation.channel)} />
           </span>
         </span>
         <span className="min-w-0 flex-1">
@@ -296,7 +293,7 @@ function ListSkeleton() {
 }
 
 function EmptyList({ state }: { state: InboxUrlState }) {
-  const channel = state.channel === "whatsapp" ? "WhatsApp " : state.channel === "instagram" ? "Instagram " : "";
+  const channel = state.channel === "all" ? "" : `${channelMeta(state.channel).label} `;
   const text = state.q
     ? `No ${channel}conversations match “${state.q}”.`
     : {

@@ -1,4 +1,8 @@
 import Link from "next/link";
+import { channelCatalog } from "@/lib/channels/catalog";
+
+/** "WhatsApp, Instagram or Messenger". */
+const CHANNEL_NAMES = new Intl.ListFormat("en", { type: "disjunction" }).format(channelCatalog.map((meta) => meta.label));
 
 /** A new install: teach how to connect a channel, or how to see the inbox fill up without Meta. */
 export function NoChannels() {
@@ -7,7 +11,7 @@ export function NoChannels() {
       <div className="max-w-lg space-y-4 text-sm text-slate-700">
         <h2 className="text-base font-semibold text-slate-900">Connect a channel to start</h2>
         <p>
-          Conversations from Instagram Direct and WhatsApp land here as soon as a channel is connected. An admin connects
+          Conversations from {CHANNEL_NAMES} land here as soon as a channel is connected. An admin connects
           them in <Link href="/settings/integrations" className="font-medium text-brand-700 underline">Settings → Integrations</Link>.
         </p>
         <div>
@@ -37,7 +41,7 @@ export function GettingStarted({ welcome }: { welcome: Welcome }) {
     {
       done: welcome.channelConnected,
       title: "Connect a channel",
-      body: <>Instagram or WhatsApp, in <Link href="/settings/integrations" className="font-medium text-brand-700 underline">Settings → Integrations</Link>. Conversations land here live.</>,
+      body: <>{CHANNEL_NAMES}, in <Link href="/settings/integrations" className="font-medium text-brand-700 underline">Settings → Integrations</Link>. Conversations land here live.</>,
     },
     {
       done: welcome.teamSize > 1,

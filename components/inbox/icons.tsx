@@ -1,5 +1,6 @@
 /** Inline icons (no icon library: keeps the inbox's JavaScript small). Decorative unless labelled. */
 import type { SVGProps } from "react";
+import { channelMetaByDb } from "@/lib/channels/catalog";
 
 type IconProps = SVGProps<SVGSVGElement> & { title?: string };
 
@@ -13,27 +14,16 @@ function Svg({ title, children, ...props }: IconProps & { children: React.ReactN
   );
 }
 
-export function InstagramIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <rect x="3" y="3" width="18" height="18" rx="5" />
-      <circle cx="12" cy="12" r="4" />
-      <circle cx="17.5" cy="6.5" r="0.6" fill="currentColor" />
-    </Svg>
-  );
-}
-
-export function WhatsAppIcon(props: IconProps) {
-  return (
-    <Svg {...props}>
-      <path d="M3.5 20.5l1.3-4.2A8.5 8.5 0 1 1 8 19.4z" />
-      <path d="M9 8.5c0 3.5 3 6.5 6.5 6.5l1-1.6-2-1-1 .9a5 5 0 0 1-2.3-2.3l.9-1-1-2z" strokeWidth={1.5} />
-    </Svg>
-  );
-}
-
+/** A stored channel's icon, drawn from its catalog entry (lib/channels/<channel>/meta.ts). */
 export function ChannelIcon({ channel, ...props }: IconProps & { channel: string }) {
-  return channel === "WHATSAPP" ? <WhatsAppIcon {...props} /> : <InstagramIcon {...props} />;
+  const paths = channelMetaByDb(channel)?.iconPaths ?? ["M4 5h16v11H8l-4 4z"];
+  return (
+    <Svg {...props}>
+      {paths.map((d) => (
+        <path key={d} d={d} />
+      ))}
+    </Svg>
+  );
 }
 
 export function SearchIcon(props: IconProps) {

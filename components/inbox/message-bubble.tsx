@@ -1,3 +1,4 @@
+import { channelMetaByDb } from "@/lib/channels/catalog";
 import type { AttachmentJson, MessageJson } from "@/lib/inbox/api-types";
 import { clockTime, dayLabel } from "@/lib/inbox/format";
 import { LocalTime, useClientNow } from "@/components/ui/local-time";
@@ -62,7 +63,7 @@ export function MessageBubble({
             {storyMention ? <StoryMention src={src(storyMention.index)} outbound={outbound} /> : null}
             {message.type === "STORY_REPLY" && !storyMention ? <StoryLabel outbound={outbound} /> : null}
             {media.map(({ attachment, index }) => (
-              <AttachmentView key={index} attachment={attachment} src={src(index)} disabled={message.sending} media={mediaFileOf(message, index)} showCaption={!message.text} />
+              <AttachmentView key={index} channel={message.channel} attachment={attachment} src={src(index)} disabled={message.sending} media={mediaFileOf(message, index)} showCaption={!message.text} />
             ))}
             {/* A mention carries no words of its own: its text is only the list preview's placeholder. */}
             {message.text && !storyMention ? isChoice ? <ChoiceChip title={message.text} outbound={outbound} /> : <MessageText text={message.text} channel={message.channel} outbound={outbound} /> : null}
@@ -79,11 +80,6 @@ function StoryLabel({ outbound }: { outbound: boolean }) {
   return <span className={`mb-1 block text-xs font-medium ${outbound ? "text-white/80" : "text-slate-500"}`}>Replied to your story</span>;
 }
 
-/** A reply the business sent from Meta's own apps, not from this inbox. */
-const otherAppLabel: Record<string, string> = {
-  INSTAGRAM: "Sent from the Instagram app",
-  WHATSAPP: "Sent from the WhatsApp Business app",
-};
 
 const statusLabel: Record<string, string> = {
   PENDING: "Sending",
@@ -98,7 +94,7 @@ function MessageMeta({ message, onRetry }: { message: BubbleMessage; onRetry?: (
   const hydrated = useClientNow() !== null;
   // The away message: sent by the app itself, not by a person (optimistic bubbles never are).
   const automatic = "automatic" in message && message.automatic === true;
-  const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : otherAppLabel[message.channel] ?? "Sent from another app")) : null;
+  const author = outbound ? (message.sentBy?.name ?? (message.sending ? "You" : channelMetaByDb(message.channel)?.nativeAppLabel ?? "Sent from another app")) : null;
   return (
     <div className="mt-1 flex max-w-[75%] flex-wrap items-center gap-1 px-1 text-xs text-slate-500">
       {automatic ? <span data-testid="automatic" className="rounded bg-slate-200 px-1 font-medium text-slate-700">Automatic · away message</span> : author ? <span>{author} ·</span> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { channelLabel } from "@/lib/channels/catalog";
 import { Fragment, useCallback, useEffect, useEffectEvent, useLayoutEffect, useRef, useState } from "react";
 import type { ConversationDetailJson } from "@/lib/inbox/api-types";
 import { AutoAssignedNote } from "@/components/assignment/auto-assigned-note";
@@ -264,7 +265,7 @@ function ThreadHeader({
             <h2 className="truncate text-sm font-semibold text-slate-900" data-testid="thread-title"><bdi>{name}</bdi></h2>
             <p className="flex items-center gap-1 truncate text-xs text-slate-500">
               <ChannelIcon channel={conversation.channel} className="h-3.5 w-3.5" />
-              {conversation.channel === "WHATSAPP" ? "WhatsApp" : "Instagram"}
+              {channelLabel(conversation.channel)}
               {handle && handle !== name ? ` · ${handle}` : ""}
               {conversation.status === "ARCHIVED" ? " · Archived" : ""}
               <WaitingBadge since={conversation.waitingSince} />

@@ -1,11 +1,8 @@
+import { channelLabel } from "@/lib/channels/catalog";
 import { ChannelIcon } from "@/components/inbox/icons";
 import type { LeadJson } from "@/lib/leads/api-types";
 
-const CHANNEL_LABEL: Record<string, string> = { INSTAGRAM: "Instagram", WHATSAPP: "WhatsApp", MESSENGER: "Messenger" };
-
-export function channelLabel(channel: string): string {
-  return CHANNEL_LABEL[channel] ?? channel;
-}
+export { channelLabel };
 
 /** One icon per channel the person reached us on, labelled for screen readers. */
 export function LeadChannels({ lead, className = "h-3.5 w-3.5" }: { lead: Pick<LeadJson, "contacts">; className?: string }) {

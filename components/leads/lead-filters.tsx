@@ -1,5 +1,6 @@
 "use client";
 
+import { channelCatalog } from "@/lib/channels/catalog";
 import { useEffect, useState } from "react";
 import { SearchIcon } from "@/components/inbox/icons";
 import type { TeamMember } from "@/lib/inbox/api-types";
@@ -48,8 +49,9 @@ export function LeadFilters({ state, team, onChange }: { state: LeadsUrlState; t
         <span className="sr-only">Channel</span>
         <select value={state.channel} onChange={(event) => onChange({ channel: event.target.value as LeadChannel | "" })} className={selectClass}>
           <option value="">All channels</option>
-          <option value="INSTAGRAM">Instagram</option>
-          <option value="WHATSAPP">WhatsApp</option>
+          {channelCatalog.map((meta) => (
+            <option key={meta.dbChannel} value={meta.dbChannel}>{meta.label}</option>
+          ))}
         </select>
       </label>
       <LeadLabelFilter value={state.label} onChange={(label) => onChange({ label })} selectClass={selectClass} />

@@ -1,5 +1,6 @@
 "use client";
 
+import { channelCatalog, channelLabel } from "@/lib/channels/catalog";
 import { useState, type FormEvent } from "react";
 import { useSWRConfig } from "swr";
 import { ActionMessage } from "@/components/settings/action-message";
@@ -15,7 +16,8 @@ import { blockContactSchema } from "@/lib/validations/settings";
 import { LocalTime } from "@/components/ui/local-time";
 import { dateLabel } from "@/lib/inbox/format";
 
-const CHANNEL_LABELS = { INSTAGRAM: "Instagram", WHATSAPP: "WhatsApp", MESSENGER: "Messenger" } as const;
+const CHANNEL_OPTIONS = channelCatalog.map((meta) => [meta.dbChannel, meta.label] as const);
+const IDENTIFIER_HINTS = channelCatalog.map((meta) => `${meta.identifierHint} on ${meta.label}`).join("; ");
 
 export function BlocklistPanel({ initial }: { initial: BlockedEntry[] }) {
   const { data, mutate } = useBlocklist(initial);
@@ -49,11 +51,10 @@ export function BlocklistPanel({ initial }: { initial: BlockedEntry[] }) {
       <form onSubmit={onAdd} noValidate aria-label="Block a contact" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         <h3 className="text-sm font-semibold text-slate-900">Block someone</h3>
         <p className="mt-1 text-sm text-slate-600">
-          Their conversations leave the inbox and new messages from them are ignored. Use the Instagram-scoped id or @username,
-          or the WhatsApp number with its country code.
+          Their conversations leave the inbox and new messages from them are ignored. Use {IDENTIFIER_HINTS}.
         </p>
         <div className="mt-3 grid gap-3 sm:grid-cols-[10rem_1fr_1fr]">
-          <SelectField id="block-channel" name="channel" label="Channel" defaultValue="INSTAGRAM" options={[["INSTAGRAM", "Instagram"], ["WHATSAPP", "WhatsApp"]]} />
+          <SelectField id="block-channel" name="channel" label="Channel" defaultValue="INSTAGRAM" options={CHANNEL_OPTIONS} />
           <TextField id="block-identifier" name="identifier" label="Id, @username or phone" autoComplete="off" />
           <TextField id="block-reason" name="reason" label="Reason (optional)" autoComplete="off" />
         </div>
@@ -83,7 +84,7 @@ export function BlocklistPanel({ initial }: { initial: BlockedEntry[] }) {
                   <td className="px-4 py-3">
                     <div className="font-medium text-slate-900">{entry.name ?? entry.externalId}</div>
                     <div className="text-slate-600">
-                      {CHANNEL_LABELS[entry.channel]} · <span className="font-mono text-xs">{entry.externalId}</span>
+                      {channelLabel(entry.channel)} · <span className="font-mono text-xs">{entry.externalId}</span>
                       {entry.hiddenConversations > 0 ? ` · ${entry.hiddenConversations} hidden conversation${entry.hiddenConversations === 1 ? "" : "s"}` : ""}
                     </div>
                   </td>

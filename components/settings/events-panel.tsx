@@ -1,5 +1,6 @@
 "use client";
 
+import { channelCatalog } from "@/lib/channels/catalog";
 import { useState } from "react";
 import { useSWRConfig } from "swr";
 import { ActionMessage, type ActionMessageValue } from "@/components/settings/action-message";
@@ -54,7 +55,7 @@ export function EventsPanel({ initial }: { initial: FirstPage }) {
       </dl>
 
       <div className="flex flex-wrap items-end gap-3">
-        {select("source", "Channel", [["", "All channels"], ["instagram", "Instagram"], ["whatsapp", "WhatsApp"]])}
+        {select("source", "Channel", [["", "All channels"], ...channelCatalog.map((meta): [string, string] => [meta.key, meta.label])])}
         {select("status", "Status", [["", "Any status"], ["FAILED", "Failed"], ["PARTIAL", "Partial (some items failed)"], ["IGNORED", "Ignored"], ["PROCESSED", "Processed"], ["RECEIVED", "Received"]])}
         <Button variant="ghost" onClick={() => void mutate()} disabled={isValidating}>{isValidating ? "Refreshing…" : "Refresh"}</Button>
       </div>

@@ -15,12 +15,21 @@ import { auditLogKey } from "@/lib/swr/use-audit-log";
 import { INTEGRATIONS_KEY } from "@/lib/swr/use-integrations";
 import { loginVariantSchema, saveIntegrationSchema, type SaveIntegrationInput } from "@/lib/validations/settings";
 import { LocalTime } from "@/components/ui/local-time";
+import { channelMeta } from "@/lib/channels/catalog";
+import { ACCOUNT_FIELD_LABELS, type AccountField } from "@/lib/channels/channel-meta";
 import { dateTimeLabel } from "@/lib/inbox/format";
 
 const LOGIN_VARIANTS = [
   ["facebook", "Facebook Login (Page)"],
   ["instagram", "Instagram Login"],
 ] as const;
+
+const FIELD_IDS: Record<AccountField, string> = {
+  pageId: "page-id",
+  instagramAccountId: "instagram-account-id",
+  phoneNumberId: "phone-number-id",
+  businessAccountId: "business-account-id",
+};
 
 type FieldErrors = Partial<Record<keyof SaveIntegrationInput, string>>;
 
@@ -66,6 +75,11 @@ export function IntegrationCard({
   const [busy, setBusy] = useState<"save" | "test" | "import" | null>(null);
   const { channel, key } = integration;
   const instagramLogin = channel === "instagram" && form.loginVariant === "instagram";
+  const meta = channelMeta(channel);
+  // Instagram Login has no Facebook page.
+  const shownFields = meta.accountFields.filter((field) => !(instagramLogin && field === "pageId"));
+  const fieldLabel = (field: AccountField) =>
+    instagramLogin && field === "instagramAccountId" ? "Instagram account id (user_id)" : (meta.accountFieldLabels?.[field] ?? ACCOUNT_FIELD_LABELS[field]);
   const fromEnv = integration.source === "environment";
   const set = <K extends keyof SaveIntegrationInput>(key: K, value: SaveIntegrationInput[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
@@ -190,28 +204,21 @@ export function IntegrationCard({
                   ? "Instagram user token from the Instagram API with Instagram Login; calls go to graph.instagram.com and the token is refreshed automatically."
                   : "Page access token of the Facebook Page linked to the Instagram account; calls go to graph.facebook.com."}
               </p>
-              <TextField id={id("instagram-account-id")} label={instagramLogin ? "Instagram account id (user_id)" : "Instagram account id"} inputMode="numeric"
-                value={form.instagramAccountId} error={errors.instagramAccountId} onChange={(event) => set("instagramAccountId", event.target.value)} />
-              {instagramLogin ? null : (
-                <TextField id={id("page-id")} label="Facebook page id (optional)" inputMode="numeric" value={form.pageId}
-                  error={errors.pageId} onChange={(event) => set("pageId", event.target.value)} />
-              )}
-              <label className="flex items-start gap-2 text-sm text-slate-700">
-                <input type="checkbox" checked={form.humanAgentTag} onChange={(event) => set("humanAgentTag", event.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
-                <span>
-                  <span className="font-medium">Human Agent tag</span>
-                  <span className="block text-slate-500">Reply up to 7 days after the customer&apos;s last message (needs Meta&apos;s approval).</span>
-                </span>
-              </label>
             </>
-          ) : (
-            <>
-              <TextField id={id("phone-number-id")} label="Phone number id" inputMode="numeric" value={form.phoneNumberId}
-                error={errors.phoneNumberId} onChange={(event) => set("phoneNumberId", event.target.value)} />
-              <TextField id={id("business-account-id")} label="WhatsApp Business Account id" inputMode="numeric" value={form.businessAccountId}
-                error={errors.businessAccountId} onChange={(event) => set("businessAccountId", event.target.value)} />
-            </>
-          )}
+          ) : null}
+          {shownFields.map((field) => (
+            <TextField key={field} id={id(FIELD_IDS[field])} label={fieldLabel(field)} inputMode="numeric" value={form[field]}
+              error={errors[field]} onChange={(event) => set(field, event.target.value)} />
+          ))}
+          {meta.humanAgentTag ? (
+            <label className="flex items-start gap-2 text-sm text-slate-700">
+              <input type="checkbox" checked={form.humanAgentTag} onChange={(event) => set("humanAgentTag", event.target.checked)} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+              <span>
+                <span className="font-medium">Human Agent tag</span>
+                <span className="block text-slate-500">Reply up to 7 days after the customer&apos;s last message (needs Meta&apos;s approval).</span>
+              </span>
+            </label>
+          ) : null}
           {channel === "instagram" ? <TokenLifetime integration={integration} /> : null}
           <TextField id={id("graph-version")} label="Graph API version" placeholder="v21.0 (default)" value={form.graphApiVersion}
             error={errors.graphApiVersion} onChange={(event) => set("graphApiVersion", event.target.value)} />

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { IntegrationCard } from "@/components/settings/integration-card";
 import { Button } from "@/components/ui/button";
+import { channelCatalog, type ChannelKey } from "@/lib/channels/catalog";
 import type { IntegrationView } from "@/lib/settings/list-integrations";
 import { requestJson } from "@/lib/swr/fetcher";
 import { useIntegrations } from "@/lib/swr/use-integrations";
@@ -18,14 +19,15 @@ export function IntegrationsPanel({ initial }: { initial: IntegrationView[] }) {
       { revalidate: false },
     );
   }
-  // A second Instagram account (typically one per login variant) gets its own card, disabled until saved.
-  async function addInstagramAccount() {
+  // A further account of a channel that takes several (Instagram: typically one per login variant)
+  // gets its own card, disabled until saved.
+  async function addAccount(channel: ChannelKey) {
     setAdding(true);
     setAddError(null);
     try {
       await requestJson<{ integration: IntegrationView }>("/api/settings/integrations", {
         method: "POST",
-        body: { channel: "instagram", loginVariant: "instagram" },
+        body: { channel },
       });
       // Refetched rather than appended: the server's order keeps a channel's accounts together.
       await mutate();
@@ -41,18 +43,15 @@ export function IntegrationsPanel({ initial }: { initial: IntegrationView[] }) {
         <IntegrationCard key={integration.key} integration={integration} onChanged={replace} />
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <Button variant="secondary" onClick={() => void addInstagramAccount()} disabled={adding}>
-          {adding ? "Adding…" : "Add another Instagram account"}
-        </Button>
+        {channelCatalog
+          .filter((meta) => meta.maxAccounts > 1)
+          .map((meta) => (
+            <Button key={meta.key} variant="secondary" onClick={() => void addAccount(meta.key)} disabled={adding}>
+              {adding ? "Adding…" : `Add another ${meta.label} account`}
+            </Button>
+          ))}
         {addError ? <p role="alert" className="text-sm text-red-700">{addError}</p> : null}
       </div>
-      <section className="flex items-center justify-between rounded-xl border border-dashed border-slate-300 bg-white/60 px-5 py-4" aria-label="Messenger">
-        <div>
-          <h3 className="text-base font-semibold text-slate-500">Facebook Messenger</h3>
-          <p className="text-sm text-slate-500">Page conversations in the same inbox.</p>
-        </div>
-        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">Coming soon</span>
-      </section>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import instagramText from "./instagram/fixtures/message-text.json";
+import messengerText from "./messenger/fixtures/message-text.json";
 import { channelByObject, channelFromDb, channels, getChannel, isChannelKey } from "./registry";
 import { CHANNEL_KEYS } from "./types";
 import whatsappText from "./whatsapp/fixtures/message-text.json";
@@ -15,26 +16,30 @@ describe("channel registry", () => {
     expect(channelByObject(whatsappText.object)?.key).toBe("whatsapp");
     expect(channelByObject(instagramText.object)?.parseWebhook(instagramText)).toHaveLength(1);
     expect(channelByObject(whatsappText.object)?.parseWebhook(whatsappText)).toHaveLength(1);
-    expect(channelByObject("page")).toBeUndefined();
+    expect(channelByObject(messengerText.object)?.key).toBe("messenger");
+    expect(channelByObject(messengerText.object)?.parseWebhook(messengerText)).toHaveLength(1);
+    expect(channelByObject("user")).toBeUndefined();
     expect(channelByObject(undefined)).toBeUndefined();
   });
 
-  it("maps database channels, with none yet for Messenger", () => {
+  it("maps every database channel to its adapter", () => {
     expect(channelFromDb("INSTAGRAM")?.key).toBe("instagram");
     expect(channelFromDb("WHATSAPP")?.key).toBe("whatsapp");
-    expect(channelFromDb("MESSENGER")).toBeUndefined();
+    expect(channelFromDb("MESSENGER")?.key).toBe("messenger");
   });
 
   it("recognizes channel keys and nothing else", () => {
     expect(isChannelKey("instagram")).toBe(true);
     expect(isChannelKey("whatsapp")).toBe(true);
-    expect(isChannelKey("messenger")).toBe(false);
+    expect(isChannelKey("messenger")).toBe(true);
+    expect(isChannelKey("telegram")).toBe(false);
     expect(isChannelKey("toString")).toBe(false);
   });
 
   it("declares the messaging windows", () => {
     expect(channels.instagram.messagingWindow).toEqual({ freeFormMs: 86_400_000, humanAgentMs: 604_800_000 });
     expect(channels.whatsapp.messagingWindow).toEqual({ freeFormMs: 86_400_000 });
+    expect(channels.messenger.messagingWindow).toEqual({ freeFormMs: 86_400_000, humanAgentMs: 604_800_000 });
   });
 
   it("only WhatsApp offers templates and media download", () => {

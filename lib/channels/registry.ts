@@ -1,12 +1,14 @@
-// Every channel the app speaks. Adding one (Messenger is next) is its folder plus one line in
-// `channels` (and its key in CHANNEL_KEYS); nothing outside lib/channels changes.
+// Every channel the app speaks (server side). Adding one is its folder plus one line here and one
+// in catalog.ts (its browser-safe metadata); nothing outside lib/channels changes.
 import { instagramChannel } from "./instagram/instagram-channel";
+import { messengerChannel } from "./messenger/messenger-channel";
 import type { ChannelAdapter, ChannelKey, DbChannel } from "./types";
 import { whatsappChannel } from "./whatsapp/whatsapp-channel";
 
 export const channels: Readonly<Record<ChannelKey, ChannelAdapter>> = {
   instagram: instagramChannel,
   whatsapp: whatsappChannel,
+  messenger: messengerChannel,
 };
 
 const allChannels = Object.values(channels);

@@ -1,11 +1,12 @@
 /**
  * The contract every messaging channel implements. Everything outside `lib/channels/<name>/`
- * speaks only these types, so adding a channel (Messenger is next) is one new folder plus one
- * line in the registry.
+ * speaks only these types, so adding a channel is one new folder plus one line in the registry
+ * (server) and one in the catalog (browser-safe metadata).
  */
+import type { ChannelMeta } from "./channel-meta";
+import type { ChannelKey } from "./catalog";
 
-export const CHANNEL_KEYS = ["instagram", "whatsapp"] as const;
-export type ChannelKey = (typeof CHANNEL_KEYS)[number];
+export { CHANNEL_KEYS, type ChannelKey } from "./catalog";
 
 /** Mirrors the Prisma `Channel` enum; kept here so channel code never imports the database layer. */
 export type DbChannel = "INSTAGRAM" | "WHATSAPP" | "MESSENGER";
@@ -256,6 +257,29 @@ export interface MessagingWindow {
   humanAgentMs?: number;
 }
 
+/** The account ids an Integration row stores (Integration.config), as the channel reads them. */
+export interface AccountConfig {
+  pageId?: string;
+  instagramAccountId?: string;
+  phoneNumberId?: string;
+  businessAccountId?: string;
+  loginVariant?: "facebook" | "instagram";
+}
+
+export type ConnectionProbe = { ok: true; connectedAs: string } | { ok: false; error: string; reconnect: boolean };
+
+/** What Settings needs from a channel to store, route and test one of its accounts. */
+export interface AccountSettings {
+  /** The id the Graph API is asked about and sends from; undefined until the card names one. */
+  accountIdOf(config: AccountConfig): string | undefined;
+  /** Every id Meta may address this account by in a webhook (`entry[].id`, WhatsApp's phone number id). */
+  recipientIdsOf(config: AccountConfig): string[];
+  /** The ids env credentials stand for, in the shape of a stored config. */
+  configFromCredentials(creds: ChannelCredentials): AccountConfig;
+  /** "Test connection": who the token belongs to. Graph errors are thrown (GraphApiError) for the caller to describe. */
+  probe(creds: ChannelCredentials): Promise<ConnectionProbe>;
+}
+
 /** Meta's handover protocol: take a thread from the app that holds it, ask it for the thread, or hand it back. */
 export type ThreadControlAction = "take" | "request" | "pass";
 
@@ -267,13 +291,11 @@ export interface CustomerSignalTarget {
   lastInboundExternalId?: string;
 }
 
-export interface ChannelAdapter {
+export interface ChannelAdapter extends ChannelMeta {
   key: ChannelKey;
-  dbChannel: DbChannel;
-  label: string;
   /** The webhook payload's `object` field. */
   webhookObject: string;
-  messagingWindow: MessagingWindow;
+  account: AccountSettings;
   /**
    * The longest text one message may carry, as Meta documents it. Longer replies are refused (the
    * composer offers to split them), never cut: a cut message says something the salesperson didn't.

@@ -1,3 +1,4 @@
+import { channelLabel } from "@/lib/channels/catalog";
 import { ApiError } from "@/lib/api/errors";
 import type { SessionUser } from "@/lib/auth";
 import type { DbChannel } from "@/lib/channels/types";
@@ -192,7 +193,7 @@ async function announce(channel: DbChannel, conversationIds: string[]) {
 }
 
 function describe(channel: DbChannel, externalId: string, name: string | null): string {
-  const label = channel === "WHATSAPP" ? "WhatsApp" : channel === "INSTAGRAM" ? "Instagram" : "Messenger";
+  const label = channelLabel(channel);
   return name ? `${label} ${name} (${externalId})` : `${label} ${externalId}`;
 }
 

@@ -2,8 +2,11 @@
  * The inbox's fixed vocabularies, zod-free so client components can import them without pulling
  * zod into the browser bundle (lib/validations builds its schemas from these).
  */
-export const INBOX_TABS = ["all", "whatsapp", "instagram"] as const;
-export type InboxTab = (typeof INBOX_TABS)[number];
+import { CHANNEL_KEYS, type ChannelKey } from "@/lib/channels/catalog";
+
+/** "all", then one tab per channel in the catalog's order. */
+export const INBOX_TABS = ["all", ...CHANNEL_KEYS] as const;
+export type InboxTab = "all" | ChannelKey;
 
 export const INBOX_FILTERS = ["open", "unread", "mine", "waiting", "window-closing", "snoozed", "archived"] as const;
 export type InboxFilter = (typeof INBOX_FILTERS)[number];

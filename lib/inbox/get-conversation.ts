@@ -1,10 +1,10 @@
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { OutboundMediaRules } from "@/lib/channels/types";
+import type { ChannelKey, OutboundMediaRules } from "@/lib/channels/types";
 import { env } from "@/lib/env";
 import { requireChannel } from "@/lib/inbox/require-channel";
-import { replyWindow } from "@/lib/inbox/reply-window";
+import { replyWindow } from "@/lib/inbox/messaging-window";
 import { acceptedMimeTypes } from "@/lib/media/reply-attachment-rules";
 import { withLabels, type LabelJson } from "@/lib/labels/conversation-labels";
 import { loadAccountCredentials } from "@/lib/settings/channel-credentials";
@@ -75,6 +75,8 @@ export type ConversationDetail = ConversationRow & {
   /** Our own cap on any stored file (MEDIA_MAX_BYTES), which may be below the channel's. */
   attachmentMaxBytes: number;
   channelLabel: string;
+  /** The channel re-opens a closed window with approved templates (WhatsApp). */
+  templatesAvailable: boolean;
   /** The longest text one reply may carry on this channel. */
   maxTextLength: number;
   /** The channel speaks Meta's handover protocol (take / request / pass the thread). */
@@ -85,15 +87,15 @@ export type ConversationDetail = ConversationRow & {
 export async function getConversation(id: string): Promise<{ conversation: ConversationDetail }> {
   const row = await db.conversation.findUnique({ where: { id }, select: conversationDetailSelect });
   if (!row) throw new ApiError({ code: "NOT_FOUND", message: "Conversation not found" });
+  const adapter = requireChannel(row.channel);
   const [humanAgentTag, blocked] = await Promise.all([
-    row.channel === "WHATSAPP" ? false : humanAgentTagEnabled(row.businessAccountId),
+    adapter.humanAgentTag ? humanAgentTagEnabled(adapter.key, row.businessAccountId) : false,
     db.blockedContact.findUnique({
       where: { channel_externalId: { channel: row.channel, externalId: row.contact.externalId } },
       select: { id: true },
     }),
   ]);
-  const window = replyWindow({ channel: row.channel, lastInboundAt: row.lastInboundAt, humanAgentTag });
-  const adapter = requireChannel(row.channel);
+  const window = replyWindow(adapter.messagingWindow, { lastInboundAt: row.lastInboundAt, humanAgentTag });
   const [labelled] = await withLabels([row]);
   return {
     conversation: {
@@ -105,13 +107,14 @@ export async function getConversation(id: string): Promise<{ conversation: Conve
       attachmentRules: adapter.outboundMedia,
       attachmentMaxBytes: env.MEDIA_MAX_BYTES,
       channelLabel: adapter.label,
+      templatesAvailable: adapter.templates !== undefined,
       maxTextLength: adapter.maxTextLength,
       threadControl: adapter.threadControl !== undefined,
     },
   };
 }
 
-/** Per account: each Instagram account has its own Human Agent approval. */
-async function humanAgentTagEnabled(businessAccountId: string): Promise<boolean> {
-  return (await loadAccountCredentials("instagram", businessAccountId))?.humanAgentTag === true;
+/** Per account: each account (each Instagram account, the Page) has its own Human Agent approval. */
+async function humanAgentTagEnabled(channel: ChannelKey, businessAccountId: string): Promise<boolean> {
+  return (await loadAccountCredentials(channel, businessAccountId))?.humanAgentTag === true;
 }

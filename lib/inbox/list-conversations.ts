@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { conversationListOrder, conversationListSelect, type ConversationListItem } from "@/lib/inbox/conversation-select";
 import { afterCursor, decodeCursor, pageOf } from "@/lib/inbox/cursor";
-import type { InboxTab } from "@/lib/inbox/constants";
+import { channelMeta, channelMetaByDb, type ChannelKey } from "@/lib/channels/catalog";
+import { INBOX_TABS, type InboxTab } from "@/lib/inbox/constants";
 import { matchingMessages, searchConversations, viewConditions, type ListView } from "@/lib/inbox/search-conversations";
 import type { ListConversationsQuery } from "@/lib/validations/conversation";
 import { withPreviewThumbnails } from "@/lib/media/preview-thumbnails";
@@ -13,11 +14,8 @@ import { labelWhere } from "@/lib/labels/label-filter";
 import { withLabels } from "@/lib/labels/conversation-labels";
 import { speedToLeadWhere, waitingOrder } from "@/lib/speed-to-lead/list-view";
 
-export interface UnreadCounts {
-  all: number;
-  whatsapp: number;
-  instagram: number;
-}
+/** Per inbox tab: "all" and each channel's key. */
+export type UnreadCounts = Record<InboxTab, number>;
 
 export interface ConversationPage {
   conversations: (ConversationListItem & { labels: LabelJson[] })[];
@@ -26,7 +24,6 @@ export interface ConversationPage {
   unreadCounts?: UnreadCounts;
 }
 
-const tabChannel = { whatsapp: "WHATSAPP", instagram: "INSTAGRAM" } as const;
 
 const filterStatus = { open: "OPEN", unread: "OPEN", mine: "OPEN", waiting: "OPEN", "window-closing": "OPEN", snoozed: "SNOOZED", archived: "ARCHIVED" } as const;
 
@@ -45,7 +42,7 @@ export async function listConversations(query: ListConversationsQuery, user: Pic
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   const speedWhere = query.q ? null : speedToLeadWhere(query, byWait ? cursor : undefined, new Date());
   const view: ListView = {
-    channel: query.channel === "all" ? undefined : tabChannel[query.channel],
+    channel: query.channel === "all" ? undefined : channelMeta(query.channel).dbChannel,
     // A search looks in every view, so an archived lead is found; each hit shows its status.
     status: query.q ? undefined : (query.status ?? filterStatus[query.filter]),
     unreadOnly: !query.q && query.filter === "unread",
@@ -114,10 +111,10 @@ async function countVisibleUnread(visible: Prisma.Sql): Promise<UnreadCounts> {
 }
 
 function tabCounts(groups: Array<{ channel: string; count: number }>): UnreadCounts {
-  const counts: UnreadCounts = { all: 0, whatsapp: 0, instagram: 0 };
+  const counts = Object.fromEntries(INBOX_TABS.map((tab) => [tab, 0])) as UnreadCounts;
   for (const group of groups) {
     counts.all += group.count;
-    const tab = (Object.keys(tabChannel) as Exclude<InboxTab, "all">[]).find((key) => tabChannel[key] === group.channel);
+    const tab = channelMetaByDb(group.channel)?.key as ChannelKey | undefined;
     if (tab) counts[tab] += group.count;
   }
   return counts;

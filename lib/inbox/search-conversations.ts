@@ -1,3 +1,4 @@
+import type { DbChannel } from "@/lib/channels/types";
 import { db, dbProvider } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Cursor } from "@/lib/inbox/cursor";
@@ -27,7 +28,7 @@ import { containsPattern, ftsPhrase, MAX_INDEXED_MATCHES, searchedFields, search
 
 /** The list's filters, as lib/inbox/list-conversations.ts reads them from the query. */
 export interface ListView {
-  channel?: "INSTAGRAM" | "WHATSAPP";
+  channel?: DbChannel;
   /** Absent: open and archived alike (a search). */
   status?: "OPEN" | "ARCHIVED" | "SNOOZED";
   unreadOnly: boolean;

@@ -1,3 +1,5 @@
+import { DB_CHANNELS } from "@/lib/channels/catalog";
+
 /** The pipeline's vocabularies, zod-free so client components can import them (lib/validations builds on these). */
 export const LEAD_SORTS = ["lastContactAt", "value", "createdAt"] as const;
 export type LeadSort = (typeof LEAD_SORTS)[number];
@@ -6,7 +8,7 @@ export type LeadSort = (typeof LEAD_SORTS)[number];
 export const LEAD_SOURCES = ["ad", "organic"] as const;
 export type LeadSourceFilter = (typeof LEAD_SOURCES)[number];
 
-export const LEAD_CHANNELS = ["INSTAGRAM", "WHATSAPP", "MESSENGER"] as const;
+export const LEAD_CHANNELS = DB_CHANNELS;
 export type LeadChannel = (typeof LEAD_CHANNELS)[number];
 
 export const LEAD_STATUS_LABEL = { NEW: "New", CONTACTED: "Contacted", QUALIFIED: "Qualified", WON: "Won", LOST: "Lost" } as const;

@@ -1,3 +1,4 @@
+import { channelMetaByDb } from "@/lib/channels/catalog";
 import { ApiError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import { blockContact } from "@/lib/inbox/blocklist";
@@ -47,10 +48,11 @@ export async function resolveBlockTarget(input: Pick<BlockContactInput, "channel
     return { externalId: contact?.externalId ?? digits, name: contact?.displayName ?? null };
   }
   if (!/^\d{1,30}$/.test(identifier)) {
-    throw new ApiError({ code: "VALIDATION_FAILED", message: "Enter the Instagram-scoped id (digits) or an @username" });
+    throw new ApiError({ code: "VALIDATION_FAILED", message: `Enter ${channelMetaByDb(input.channel)?.identifierHint ?? "the customer's id"}` });
   }
+  // Instagram-scoped or Page-scoped id: the contact's own id on its channel.
   const contact = await db.contact.findUnique({
-    where: { channel_externalId: { channel: "INSTAGRAM", externalId: identifier } },
+    where: { channel_externalId: { channel: input.channel, externalId: identifier } },
     select: { displayName: true, instagramUsername: true },
   });
   return {

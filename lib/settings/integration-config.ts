@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { getChannel } from "@/lib/channels/registry";
+import { channelMeta, CHANNEL_KEYS } from "@/lib/channels/catalog";
+import { getChannel, isChannelKey } from "@/lib/channels/registry";
 import { env } from "@/lib/env";
 import {
-  integrationKeySchema,
+  allIntegrationKeys,
   loginVariantSchema,
   type IntegrationChannel,
   type IntegrationKey,
@@ -10,9 +11,9 @@ import {
 } from "@/lib/validations/settings";
 
 /**
- * What Settings knows about each configurable channel: the Integration.config keys (fixed: the
- * message pipeline reads them), the webhook fields to subscribe in Meta's App Dashboard, and the
- * env variables a channel may be configured from instead of a database row.
+ * How Settings stores each channel's accounts: the Integration.config keys (fixed: the message
+ * pipeline reads them) and the row names. What differs by channel (which ids, env names, webhook
+ * fields) is asked of the channel's module through the registry.
  */
 
 export const integrationConfigSchema = z
@@ -32,19 +33,7 @@ export const integrationConfigSchema = z
   .catch({});
 export type IntegrationConfig = z.infer<typeof integrationConfigSchema>;
 
-export const CHANNEL_SETTINGS = {
-  instagram: {
-    label: "Instagram",
-    // standby / messaging_handovers: conversations a chatbot holds (lib/handover).
-    webhookFields: ["messages", "messaging_postbacks", "messaging_seen", "message_reactions", "message_edit", "standby", "messaging_handovers"],
-  },
-  whatsapp: {
-    label: "WhatsApp",
-    webhookFields: ["messages"],
-  },
-} as const satisfies Record<IntegrationChannel, { label: string; webhookFields: readonly string[] }>;
-
-export const INTEGRATION_CHANNELS = Object.keys(CHANNEL_SETTINGS) as IntegrationChannel[];
+export const INTEGRATION_CHANNELS: IntegrationChannel[] = [...CHANNEL_KEYS];
 
 /**
  * A channel configured from env vars (each adapter knows its variable names), in the shape of an
@@ -60,10 +49,7 @@ export interface EnvIntegration {
 export function integrationFromEnv(channel: IntegrationChannel): EnvIntegration | null {
   const creds = getChannel(channel).credentialsFromEnv(adapterEnv());
   if (!creds) return null;
-  const ids: IntegrationConfig =
-    channel === "instagram"
-      ? { pageId: creds.accountId }
-      : { phoneNumberId: creds.accountId, businessAccountId: creds.businessAccountId ?? "" };
+  const ids: IntegrationConfig = getChannel(channel).account.configFromCredentials(creds);
   return {
     accessToken: creds.accessToken,
     appSecret: creds.appSecret,
@@ -77,22 +63,14 @@ export function adapterEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(entries) as NodeJS.ProcessEnv;
 }
 
-const pick = (value?: string) => (value && value.trim() !== "" ? value.trim() : undefined);
-
-/**
- * The id the Graph API is asked about: WhatsApp phone number id; Instagram account id, or with
- * Facebook Login the page id when no Instagram account id was given. Instagram Login has no page.
- */
+/** The id the Graph API is asked about and sends from (each channel knows which of its ids that is). */
 export function accountIdOf(channel: IntegrationChannel, config: IntegrationConfig): string | undefined {
-  if (channel === "whatsapp") return pick(config.phoneNumberId);
-  if (loginVariantOf(channel, config) === "instagram") return pick(config.instagramAccountId);
-  return pick(config.instagramAccountId) ?? pick(config.pageId);
+  return getChannel(channel).account.accountIdOf({ ...config, loginVariant: loginVariantOf(channel, config) });
 }
 
 /** Every id Meta may address this account by in a webhook (`entry[].id`, the business side's id). */
 export function recipientIdsOf(channel: IntegrationChannel, config: IntegrationConfig): string[] {
-  const ids = channel === "whatsapp" ? [config.phoneNumberId, config.businessAccountId] : [config.instagramAccountId, config.pageId];
-  return ids.map(pick).filter((id): id is string => id !== undefined);
+  return getChannel(channel).account.recipientIdsOf(config);
 }
 
 /** Facebook Login unless the row says otherwise: rows and env from before Instagram Login existed. */
@@ -100,9 +78,11 @@ export function loginVariantOf(channel: IntegrationChannel, config: IntegrationC
   return channel === "instagram" ? (config.loginVariant ?? "facebook") : "facebook";
 }
 
-/** "instagram-2" → "instagram". */
+/** "instagram-2" → "instagram"; "messenger" → "messenger". */
 export function channelOfKey(key: IntegrationKey): IntegrationChannel {
-  return key.startsWith("instagram") ? "instagram" : "whatsapp";
+  const channel = key.replace(/-\d+$/, "");
+  if (!isChannelKey(channel)) throw new Error(`No channel for integration key "${key}"`);
+  return channel;
 }
 
 /** A channel's first account is the row named after the channel; only it falls back to env. */
@@ -112,13 +92,12 @@ export function isFirstAccount(key: IntegrationKey): key is IntegrationChannel {
 
 /** Every row name that can hold an account of the channel, first account first. */
 export function accountKeysOf(channel: IntegrationChannel): IntegrationKey[] {
-  if (channel === "whatsapp") return ["whatsapp"];
-  return ["instagram", ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => integrationKeySchema.parse(`instagram-${n}`))];
+  return allIntegrationKeys().filter((key) => channelOfKey(key) === channel);
 }
 
 /** What staff call an account: "Instagram", "Instagram (2)". */
 export function accountLabel(key: IntegrationKey): string {
-  const label = CHANNEL_SETTINGS[channelOfKey(key)].label;
+  const label = channelMeta(channelOfKey(key)).label;
   const number = key.match(/-(\d+)$/)?.[1];
   return number ? `${label} (${number})` : label;
 }

@@ -1,10 +1,10 @@
+import { channelMeta } from "@/lib/channels/catalog";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import { encryptionKey } from "@/lib/local-secrets";
 import {
   accountKeysOf,
   accountLabel,
-  CHANNEL_SETTINGS,
   channelOfKey,
   INTEGRATION_CHANNELS,
   integrationConfigSchema,
@@ -104,7 +104,7 @@ export async function listIntegrations(origin: string): Promise<IntegrationView[
       humanAgentTag: config.humanAgentTag ?? false,
       customerSignals: config.customerSignals ?? true,
       callbackUrl: `${origin.replace(/\/+$/, "")}/api/webhooks/${channel}`,
-      webhookFields: CHANNEL_SETTINGS[channel].webhookFields,
+      webhookFields: channelMeta(channel).webhookFields,
       lastVerifiedAt: row?.lastVerifiedAt?.toISOString() ?? null,
       connectedAs: row?.connectedAs ?? null,
       lastError: row?.lastError ?? null,

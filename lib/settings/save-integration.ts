@@ -1,4 +1,6 @@
 import { ApiError, type ErrorDetail } from "@/lib/api/errors";
+import { channelMeta } from "@/lib/channels/catalog";
+import type { AccountField } from "@/lib/channels/channel-meta";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -31,20 +33,7 @@ export async function saveIntegration(key: IntegrationKey, input: SaveIntegratio
     select: { accessToken: true, apiSecret: true, config: true, isEnabled: true },
   });
   const before = integrationConfigSchema.parse(existing?.config ?? {});
-  const config: IntegrationConfig = {
-    webhookVerifyToken: input.webhookVerifyToken,
-    ...(channel === "instagram"
-      ? {
-          // Instagram Login has no page: a page id left over from a Facebook Login setup must not route webhooks here.
-          pageId: input.loginVariant === "instagram" ? "" : input.pageId,
-          instagramAccountId: input.instagramAccountId,
-          humanAgentTag: input.humanAgentTag,
-          loginVariant: input.loginVariant,
-        }
-      : { phoneNumberId: input.phoneNumberId, businessAccountId: input.businessAccountId }),
-    graphApiVersion: input.graphApiVersion,
-    customerSignals: input.customerSignals,
-  };
+  const config = configFromInput(channel, input);
   if (input.enabled) requireComplete(channel, config, input, existing);
 
   const changed: string[] = (Object.keys(config) as (keyof IntegrationConfig)[]).filter((field) =>
@@ -141,13 +130,9 @@ function requireComplete(
 ) {
   const missing: ErrorDetail[] = [];
   if (!accountIdOf(channel, config)) {
-    missing.push(
-      channel === "whatsapp"
-        ? { field: "phoneNumberId", issue: "Enter the phone number id" }
-        : loginVariantOf(channel, config) === "instagram"
-          ? { field: "instagramAccountId", issue: "Enter the Instagram account id" }
-          : { field: "instagramAccountId", issue: "Enter the Instagram account id or the page id" },
-    );
+    // Whichever of the card's ids would name the account (Instagram with Facebook Login takes either).
+    const naming = shownAccountFields(channel, config).filter((field) => accountIdOf(channel, { ...config, [field]: "1" }));
+    missing.push({ field: naming[0], issue: `Enter the ${naming.map((field) => FIELD_PHRASES[field]).join(" or the ")}` });
   }
   if (!config.webhookVerifyToken) missing.push({ field: "webhookVerifyToken", issue: "Enter or generate a verify token" });
   if (!input.accessToken && !existing?.accessToken) missing.push({ field: "accessToken", issue: "Enter the access token" });
@@ -159,4 +144,37 @@ function requireComplete(
       details: missing,
     });
   }
+}
+
+const FIELD_PHRASES: Record<AccountField, string> = {
+  pageId: "page id",
+  instagramAccountId: "Instagram account id",
+  phoneNumberId: "phone number id",
+  businessAccountId: "WhatsApp Business Account id",
+};
+
+/** The account ids the card shows: Instagram Login has no page. */
+function shownAccountFields(channel: IntegrationChannel, config: IntegrationConfig): AccountField[] {
+  const fields = [...channelMeta(channel).accountFields];
+  return loginVariantOf(channel, config) === "instagram" ? fields.filter((field) => field !== "pageId") : fields;
+}
+
+/** What the form's input stores for this channel: its own ids only, the Human Agent switch where Meta has the tag. */
+function configFromInput(channel: IntegrationChannel, input: SaveIntegrationInput): IntegrationConfig {
+  const meta = channelMeta(channel);
+  // Only Instagram has two ways to log in; every other channel is a Facebook Login (Page / business) token.
+  const loginVariant = channel === "instagram" ? input.loginVariant : undefined;
+  const ids = Object.fromEntries(
+    shownAccountFields(channel, { loginVariant }).map((field) => [field, input[field]]),
+  ) as Pick<IntegrationConfig, AccountField>;
+  return {
+    webhookVerifyToken: input.webhookVerifyToken,
+    // A page id left over from a Facebook Login setup must not route an Instagram Login account's webhooks here.
+    ...(meta.accountFields.includes("pageId") && !("pageId" in ids) ? { pageId: "" } : {}),
+    ...ids,
+    ...(meta.humanAgentTag ? { humanAgentTag: input.humanAgentTag } : {}),
+    ...(loginVariant ? { loginVariant } : {}),
+    graphApiVersion: input.graphApiVersion,
+    customerSignals: input.customerSignals,
+  };
 }

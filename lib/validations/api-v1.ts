@@ -1,3 +1,4 @@
+import { DB_CHANNELS } from "@/lib/channels/catalog";
 import { z } from "zod";
 import { LEAD_STATUSES } from "@/lib/inbox/constants";
 import { REPLY_MAX_LENGTH } from "@/lib/validations/reply";
@@ -24,7 +25,7 @@ export const apiSendMessageSchema = z
 export const idempotencyKeySchema = z.string().trim().min(1).max(100).optional();
 
 const isoDate = z.string().meta({ format: "date-time" });
-const channel = z.enum(["INSTAGRAM", "WHATSAPP", "MESSENGER"]);
+const channel = z.enum(DB_CHANNELS);
 
 export const apiErrorSchema = z
   .object({

@@ -20,8 +20,8 @@ describe("settings validation", () => {
   });
 
   it("names Integration rows: each channel's first account, then instagram-2 … instagram-9", () => {
-    for (const key of ["instagram", "whatsapp", "instagram-2", "instagram-9"]) expect(integrationKeySchema.safeParse(key).success).toBe(true);
-    for (const key of ["instagram-1", "instagram-10", "whatsapp-2", "messenger", "Instagram"]) expect(integrationKeySchema.safeParse(key).success).toBe(false);
+    for (const key of ["instagram", "whatsapp", "messenger", "instagram-2", "instagram-9"]) expect(integrationKeySchema.safeParse(key).success).toBe(true);
+    for (const key of ["instagram-1", "instagram-10", "whatsapp-2", "messenger-2", "telegram", "Instagram"]) expect(integrationKeySchema.safeParse(key).success).toBe(false);
   });
 
   it("refuses ids that are not Meta ids, odd versions and verify tokens with spaces", () => {
@@ -38,7 +38,8 @@ describe("settings validation", () => {
   });
 
   it("bounds blocklist input and event queries", () => {
-    expect(blockContactSchema.safeParse({ channel: "MESSENGER", identifier: "1" }).success).toBe(false);
+    expect(blockContactSchema.safeParse({ channel: "MESSENGER", identifier: "1" }).success).toBe(true);
+    expect(blockContactSchema.safeParse({ channel: "TELEGRAM", identifier: "1" }).success).toBe(false);
     expect(blockContactSchema.safeParse({ channel: "INSTAGRAM", identifier: "  " }).success).toBe(false);
     expect(listEventsQuerySchema.parse({ limit: "10" }).limit).toBe(10);
     expect(listEventsQuerySchema.safeParse({ limit: "0" }).success).toBe(false);

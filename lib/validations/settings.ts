@@ -1,27 +1,39 @@
 import { z } from "zod";
+import { channelCatalog, CHANNEL_KEYS, DB_CHANNELS, type ChannelKey } from "@/lib/channels/catalog";
 import { emailSchema, passwordSchema } from "@/lib/validations/auth";
 
-/** Channels an admin can configure today (Messenger is shown as "coming soon"). */
-export const integrationChannelSchema = z.enum(["instagram", "whatsapp"]);
-export type IntegrationChannel = z.infer<typeof integrationChannelSchema>;
+/** Every channel an admin can configure: the catalog's. */
+export const integrationChannelSchema = z.enum(CHANNEL_KEYS);
+export type IntegrationChannel = ChannelKey;
 
 /**
  * Which Integration row: a channel's name for its first account (the name existing rows, env and
- * routes already use), "instagram-2" … "instagram-9" for further Instagram accounts.
+ * routes already use), "instagram-2" … "instagram-9" for further accounts of a channel that takes
+ * several (its catalog entry's maxAccounts).
  */
+export function allIntegrationKeys(): IntegrationKey[] {
+  return channelCatalog.flatMap((meta) => [
+    meta.key,
+    ...Array.from({ length: meta.maxAccounts - 1 }, (_, index) => `${meta.key}-${index + 2}` as IntegrationKey),
+  ]);
+}
+const INTEGRATION_KEYS = new Set<string>(allIntegrationKeys());
+
 export const integrationKeySchema = z
   .string()
-  .regex(/^(whatsapp|instagram(-[2-9])?)$/, 'Expected "instagram", "instagram-2" … "instagram-9" or "whatsapp"')
+  .refine((value) => INTEGRATION_KEYS.has(value), `Expected one of ${[...INTEGRATION_KEYS].join(", ")}`)
   .transform((value) => value as IntegrationKey);
-export type IntegrationKey = IntegrationChannel | `instagram-${number}`;
+export type IntegrationKey = IntegrationChannel | `${IntegrationChannel}-${number}`;
+
+const MULTI_ACCOUNT_CHANNELS = channelCatalog.filter((meta) => meta.maxAccounts > 1).map((meta) => meta.key) as [ChannelKey, ...ChannelKey[]];
 
 /** How an Instagram account is connected: a Page token on graph.facebook.com, or an Instagram user token on graph.instagram.com. */
 export const loginVariantSchema = z.enum(["facebook", "instagram"]);
 export type LoginVariant = z.infer<typeof loginVariantSchema>;
 
-/** POST /api/settings/integrations: add another account of a channel (Instagram only). */
+/** POST /api/settings/integrations: add another account of a channel that takes several (Instagram). */
 export const addIntegrationSchema = z.object({
-  channel: z.literal("instagram"),
+  channel: z.enum(MULTI_ACCOUNT_CHANNELS),
   loginVariant: loginVariantSchema.default("instagram"),
 });
 export type AddIntegrationInput = z.infer<typeof addIntegrationSchema>;
@@ -86,7 +98,7 @@ export type UpdateStaffInput = z.infer<typeof updateStaffSchema>;
 export const resetPasswordSchema = z.object({ password: passwordSchema });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
-export const blockChannelSchema = z.enum(["INSTAGRAM", "WHATSAPP"]);
+export const blockChannelSchema = z.enum(DB_CHANNELS);
 
 /** "Who": the IGSID / wa_id, an @username, or a phone number; resolved against known contacts. */
 export const blockContactSchema = z.object({

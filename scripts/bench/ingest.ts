@@ -5,7 +5,7 @@
 // started compiles and loads each route's code on first use, and Meta's bursts reach a running one.
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { instagramText, newInstagramMid, newWamid, signPayload, whatsappText } from "../meta-sim/payloads";
+import { instagramText, messengerText, newInstagramMid, newMessengerMid, newWamid, signPayload, whatsappText } from "../meta-sim/payloads";
 import { appSecretFor } from "./channel-env";
 import { createRandom } from "./random";
 
@@ -17,7 +17,7 @@ export interface LoadOptions {
   channels: ChannelKey[];
 }
 
-export type ChannelKey = "instagram" | "whatsapp";
+export type ChannelKey = "instagram" | "whatsapp" | "messenger";
 
 export interface LoadFigures {
   requestsPerSecond: number;
@@ -66,7 +66,13 @@ function deliveryFactory(seed: number, channels: ChannelKey[]) {
   const random = createRandom(seed);
   return (): Delivery => {
     const customer = random.int(1000);
-    if (random.pick(channels) === "instagram") {
+    const channel = random.pick(channels);
+    if (channel === "messenger") {
+      const mid = newMessengerMid();
+      const body = JSON.stringify(messengerText({ senderId: `2${String(customer).padStart(15, "0")}`, mid, text: `Burst message ${mid.slice(-10)}` }));
+      return { channel: "messenger", externalId: mid, body, signature: signPayload(body, appSecretFor("messenger")) };
+    }
+    if (channel === "instagram") {
       const mid = newInstagramMid();
       const body = JSON.stringify(instagramText({ senderId: `9${String(customer).padStart(15, "0")}`, mid, text: `Burst message ${mid.slice(-10)}` }));
       return { channel: "instagram", externalId: mid, body, signature: signPayload(body, appSecretFor("instagram")) };

@@ -1,7 +1,7 @@
 // `npm run bench`: starts the production build (run `npx next build` first) on fresh databases and
 // prints one table — webhook ingest, big inbox, live latency — against the targets in BENCHMARKS.md.
 //
-//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify,presence] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
+//   npm run bench [-- --only ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify,presence,messenger] [--duration 20] [--warmup 5] [--connections 50] [--channels instagram,whatsapp]
 // Ports: apps on 3600–3699, the fake Graph API on 4600–4699 (BENCH_APP_PORT / BENCH_GRAPH_PORT move them).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,7 +36,7 @@ interface Row {
 
 const { values } = parseArgs({
   options: {
-    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify,presence" },
+    only: { type: "string", default: "ingest,webhooks,inbox,live,unsigned,large,speed,reports,notify,presence,messenger" },
     duration: { type: "string", default: "20" },
     warmup: { type: "string", default: "5" },
     connections: { type: "string", default: "50" },
@@ -109,6 +109,29 @@ try {
     row("Ingest writer messages/s: without / with waiting-time fields (medians)", `${speed.without.toFixed(0)} / ${speed.with.toFixed(0)}`);
     row("Ingest with the speed-to-lead fields ÷ without (same run)", ratio.toFixed(2), "≥ 0.95", ratio >= 0.95);
     row("  per round, without → with (messages/s)", speed.samples.without.map((value, index) => `${value.toFixed(0)}→${speed.samples.with[index].toFixed(0)}`).join(", "));
+  }
+
+  if (sections.has("messenger")) {
+    // Messenger against Instagram: the same load on one app, one channel at a time, in the same run.
+    const load = (channel: ChannelKey) => ({
+      connections: Number(values.connections),
+      durationSeconds: Number(values.duration),
+      warmupSeconds: Number(values.warmup),
+      redeliveryShare: 0.1,
+      channels: [channel],
+    });
+    console.log(`Messenger vs Instagram ingest: ${values.connections} connections × ${values.duration} s each … (load ${loadNow()})`);
+    const [instagram, messenger] = await withApp({}, async (app) => [await benchIngest(app, load("instagram")), await benchIngest(app, load("messenger"))]);
+    const ratio = messenger.webhook.requestsPerSecond / instagram.webhook.requestsPerSecond;
+    row("Instagram ingest: events/s, p99", `${instagram.webhook.requestsPerSecond.toFixed(0)}, ${ms(instagram.webhook.p99)}`);
+    row("Messenger ingest: events/s, p99", `${messenger.webhook.requestsPerSecond.toFixed(0)}, ${ms(messenger.webhook.p99)}`);
+    row("Messenger / Instagram events/s", ratio.toFixed(2), "≥ 0.90", ratio >= 0.9);
+    row(
+      "Messenger: unique messages → stored once / missing / duplicates",
+      `${messenger.uniqueAcknowledged} → ${messenger.storedOnce} / ${messenger.missing} / ${messenger.duplicates}`,
+      "all once, 0 lost",
+      messenger.missing === 0 && messenger.duplicates === 0 && messenger.storedOnce === messenger.uniqueAcknowledged,
+    );
   }
 
   if (sections.has("webhooks")) {

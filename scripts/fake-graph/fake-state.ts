@@ -88,9 +88,14 @@ export class FakeState {
   readonly phoneNumberIds: Set<string>;
   /** The account `me` stands for. */
   readonly instagramAccountId: string;
+  /** Facebook Pages (Messenger): their ids, and the Page tokens `me` resolves to the Page with. */
+  readonly pageIds: Set<string>;
+  readonly pageTokens = new Map<string, string>();
 
-  constructor(known: { instagramAccountId: string; phoneNumberId: string }) {
+  constructor(known: { instagramAccountId: string; phoneNumberId: string; pageId: string; pageToken: string }) {
     this.instagramAccountId = known.instagramAccountId;
+    this.pageIds = new Set([known.pageId]);
+    this.pageTokens.set(known.pageToken, known.pageId);
     this.instagramAccountIds = new Set(["me", known.instagramAccountId]);
     this.phoneNumberIds = new Set([known.phoneNumberId]);
   }

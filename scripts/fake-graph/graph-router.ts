@@ -6,6 +6,7 @@ import { takeDownload, type FakeState, type UploadedFile } from "./fake-state";
 import { invalidParameterError, missingTokenError, namedError, unknownObjectError, unknownPathError } from "./graph-errors";
 import { fail, ok, pickFields, type GraphReply } from "./graph-reply";
 import { formatConversation, instagramAccount, instagramProfile, listConversations, sendInstagramMessage } from "./instagram-handlers";
+import { messengerPage, messengerProfile, sendMessengerMessage } from "./messenger-handlers";
 import { generatePng } from "./png";
 import { controlThread, THREAD_CONTROL_EDGES } from "./thread-control-handlers";
 import { listTemplates, mediaDownload, mediaInfo, phoneNumberInfo, sendWhatsAppMessage, uploadMedia } from "./whatsapp-handlers";
@@ -33,7 +34,11 @@ export async function routeGraphRequest(state: FakeState, request: GraphRequest)
   const hasToken = /^Bearer \S+/i.test(request.authorization ?? "") || Boolean(query.get("access_token"));
   if (!hasToken) return fail(missingTokenError());
 
-  if (method === "GET" && segments.length === 1) return getNode(state, first, query.get("fields"), request.baseUrl);
+  if (method === "GET" && segments.length === 1) {
+    const page = pageOf(state, first, request);
+    if (page) return messengerPage(page, query.get("fields"));
+    return getNode(state, first, query.get("fields"), request.baseUrl);
+  }
   if (method === "GET" && second === "conversations" && segments.length === 2) return listConversations(state, first, query, request.baseUrl);
   if (method === "GET" && second === "message_templates" && segments.length === 2) return listTemplates(query);
   if (method === "POST" && second === "messages" && segments.length === 2) return sendMessage(state, first, request.body);
@@ -48,7 +53,16 @@ function bearsExpiredToken(state: FakeState, request: GraphRequest): boolean {
   return [bearer, inQuery].some((token) => token !== undefined && token !== null && state.expiredTokens.has(token));
 }
 
+/** The Page a `GET /{id}` is about: a known Page id, or `me` asked with a Page access token. */
+function pageOf(state: FakeState, id: string, request: GraphRequest): string | undefined {
+  if (state.pageIds.has(id)) return id;
+  if (id !== "me") return undefined;
+  const token = request.authorization?.match(/^Bearer (\S+)/i)?.[1] ?? request.query.get("access_token") ?? "";
+  return state.pageTokens.get(token);
+}
+
 function sendMessage(state: FakeState, nodeId: string, body: unknown): Promise<GraphReply> | GraphReply {
+  if (state.pageIds.has(nodeId)) return sendMessengerMessage(body);
   const saysWhatsApp = typeof body === "object" && body !== null && "messaging_product" in body;
   if (saysWhatsApp || state.phoneNumberIds.has(nodeId)) {
     state.phoneNumberIds.add(nodeId);
@@ -60,6 +74,7 @@ function sendMessage(state: FakeState, nodeId: string, body: unknown): Promise<G
 
 const phoneFields = /\b(display_phone_number|verified_name|quality_rating)\b/;
 const profileFields = /\b(name|username|profile_pic)\b/;
+const messengerProfileFields = /\b(first_name|last_name)\b/;
 
 function getNode(state: FakeState, id: string, fields: string | null, baseUrl: string): GraphReply {
   if (state.instagramAccountIds.has(id) || /^1784\d{10,}$/.test(id)) return instagramAccount(state, id, fields, baseUrl);
@@ -67,6 +82,7 @@ function getNode(state: FakeState, id: string, fields: string | null, baseUrl: s
   if (state.media.has(id)) return mediaInfo(state, id, baseUrl);
   const conversation = state.conversations.find((known) => known.id === id);
   if (conversation) return ok(pickFields(formatConversation(conversation, conversation.accountId ?? state.instagramAccountId, baseUrl), fields));
+  if (messengerProfileFields.test(fields ?? "")) return messengerProfile(state, id, fields, baseUrl);
   if (state.profiles.has(id) || profileFields.test(fields ?? "")) return instagramProfile(state, id, fields, baseUrl);
   // Any other numeric id is taken as a WhatsApp media id, so inbound media always downloads.
   if (/^\d+$/.test(id)) return mediaInfo(state, id, baseUrl);

@@ -6,7 +6,7 @@ import { startFakeGraph } from "./start-fake-graph";
 
 const usage = `Usage: npm run meta:fake -- [--port 4010] [--host 127.0.0.1]
 
-Runs a fake Meta Graph API (Instagram Messaging + WhatsApp Cloud API) on this machine.
+Runs a fake Meta Graph API (Instagram Messaging, Messenger + WhatsApp Cloud API) on this machine.
   --port   port to listen on (default: FAKE_GRAPH_PORT or 4010; 0 picks a free one)
   --host   interface to bind (default 127.0.0.1)
 Control it over HTTP: GET /__fake/requests, POST /__fake/reset | program | profiles | conversations | media | cdn`;
@@ -53,6 +53,9 @@ INSTAGRAM_ACCESS_TOKEN=fake-instagram-token
 WHATSAPP_PHONE_NUMBER_ID=106540352242922
 WHATSAPP_BUSINESS_ACCOUNT_ID=102290129340398
 WHATSAPP_ACCESS_TOKEN=fake-whatsapp-token
+MESSENGER_PAGE_ID=109876543210987
+MESSENGER_ACCESS_TOKEN=fake-messenger-token
+MESSENGER_VERIFY_TOKEN=dev-verify-token
 # npm run meta:simulate signs with this secret by default
 META_APP_SECRET=dev-app-secret
 

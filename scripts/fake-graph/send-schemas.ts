@@ -83,6 +83,28 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   return `Param ${param}: ${issue.message}`;
 }
 
+/** Messenger's Send API takes the same shape as Instagram's, with text up to 2,000 characters. */
+const messengerSendSchema = z
+  .object({
+    recipient,
+    messaging_type: z.enum(["RESPONSE", "UPDATE", "MESSAGE_TAG"]),
+    tag: z.enum(["HUMAN_AGENT", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE", "ACCOUNT_UPDATE"]).optional(),
+    message: z
+      .looseObject({ text: z.string().min(1).max(2000).optional(), attachment: instagramAttachmentSchema.optional() })
+      .refine((message) => (message.text === undefined) !== (message.attachment === undefined), {
+        message: "must have exactly one of text or attachment",
+      }),
+  })
+  .refine((body) => body.messaging_type !== "MESSAGE_TAG" || body.tag !== undefined, {
+    message: "is required when messaging_type is MESSAGE_TAG",
+    path: ["tag"],
+  });
+
+export function parseMessengerSend(body: unknown) {
+  const isSenderAction = typeof body === "object" && body !== null && "sender_action" in body;
+  return isSenderAction ? instagramSenderActionSchema.safeParse(body) : messengerSendSchema.safeParse(body);
+}
+
 export function parseInstagramSend(body: unknown) {
   const isSenderAction = typeof body === "object" && body !== null && "sender_action" in body;
   return isSenderAction ? instagramSenderActionSchema.safeParse(body) : instagramSendSchema.safeParse(body);

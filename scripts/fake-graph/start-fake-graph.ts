@@ -1,9 +1,10 @@
-// A local stand-in for Meta's Graph API (Instagram Messaging + WhatsApp Cloud API): real HTTP, every
+// A local stand-in for Meta's Graph API (Instagram Messaging, Messenger, WhatsApp Cloud API): real HTTP, every
 // request recorded, faults programmable. The app reaches it through META_GRAPH_API_URL.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DEMO_INSTAGRAM_ACCOUNT_ID, DEMO_PHONE_NUMBER_ID } from "../meta-sim/payloads";
+import { DEMO_PAGE_ID, DEMO_PAGE_TOKEN } from "./messenger-handlers";
 import type { ConversationSeed, FakeRule, ProfileInput } from "./control-schemas";
 import { handleControl } from "./control-handlers";
 import { FakeState, type FetchedAttachment, type RecordedRequest, type UploadedFile } from "./fake-state";
@@ -21,6 +22,9 @@ export interface FakeGraphOptions {
   instagramAccountId?: string;
   /** The business's WhatsApp phone number id. */
   phoneNumberId?: string;
+  /** The Facebook Page (Messenger), and the Page access token `GET /me` answers as that Page for. */
+  pageId?: string;
+  pageToken?: string;
 }
 
 export interface FakeGraph {
@@ -130,6 +134,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const state = new FakeState({
     instagramAccountId: options.instagramAccountId ?? DEMO_INSTAGRAM_ACCOUNT_ID,
     phoneNumberId: options.phoneNumberId ?? DEMO_PHONE_NUMBER_ID,
+    pageId: options.pageId ?? DEMO_PAGE_ID,
+    pageToken: options.pageToken ?? DEMO_PAGE_TOKEN,
   });
   const host = options.host ?? "127.0.0.1";
   const delays = new Set<NodeJS.Timeout>();

@@ -4,3 +4,4 @@ export * from "./whatsapp-payloads";
 export { signPayload } from "./sign-payload";
 export { postWebhook, type PostWebhookInput } from "./post-webhook";
 export { igsidFor, waIdFor, displayNameFor, newInstagramMid, newWamid } from "./ids";
+export * from "./messenger-payloads";

@@ -4,7 +4,7 @@ import { signPayload } from "./sign-payload";
 export interface PostWebhookInput {
   /** The app's base URL, e.g. http://localhost:3000 (a trailing slash is fine). */
   appUrl: string;
-  channel: "instagram" | "whatsapp";
+  channel: "instagram" | "whatsapp" | "messenger";
   payload: unknown;
   appSecret: string;
   /** Aborts the request after this many milliseconds. */

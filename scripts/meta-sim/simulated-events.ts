@@ -18,6 +18,20 @@ import {
   instagramText,
   type InstagramDelivery,
 } from "./instagram-payloads";
+import {
+  messengerAdReferral,
+  messengerAttachmentItem,
+  messengerDelivery,
+  messengerDeliveryReceiptItem,
+  messengerEchoItem,
+  messengerPostbackItem,
+  messengerReactionItem,
+  messengerReadItem,
+  messengerTextItem,
+  messengerUnsendItem,
+  psidFor,
+  type MessengerDelivery,
+} from "./messenger-payloads";
 import type { Channel, SimulatedType } from "./simulator-args";
 import {
   whatsappAdReferral,
@@ -36,7 +50,7 @@ export interface SimulatedEvent {
   channel: Channel;
   /** One line for the console: what happened, from whom. */
   description: string;
-  payload: InstagramDelivery | WhatsAppDelivery;
+  payload: InstagramDelivery | WhatsAppDelivery | MessengerDelivery;
 }
 
 export interface EventRequest {
@@ -194,6 +208,60 @@ function whatsappEvents(request: EventRequest): SimulatedEvent[] {
   }
 }
 
+function messengerEvents(request: EventRequest): SimulatedEvent[] {
+  const senderId = psidFor(request.from);
+  const who = `${displayNameFor(request.from)} (PSID ${senderId})`;
+  const base = { senderId, pageId: request.account, timestamp: request.timestamp };
+  const event = (description: string, item: Record<string, unknown>): SimulatedEvent => ({
+    channel: "messenger",
+    description,
+    payload: messengerDelivery([item], { pageId: request.account }),
+  });
+  const text = request.text ?? sampleText(0);
+  const midOf = (item: Record<string, unknown>) => (item.message as { mid: string }).mid;
+  // A Page message the customer can read or react to, when no --message-id names one.
+  const pageMessage = () => messengerEchoItem({ ...base, text: "Thanks for your message! How can I help?", timestamp: request.timestamp - 1000 });
+
+  switch (request.type) {
+    case "text": {
+      const referral = request.referral === "ad" ? messengerAdReferral() : request.referral === "link" ? { ref: "spring-sale", source: "SHORTLINK", type: "OPEN_THREAD" } : undefined;
+      return [event(`text from ${who}${referral ? ` (from ${request.referral})` : ""}: "${text}"`, messengerTextItem({ ...base, text, referral }))];
+    }
+    case "image": {
+      const image = event(`image from ${who}`, messengerAttachmentItem({ ...base, type: "image", url: imageUrl(request.graphUrl) }));
+      if (!request.text) return [image];
+      return [image, event(`text from ${who}: "${text}"`, messengerTextItem({ ...base, text, timestamp: request.timestamp + 1 }))];
+    }
+    case "echo":
+      return [event(`echo (sent from the Page inbox) to ${who}: "${text}"`, messengerEchoItem({ ...base, text }))];
+    case "postback":
+      return [event(`postback "Get Started" from ${who}`, messengerPostbackItem({ ...base, title: "Get Started", payload: "GET_STARTED" }))];
+    case "quick-reply":
+      return [event(`quick reply "Yes, please" from ${who}`, messengerTextItem({ ...base, text: "Yes, please", quickReply: "YES" }))];
+    case "deleted": {
+      if (request.messageId) return [event(`unsend of ${shortId(request.messageId)} by ${who}`, messengerUnsendItem({ ...base, mid: request.messageId }))];
+      const original = messengerTextItem({ ...base, text, timestamp: request.timestamp - 1000 });
+      return [event(`text from ${who}: "${text}"`, original), event(`unsend of that message by ${who}`, messengerUnsendItem({ ...base, mid: midOf(original) }))];
+    }
+    case "read":
+    case "reaction":
+    case "status": {
+      const prior = request.messageId ? [] : [pageMessage()];
+      const mid = request.messageId ?? midOf(prior[0]);
+      const action =
+        request.type === "read"
+          ? event(`read receipt from ${who}`, messengerReadItem({ ...base, watermark: request.timestamp }))
+          : request.type === "status"
+            ? event(`delivery receipt for ${shortId(mid)} (to ${who})`, messengerDeliveryReceiptItem({ ...base, mids: [mid] }))
+            : event(`❤️ reaction from ${who} to ${shortId(mid)}`, messengerReactionItem({ ...base, targetMid: mid }));
+      return [...prior.map((item) => event(`echo (Page message) to ${who}`, item)), action];
+    }
+    default:
+      throw new Error(`${request.type} is not a Messenger event`);
+  }
+}
+
 export function buildEvents(request: EventRequest): SimulatedEvent[] {
+  if (request.channel === "messenger") return messengerEvents(request);
   return request.channel === "instagram" ? instagramEvents(request) : whatsappEvents(request);
 }

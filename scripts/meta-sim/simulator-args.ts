@@ -1,16 +1,17 @@
 // Command-line arguments of `npm run meta:simulate`, validated in one place so a typo stops the run
 // with a message instead of posting something half-right.
+import { DEMO_PAGE_ID } from "./messenger-payloads";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { DEMO_INSTAGRAM_ACCOUNT_ID } from "./instagram-payloads";
 import { DEMO_PHONE_NUMBER_ID } from "./whatsapp-payloads";
 
-export const simulateUsage = `Usage: npm run meta:simulate -- --channel instagram|whatsapp [options]
+export const simulateUsage = `Usage: npm run meta:simulate -- --channel instagram|whatsapp|messenger [options]
        npm run meta:simulate -- --demo
 
-Signs and posts Meta-format webhook deliveries to a running app, as Instagram / WhatsApp would.
+Signs and posts Meta-format webhook deliveries to a running app, as Instagram / WhatsApp / Messenger would.
 
-  --channel <c>        instagram | whatsapp (not needed with --demo)
+  --channel <c>        instagram | whatsapp | messenger (not needed with --demo)
   --from <name>        customer's friendly name (default "ana"); the same name is always the same
                        customer: a stable IGSID / WhatsApp number is derived from it. A first name
                        of a --demo customer continues that customer (ana → Ana Costa on Instagram,
@@ -20,9 +21,10 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
                        text follows as its own message) | story-reply | story-mention | reaction | read |
                        echo | deleted | edit | postback | quick-reply | button | status | odd
                        instagram: all but button and status; whatsapp: text, image, reaction,
-                       edit, button, status, odd. odd: one delivery shaped the way Meta's
-                       sometimes are (an item without mid or type, nulls, an unknown type, an
-                       item without sender): the valid items are stored, the rest kept
+                       edit, button, status, odd; messenger: text, image, reaction, read, echo,
+                       deleted, postback, quick-reply, status (a delivery receipt). odd: one delivery
+                       shaped the way Meta's sometimes are (an item without mid or type, nulls, an
+                       unknown type, an item without sender): the valid items are stored, the rest kept
   --status <s>         for --type status: delivered (default) | read | failed
   --message-id <id>    message the event refers to (mid / wamid). Required for whatsapp status and
                        reaction; for instagram reaction/read/deleted and edit a message is sent first
@@ -32,7 +34,8 @@ Signs and posts Meta-format webhook deliveries to a running app, as Instagram / 
   --bsuid <id>         whatsapp: the customer's BSUID (default: derived from --from when
                        --username is given); without --username it comes next to the phone
   --referral <kind>    for --type text, the ad or link the customer came from: instagram ad | link
-                       (ig.me with a ref), whatsapp ad | post (click-to-WhatsApp ad, or a post)
+                       (ig.me with a ref), whatsapp ad | post (click-to-WhatsApp ad, or a post),
+                       messenger ad | link (Click-to-Messenger ad, or an m.me link with a ref)
   --count <n>          send n events (default 1, max 1000)
   --ago <duration>     backdate the events, e.g. 45m, 30h, 2d (30h: the reply window has closed)
   --demo               several customers on both channels with a few messages each
@@ -58,17 +61,18 @@ export const instagramTypes = [
   "text", "image", "story-reply", "story-mention", "reaction", "read", "echo", "deleted", "edit", "postback", "quick-reply", "odd",
 ] as const;
 export const whatsappTypes = ["text", "image", "reaction", "edit", "button", "status", "odd"] as const;
-const allTypes = [...new Set([...instagramTypes, ...whatsappTypes])] as [string, ...string[]];
+export const messengerTypes = ["text", "image", "reaction", "read", "echo", "deleted", "postback", "quick-reply", "status"] as const;
+const allTypes = [...new Set([...instagramTypes, ...whatsappTypes, ...messengerTypes])] as [string, ...string[]];
 
-export type Channel = "instagram" | "whatsapp";
-export type SimulatedType = (typeof instagramTypes)[number] | (typeof whatsappTypes)[number];
+export type Channel = "instagram" | "whatsapp" | "messenger";
+export type SimulatedType = (typeof instagramTypes)[number] | (typeof whatsappTypes)[number] | (typeof messengerTypes)[number];
 
 const argsSchema = z
   .object({
     help: z.boolean(),
     demo: z.boolean(),
     dryRun: z.boolean(),
-    channel: z.enum(["instagram", "whatsapp"]).optional(),
+    channel: z.enum(["instagram", "whatsapp", "messenger"]).optional(),
     from: z.string().trim().min(1).max(60),
     text: z.string().min(1).max(1000).optional(),
     type: z.enum(allTypes as [SimulatedType, ...SimulatedType[]]),
@@ -95,10 +99,10 @@ const argsSchema = z
       return;
     }
     if (!args.channel) {
-      ctx.addIssue({ code: "custom", path: ["channel"], message: "is required (instagram or whatsapp), or use --demo" });
+      ctx.addIssue({ code: "custom", path: ["channel"], message: "is required (instagram, whatsapp or messenger), or use --demo" });
       return;
     }
-    const allowed: readonly string[] = args.channel === "instagram" ? instagramTypes : whatsappTypes;
+    const allowed: readonly string[] = { instagram: instagramTypes, whatsapp: whatsappTypes, messenger: messengerTypes }[args.channel];
     if (!allowed.includes(args.type)) {
       ctx.addIssue({ code: "custom", path: ["type"], message: `${args.type} is not a ${args.channel} event; use one of ${allowed.join(", ")}` });
     }
@@ -106,7 +110,7 @@ const argsSchema = z
       ctx.addIssue({ code: "custom", path: [args.username ? "username" : "bsuid"], message: "is a WhatsApp option (Instagram customers are known by IGSID)" });
     }
     if (args.referral) {
-      const kinds = args.channel === "instagram" ? ["ad", "link"] : ["ad", "post"];
+      const kinds = args.channel === "whatsapp" ? ["ad", "post"] : ["ad", "link"];
       if (args.type !== "text") ctx.addIssue({ code: "custom", path: ["referral"], message: "comes with --type text (the customer's first message)" });
       else if (!kinds.includes(args.referral)) ctx.addIssue({ code: "custom", path: ["referral"], message: `is ${kinds.join(" or ")} on ${args.channel}` });
     }
@@ -178,11 +182,14 @@ export function parseSimulateArgs(argv: string[], env: Record<string, string | u
 
 /** Per-channel signing secret and account id: flag, then the channel's env var, then the shared one (empty counts as unset). */
 export function channelSettings(channel: Channel, args: SimulateArgs, env: Record<string, string | undefined>) {
-  const prefix = channel === "instagram" ? "INSTAGRAM" : "WHATSAPP";
+  const prefix = channel.toUpperCase();
+  const defaultAccount = {
+    instagram: env.INSTAGRAM_PAGE_ID || DEMO_INSTAGRAM_ACCOUNT_ID,
+    whatsapp: env.WHATSAPP_PHONE_NUMBER_ID || DEMO_PHONE_NUMBER_ID,
+    messenger: env.MESSENGER_PAGE_ID || DEMO_PAGE_ID,
+  }[channel];
   return {
     secret: args.secret ?? (env[`${prefix}_APP_SECRET`] || env.META_APP_SECRET || "dev-app-secret"),
-    account:
-      args.account ??
-      (channel === "instagram" ? env.INSTAGRAM_PAGE_ID || DEMO_INSTAGRAM_ACCOUNT_ID : env.WHATSAPP_PHONE_NUMBER_ID || DEMO_PHONE_NUMBER_ID),
+    account: args.account ?? defaultAccount,
   };
 }

@@ -160,9 +160,23 @@ describe("usernames and referrals", () => {
   });
 });
 
+describe("messenger events", () => {
+  it("builds signed-ready Page deliveries for a customer's text, ad referral and delivery receipt", () => {
+    const [text] = buildEvents({ channel: "messenger", type: "text", from: "rita", account: "PAGE1", graphUrl: "http://fake", referral: "ad", timestamp: 1 });
+    expect(text.payload).toMatchObject({ object: "page", entry: [{ id: "PAGE1", messaging: [{ recipient: { id: "PAGE1" }, message: { referral: { source: "ADS" } } }] }] });
+    const receipt = buildEvents({ channel: "messenger", type: "status", from: "rita", account: "PAGE1", graphUrl: "http://fake", timestamp: 2 });
+    expect(receipt.map((event) => event.description)).toEqual([expect.stringContaining("echo"), expect.stringContaining("delivery receipt")]);
+  });
+
+  it("accepts --channel messenger and refuses WhatsApp-only types on it", () => {
+    expect(parseSimulateArgs(["--channel", "messenger", "--type", "postback"], {}).channel).toBe("messenger");
+    expect(() => parseSimulateArgs(["--channel", "messenger", "--type", "button"], {})).toThrow(/not a messenger event/);
+  });
+});
+
 describe("demoEvents", () => {
   it("fills both channels with several customers, in time order, reacting to a reply that was sent", () => {
-    const events = demoEvents({ accounts: { instagram: "IG1", whatsapp: "WA1" }, graphUrl: "http://fake", now: 1_700_000_000_000 });
+    const events = demoEvents({ accounts: { instagram: "IG1", whatsapp: "WA1", messenger: "PAGE1" }, graphUrl: "http://fake", now: 1_700_000_000_000 });
     expect(demoCustomers("instagram").length).toBeGreaterThanOrEqual(3);
     expect(demoCustomers("whatsapp").length).toBeGreaterThanOrEqual(3);
     expect(new Set(events.map((event) => event.channel))).toEqual(new Set(["instagram", "whatsapp"]));

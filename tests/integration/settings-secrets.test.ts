@@ -185,14 +185,19 @@ describe("settings: a channel configured from environment", () => {
       for (const secret of SECRETS) expect(text).not.toContain(secret);
       return JSON.parse(text).integrations as { channel: string; source: string; pageId: string; accessToken: unknown; callbackUrl: string }[];
     };
-    const [instagram, whatsapp] = await get();
+    // Cards come in the channel catalog's order; look them up by channel.
+    const byChannel = async () => {
+      const list = await get();
+      return ["instagram", "whatsapp"].map((channel) => list.find((integration) => integration.channel === channel)!);
+    };
+    const [instagram, whatsapp] = await byChannel();
     expect(instagram).toMatchObject({ source: "environment", pageId: "17841400000000002", accessToken: { set: true, last4: "7Qx9" } });
     expect(instagram.callbackUrl).toBe(`${app.url}/api/webhooks/instagram`);
     expect(whatsapp.source).toBe("none");
 
     const moved = await fetch(`${app.url}/api/settings/integrations/instagram/import-env`, { method: "POST", headers: { cookie } });
     expect(moved.status).toBe(200);
-    expect((await get())[0]).toMatchObject({ source: "database", pageId: "17841400000000002" });
+    expect((await byChannel())[0]).toMatchObject({ source: "database", pageId: "17841400000000002" });
     const again = await fetch(`${app.url}/api/settings/integrations/instagram/import-env`, { method: "POST", headers: { cookie } });
     expect(again.status).toBe(409);
     const none = await fetch(`${app.url}/api/settings/integrations/whatsapp/import-env`, { method: "POST", headers: { cookie } });

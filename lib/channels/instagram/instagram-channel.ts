@@ -1,4 +1,6 @@
 import type { ChannelAdapter } from "../types";
+import { instagramAccountSettings } from "./account-settings";
+import { instagramMeta } from "./meta";
 import { instagramCredentialsFromEnv } from "./credentials-from-env";
 import { fetchInstagramProfile } from "./fetch-profile";
 import { listInstagramConversations } from "./list-conversations";
@@ -8,14 +10,10 @@ import { controlThread } from "../meta/thread-control";
 import { parseInstagramWebhook } from "./parse-webhook";
 import { sendInstagramAttachment, sendInstagramText } from "./send-message";
 
-const HOUR_MS = 60 * 60 * 1000;
-
 export const instagramChannel: ChannelAdapter = {
-  key: "instagram",
-  dbChannel: "INSTAGRAM",
-  label: "Instagram",
+  ...instagramMeta,
   webhookObject: "instagram",
-  messagingWindow: { freeFormMs: 24 * HOUR_MS, humanAgentMs: 7 * 24 * HOUR_MS },
+  account: instagramAccountSettings,
   // Send API: "text must be UTF-8 and less than 1000 characters".
   maxTextLength: 1000,
   credentialsFromEnv: instagramCredentialsFromEnv,

@@ -1,3 +1,4 @@
+import { channelMeta } from "../catalog";
 import type { ChannelKey } from "../types";
 
 export type GraphErrorKind =
@@ -82,9 +83,7 @@ function logMessage(init: GraphApiErrorInit): string {
 }
 
 export function channelLabel(channel: ChannelKey | undefined): string {
-  if (channel === "instagram") return "Instagram";
-  if (channel === "whatsapp") return "WhatsApp";
-  return "Meta";
+  return channel ? channelMeta(channel).label : "Meta";
 }
 
 const WINDOW_SUBCODE = 2534022;

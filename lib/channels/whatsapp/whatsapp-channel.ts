@@ -1,4 +1,6 @@
 import type { ChannelAdapter } from "../types";
+import { whatsappAccountSettings } from "./account-settings";
+import { whatsappMeta } from "./meta";
 import { whatsappCredentialsFromEnv } from "./credentials-from-env";
 import { downloadWhatsAppMedia } from "./download-media";
 import { listWhatsAppTemplates } from "./list-templates";
@@ -8,12 +10,9 @@ import { parseWhatsAppWebhook } from "./parse-webhook";
 import { sendWhatsAppAttachment, sendWhatsAppTemplate, sendWhatsAppText } from "./send-message";
 
 export const whatsappChannel: ChannelAdapter = {
-  key: "whatsapp",
-  dbChannel: "WHATSAPP",
-  label: "WhatsApp",
+  ...whatsappMeta,
   webhookObject: "whatsapp_business_account",
-  // No human-agent extension on WhatsApp: after 24 h only an approved template may be sent.
-  messagingWindow: { freeFormMs: 24 * 60 * 60 * 1000 },
+  account: whatsappAccountSettings,
   // Cloud API text messages: `text.body`, at most 4,096 characters.
   maxTextLength: 4096,
   credentialsFromEnv: whatsappCredentialsFromEnv,
