@@ -5,10 +5,10 @@ import { instagramCredentialsFromEnv } from "./credentials-from-env";
 import { fetchInstagramProfile } from "./fetch-profile";
 import { listInstagramConversations } from "./list-conversations";
 import { instagramOutboundMedia } from "./outbound-media";
+import { sendApiMessage } from "../meta/messenger-platform";
 import { sendSenderAction } from "../meta/sender-actions";
 import { controlThread } from "../meta/thread-control";
 import { parseInstagramWebhook } from "./parse-webhook";
-import { sendInstagramAttachment, sendInstagramText } from "./send-message";
 
 export const instagramChannel: ChannelAdapter = {
   ...instagramMeta,
@@ -18,9 +18,11 @@ export const instagramChannel: ChannelAdapter = {
   maxTextLength: 1000,
   credentialsFromEnv: instagramCredentialsFromEnv,
   parseWebhook: parseInstagramWebhook,
-  sendText: (creds, input) => sendInstagramText(creds, input),
+  sendText: (creds, { to, text, humanAgent }) => sendApiMessage("instagram", creds, { to, humanAgent, message: { text } }),
   outboundMedia: instagramOutboundMedia,
-  sendAttachment: (creds, input) => sendInstagramAttachment(creds, input),
+  // By URL (Meta fetches it, so it must be public). No caption: a caption goes as its own message.
+  sendAttachment: (creds, { to, attachment, humanAgent }) =>
+    sendApiMessage("instagram", creds, { to, humanAgent, message: { attachment: { type: attachment.kind, payload: { url: attachment.url } } } }),
   fetchProfile: (creds, participantId) => fetchInstagramProfile(creds, participantId),
   listConversations: (creds, options) => listInstagramConversations(creds, options),
   markSeen: (creds, { to }) => sendSenderAction(creds, "instagram", { to, action: "mark_seen" }),

@@ -5,6 +5,7 @@
 // the id of the message it is or points at.
 import { z } from "zod";
 import { handoverFields } from "../meta/handover-items";
+import { referralSchema } from "../meta/messenger-platform";
 import { list, optional, optionalBoolean, optionalEpoch, optionalNumber, optionalText, requiredId, text } from "../meta/lenient";
 
 const party = z.object({ id: requiredId });
@@ -22,22 +23,6 @@ const attachmentSchema = z.object({
 });
 
 // Click-to-Instagram-Direct ads and ig.me links with a ref: on the first message (or a tapped postback).
-const referralSchema = z.object({
-  ref: optionalText,
-  ad_id: optionalText,
-  source: optionalText,
-  type: optionalText,
-  ads_context_data: optional(
-    z.object({
-      ad_title: optionalText,
-      photo_url: optionalText,
-      video_url: optionalText,
-      post_id: optionalText,
-      product_id: optionalText,
-    }),
-  ),
-});
-
 const messageSchema = z.object({
   mid: requiredId,
   referral: optional(referralSchema),

@@ -4,10 +4,10 @@ import { messengerCredentialsFromEnv } from "./credentials-from-env";
 import { fetchMessengerProfile } from "./fetch-profile";
 import { messengerMeta } from "./meta";
 import { messengerOutboundMedia } from "./outbound-media";
+import { sendApiMessage } from "../meta/messenger-platform";
 import { sendSenderAction } from "../meta/sender-actions";
 import { controlThread } from "../meta/thread-control";
 import { parseMessengerWebhook } from "./parse-webhook";
-import { sendMessengerAttachment, sendMessengerText } from "./send-message";
 
 export const messengerChannel: ChannelAdapter = {
   ...messengerMeta,
@@ -17,9 +17,16 @@ export const messengerChannel: ChannelAdapter = {
   maxTextLength: 2000,
   credentialsFromEnv: messengerCredentialsFromEnv,
   parseWebhook: parseMessengerWebhook,
-  sendText: (creds, input) => sendMessengerText(creds, input),
+  sendText: (creds, { to, text, humanAgent }) => sendApiMessage("messenger", creds, { to, humanAgent, message: { text } }),
   outboundMedia: messengerOutboundMedia,
-  sendAttachment: (creds, input) => sendMessengerAttachment(creds, input),
+  // By URL (Meta downloads it, so it must be public); not reusable, as every reply attachment is sent
+  // once. No caption: a caption goes as its own message.
+  sendAttachment: (creds, { to, attachment, humanAgent }) =>
+    sendApiMessage("messenger", creds, {
+      to,
+      humanAgent,
+      message: { attachment: { type: attachment.kind, payload: { url: attachment.url, is_reusable: false } } },
+    }),
   fetchProfile: (creds, psid) => fetchMessengerProfile(creds, psid),
   // History arrives by webhook only; nothing is back-filled from the Page's inbox.
   listConversations: async () => [],

@@ -4,6 +4,7 @@
 // ids and timestamps, unknown fields and kinds. Only what an item needs to be stored is required.
 import { z } from "zod";
 import { handoverFields } from "../meta/handover-items";
+import { referralSchema } from "../meta/messenger-platform";
 import { list, optional, optionalBoolean, optionalEpoch, optionalNumber, optionalText, requiredId, text } from "../meta/lenient";
 
 const party = z.object({ id: requiredId });
@@ -17,16 +18,6 @@ const attachmentSchema = z.object({
 });
 
 // m.me links with a ref and Click-to-Messenger ads: on the first message, a Get Started postback, or alone.
-export const referralSchema = z.object({
-  ref: optionalText,
-  ad_id: optionalText,
-  source: optionalText,
-  type: optionalText,
-  ads_context_data: optional(
-    z.object({ ad_title: optionalText, photo_url: optionalText, video_url: optionalText, post_id: optionalText, product_id: optionalText }),
-  ),
-});
-
 const messageSchema = z.object({
   mid: requiredId,
   text: optionalText,
@@ -67,4 +58,3 @@ export const messagingSchema = z.object({
 export type MessengerMessaging = z.output<typeof messagingSchema>;
 export type MessengerMessage = NonNullable<MessengerMessaging["message"]>;
 export type MessengerAttachment = MessengerMessage["attachments"][number];
-export type MessengerReferral = z.output<typeof referralSchema>;
