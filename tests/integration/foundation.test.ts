@@ -15,7 +15,7 @@ describe("foundation: sign-in, roles, health", () => {
   it("reports health with the database reachable", async () => {
     const res = await fetch(`${app.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok" });
+    expect(await res.json()).toEqual({ status: "ok", failedDeliveries24h: 0 });
   });
 
   it("answers 401 JSON to API calls without a session", async () => {

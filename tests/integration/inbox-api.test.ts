@@ -63,7 +63,7 @@ describeOnSqlite("inbox API", () => {
   it("lists open conversations newest first, with per-tab unread counts, and never blocked ones", async () => {
     const page = await list();
     expect(page.conversations.map((c) => c.id)).toEqual([ids.ana, ids.maria, ids.joao]);
-    expect(page.unreadCounts).toEqual({ all: 2, whatsapp: 1, instagram: 1 });
+    expect(page.unreadCounts).toEqual({ all: 2, whatsapp: 1, instagram: 1, messenger: 0 });
     expect(page.nextCursor).toBeNull();
     expect(JSON.stringify(page)).not.toContain("passwordHash");
   });

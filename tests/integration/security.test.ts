@@ -195,7 +195,7 @@ describe("security", () => {
     }
     // The verify token is no credential: the integrations card shows it to admins to paste into
     // Meta's App Dashboard. Tokens and app secrets never appear anywhere.
-    const adminVisible = new Set<string>([BENCH_SECRETS.instagramVerifyToken, BENCH_SECRETS.whatsappVerifyToken]);
+    const adminVisible = new Set<string>([BENCH_SECRETS.instagramVerifyToken, BENCH_SECRETS.whatsappVerifyToken, BENCH_SECRETS.messengerVerifyToken]);
     const shownToAdmins = (secret: string, body: string) =>
       adminVisible.has(secret) && body.startsWith("GET /api/settings/integrations:");
     const leaks = SECRET_VALUES.filter((secret) => seenBodies.some((body) => body.includes(secret) && !shownToAdmins(secret, body)));
