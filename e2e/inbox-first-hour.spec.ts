@@ -178,7 +178,7 @@ test("moving through the list with j/k doesn't read what was passed over; Mark a
   expect(await unread(passedId)).toBe(1);
 
   await page.getByRole("button", { name: "Mark as unread" }).click();
-  await expect(page.getByRole("status")).toContainText("Marked as unread");
+  await expect(page.getByTestId("toast")).toContainText("Marked as unread");
   await expect.poll(() => unread(readId)).toBe(1);
   await expect(page.getByTestId("conversation-item").filter({ hasText: `Rui Lido ${run}` }).getByTestId("unread-badge")).toHaveText("1");
   await shoot(page, testInfo, "marked-unread");
@@ -199,7 +199,7 @@ test("archiving moves on to the next conversation", async ({ agentPage: page }) 
   const index = ids.indexOf(id);
   const expected = ids[index + 1] ?? ids[index - 1];
   await page.getByRole("button", { name: "Archive" }).click();
-  await expect(page.getByRole("status")).toContainText("Conversation archived");
+  await expect(page.getByTestId("toast")).toContainText("Conversation archived");
   await expect(page).toHaveURL(new RegExp(`c=${expected}`));
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByTestId("thread-title")).toHaveText(`Marta Outra ${run}`);

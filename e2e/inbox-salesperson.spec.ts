@@ -119,7 +119,7 @@ test("archives a conversation and finds it in Archived", async ({ agentPage: pag
   await openLiveInbox(page);
   await page.getByTestId("conversation-item").filter({ hasText: `Maria Live ${run}` }).click();
   await page.getByRole("button", { name: "Archive" }).click();
-  await expect(page.getByRole("status")).toContainText("Conversation archived");
+  await expect(page.getByTestId("toast")).toContainText("Conversation archived");
   await expect(page.getByTestId("conversation-item").filter({ hasText: `Maria Live ${run}` })).toHaveCount(0);
   await page.getByLabel("View").selectOption("archived");
   await expect(page).toHaveURL(/filter=archived/);
@@ -180,7 +180,7 @@ test("blocks a contact out of the inbox, with undo", async ({ agentPage: page },
   const igItem = page.getByTestId("conversation-item").filter({ hasText: `Ana Live ${run}` });
   await igItem.click();
   await page.getByRole("button", { name: "Block", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText(`Blocked Ana Live ${run}`);
+  await expect(page.getByTestId("toast")).toContainText(`Blocked Ana Live ${run}`);
   await expect(igItem).toHaveCount(0);
   await shoot(page, testInfo, "blocked-with-undo");
   await page.getByRole("button", { name: "Undo" }).click();

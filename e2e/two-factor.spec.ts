@@ -20,7 +20,7 @@ test("an agent sets up two-factor sign-in and signs in with a code, then with a 
   await agentPage.getByRole("button", { name: "Set up two-factor sign-in" }).click();
   const secret = (await agentPage.getByTestId("two-factor-secret").textContent())!.trim();
   await agentPage.getByLabel("Code from the app").fill(await codeAt(secret));
-  await agentPage.getByRole("button", { name: "Turn on" }).click();
+  await agentPage.getByRole("button", { name: "Turn on", exact: true }).click();
   const codes = agentPage.getByTestId("recovery-codes").getByRole("listitem");
   await expect(codes).toHaveCount(10);
   const [recoveryCode, anotherRecoveryCode] = [(await codes.nth(0).textContent())!.trim(), (await codes.nth(1).textContent())!.trim()];
