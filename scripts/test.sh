@@ -49,27 +49,21 @@ echo "== integration: the inbox list at 100k conversations (built app, real SQLi
 npx vitest run "$SCALE_TEST"
 
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
-  echo "== integration tests (built app, real SQLite), then the browser tests, with the PostgreSQL pass alongside"
+  echo "== integration tests (built app, real SQLite), with the PostgreSQL pass alongside"
   echo "   (suites that need PostgreSQL itself run once, in the PostgreSQL pass)"
-  # The PostgreSQL pass is the longest suite and mostly waits on the database, so the SQLite pass
-  # and then the browser suite share the machine with it rather than queueing behind it.
   run_in_background postgres env TEST_DATABASE=postgres npx vitest run tests
   # Suites that need PostgreSQL whatever TEST_DATABASE says (several instances on one database)
   # would run identically in both passes: without TEST_POSTGRES_URL this pass leaves them to the other.
   sqlite_status=0
   env -u TEST_POSTGRES_URL npx vitest run tests --exclude "$SCALE_TEST" || sqlite_status=$?
-  browser_status=0
-  if [ "$sqlite_status" -eq 0 ]; then
-    echo "== browser tests (Chromium)"
-    npx playwright test || browser_status=$?
-  fi
   echo "== integration tests (built app, PostgreSQL)"
   finish_background postgres
   [ "$sqlite_status" -eq 0 ] || exit "$sqlite_status"
-  exit "$browser_status"
 else
   echo "== integration tests (built app, real SQLite)"
   npx vitest run tests --exclude "$SCALE_TEST"
-  echo "== browser tests (Chromium)"
-  npx playwright test
 fi
+
+# Alone: beside the PostgreSQL pass the browser's timing-sensitive specs flaked on 2 cores.
+echo "== browser tests (Chromium)"
+npx playwright test
